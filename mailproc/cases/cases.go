@@ -1,0 +1,194 @@
+// Package cases defines mailproc's record of a request: its kind, state,
+// messages, replies, due date and history. It holds data and the rules that
+// tie states together; it does no I/O.
+package cases
+
+import "time"
+
+// Kind is what a message or case is about.
+type Kind string
+
+// The kinds of SPEC §1 and §2.
+const (
+	California Kind = "california"
+	Coppa      Kind = "coppa"
+	Other      Kind = "other"
+	Automated  Kind = "automated"
+)
+
+// State is where a case stands.
+type State string
+
+// The case states of SPEC §5.
+const (
+	AwaitingRequester State = "awaiting-requester"
+	Answered          State = "answered"
+	Review            State = "review"
+	AwaitingStaff     State = "awaiting-staff"
+	Done              State = "done"
+	Dismissed         State = "dismissed"
+)
+
+// Open reports whether the case still needs someone to act.
+func (s State) Open() bool {
+	return s == AwaitingRequester || s == Review || s == AwaitingStaff
+}
+
+// Review reasons (SPEC §2–§5), plus the few the product adds.
+const (
+	ReasonAmbiguous        = "ambiguous-subject"
+	ReasonNearMiss         = "near-miss"
+	ReasonAutomated        = "automated"
+	ReasonNotCalifornia    = "not-california"
+	ReasonZIPMismatch      = "zip-mismatch"
+	ReasonNoDisclosureData = "no-disclosure-data"
+	ReasonDeliveryUnknown  = "delivery-unknown"
+	ReasonRateLimited      = "rate-limited"
+	ReasonTooLarge         = "too-large"
+	ReasonUnparseable      = "unparseable"
+	ReasonDMARCFail        = "dmarc-fail"
+	ReasonNoReplyAddress   = "no-reply-address"
+	// ReasonDeliveryFailed: the SMTP server refused the reply for good.
+	ReasonDeliveryFailed = "delivery-failed"
+	// ReasonTemplateFailed: the reply's template could not be rendered.
+	ReasonTemplateFailed = "template-failed"
+	// ReasonFollowUp: the requester wrote again on a case that needs no
+	// automatic answer (already answered, or with staff).
+	ReasonFollowUp = "follow-up"
+	// ReasonStillIncomplete: a follow-up still lacks fields, and the case
+	// has had its one automatic incomplete notice.
+	ReasonStillIncomplete = "still-incomplete"
+	// ReasonAlreadyReplied: the decision would repeat a template this case
+	// has already been sent automatically.
+	ReasonAlreadyReplied = "already-replied"
+)
+
+// Fields are what a california request must give (SPEC §3).
+type Fields struct {
+	Name   string `json:"name"`
+	Street string `json:"street"`
+	City   string `json:"city"`
+	State  string `json:"state"`
+	ZIP    string `json:"zip"`
+}
+
+// CoppaFields identify the child and the parent of a coppa request.
+type CoppaFields struct {
+	ParentName    string `json:"parent_name,omitempty"`
+	ChildName     string `json:"child_name,omitempty"`
+	ChildEmail    string `json:"child_email,omitempty"`
+	ChildUsername string `json:"child_username,omitempty"`
+}
+
+// Case is one request and everything done about it.
+type Case struct {
+	ID        string      `json:"id"`
+	Kind      Kind        `json:"kind"`
+	State     State       `json:"state"`
+	Reasons   []string    `json:"reasons,omitempty"`
+	Channel   string      `json:"channel"`
+	Email     string      `json:"email"`
+	Fields    Fields      `json:"fields"`
+	FirstLine bool        `json:"first_line"`
+	Missing   []string    `json:"missing,omitempty"`
+	Coppa     CoppaFields `json:"coppa,omitempty"`
+	Received  time.Time   `json:"received"`
+	Year      int         `json:"year"`
+	Due       time.Time   `json:"due"`
+	Answered  time.Time   `json:"answered,omitempty"`
+	Outcome   string      `json:"outcome,omitempty"`
+	Messages  []Message   `json:"messages"`
+	Replies   []Reply     `json:"replies,omitempty"`
+	History   []Event     `json:"history"`
+	Erased    bool        `json:"erased,omitempty"`
+}
+
+// Message is one mail that belongs to a case.
+type Message struct {
+	Key         string    `json:"key"`
+	MessageID   string    `json:"message_id,omitempty"`
+	Received    time.Time `json:"received"`
+	From        string    `json:"from"`
+	Subject     string    `json:"subject"`
+	Text        string    `json:"text"`
+	Folder      string    `json:"folder"`
+	Flag        bool      `json:"flag,omitempty"`
+	UID         uint32    `json:"uid,omitempty"`
+	UIDValidity uint32    `json:"uid_validity,omitempty"`
+	Moved       bool      `json:"moved,omitempty"`
+	Action      string    `json:"action"`
+	Template    string    `json:"template,omitempty"`
+	Reasons     []string  `json:"reasons,omitempty"`
+}
+
+// ReplyState is how far one reply got.
+type ReplyState string
+
+// Reply states, in the order a reply passes through them.
+const (
+	ReplyPlanned ReplyState = "planned" // decided and recorded; sending not begun
+	ReplySending ReplyState = "sending" // sending begun; not confirmed
+	ReplySent    ReplyState = "sent"    // the SMTP server accepted it
+	ReplyFailed  ReplyState = "failed"  // refused for good
+	ReplyUnknown ReplyState = "unknown" // begun, never confirmed: never resent
+)
+
+// Reply is one answer sent (or to be sent) on a case.
+type Reply struct {
+	Template    string     `json:"template"`
+	MessageID   string     `json:"message_id"`
+	To          string     `json:"to"`
+	InReplyTo   string     `json:"in_reply_to,omitempty"`
+	State       ReplyState `json:"state"`
+	Actor       string     `json:"actor"`
+	PlannedAt   time.Time  `json:"planned_at"`
+	SentAt      time.Time  `json:"sent_at,omitempty"`
+	Attempts    int        `json:"attempts,omitempty"`
+	NextAttempt time.Time  `json:"next_attempt,omitempty"`
+	Error       string     `json:"error,omitempty"`
+	InSent      bool       `json:"in_sent,omitempty"`
+	Bounced     time.Time  `json:"bounced,omitempty"`
+}
+
+// Event is one line of a case's append-only history.
+type Event struct {
+	At     time.Time `json:"at"`
+	Actor  string    `json:"actor"`
+	Action string    `json:"action"`
+	Detail string    `json:"detail,omitempty"`
+}
+
+// ActorDaemon names the daemon in a case's history.
+const ActorDaemon = "daemon"
+
+// Log appends an event to the case's history.
+func (c *Case) Log(at time.Time, actor, action, detail string) {
+	c.History = append(c.History, Event{At: at, Actor: actor, Action: action, Detail: detail})
+}
+
+// Reply returns the case's reply with the given template, or nil.
+func (c *Case) Reply(template string) *Reply {
+	for i := range c.Replies {
+		if c.Replies[i].Template == template {
+			return &c.Replies[i]
+		}
+	}
+	return nil
+}
+
+// PendingWork reports whether the case has a reply not yet settled (not
+// sent, or sent but not yet copied to the sent folder) or a message not yet
+// moved out of the inbox.
+func (c *Case) PendingWork() bool {
+	for _, r := range c.Replies {
+		if r.State == ReplyPlanned || r.State == ReplySending || (r.State == ReplySent && !r.InSent) {
+			return true
+		}
+	}
+	for _, m := range c.Messages {
+		if !m.Moved {
+			return true
+		}
+	}
+	return false
+}

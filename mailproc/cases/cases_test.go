@@ -1,0 +1,66 @@
+package cases
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDue(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		received time.Time
+		days     int
+		want     string
+	}{
+		{"ordinary", time.Date(2025, 3, 3, 9, 14, 0, 0, la), 30, "2025-04-02 23:59:59"},
+		{"received 30 Jan Pacific, 31 Jan UTC", time.Date(2025, 1, 31, 7, 30, 0, 0, time.UTC), 30, "2025-03-01 23:59:59"},
+		{"across DST", time.Date(2025, 3, 1, 12, 0, 0, 0, la), 30, "2025-03-31 23:59:59"},
+		{"year end", time.Date(2025, 12, 31, 23, 30, 0, 0, la), 30, "2026-01-30 23:59:59"},
+		{"coppa 45", time.Date(2025, 6, 1, 0, 0, 0, 0, la), 45, "2025-07-16 23:59:59"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Due(tt.received, tt.days, la).Format("2006-01-02 15:04:05")
+			if got != tt.want {
+				t.Errorf("Due(%v, %d) = %s, want %s", tt.received, tt.days, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestYearAcrossNewYear(t *testing.T) {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	before := time.Date(2025, 12, 31, 23, 30, 0, 0, la)
+	after := time.Date(2026, 1, 1, 0, 30, 0, 0, la)
+	if Year(before, la) != 2025 || Year(after, la) != 2026 {
+		t.Errorf("Year = %d, %d; want 2025, 2026", Year(before, la), Year(after, la))
+	}
+	// In UTC both are in 2026: the company's zone decides.
+	if Year(before.UTC(), la) != 2025 {
+		t.Errorf("Year(UTC instant) = %d, want 2025", Year(before.UTC(), la))
+	}
+}
+
+func TestPendingWork(t *testing.T) {
+	c := Case{Messages: []Message{{Moved: true}}, Replies: []Reply{{State: ReplySent, InSent: false}}}
+	if !c.PendingWork() {
+		t.Error("PendingWork = false for a reply not yet in Sent, want true")
+	}
+	c.Replies[0].InSent = true
+	if c.PendingWork() {
+		t.Error("PendingWork = true with everything settled, want false")
+	}
+	c.Replies[0].State = ReplyPlanned
+	if !c.PendingWork() {
+		t.Error("PendingWork = false with a planned reply, want true")
+	}
+	c.Replies[0].State = ReplyUnknown
+	c.Messages[0].Moved = false
+	if !c.PendingWork() {
+		t.Error("PendingWork = false with a message not moved, want true")
+	}
+}

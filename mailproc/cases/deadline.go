@@ -1,0 +1,20 @@
+package cases
+
+import "time"
+
+// CaliforniaDays is the answer period of Cal. Civ. Code § 1798.83(b).
+const CaliforniaDays = 30
+
+// Due returns the last moment of the day by which a request received at
+// received must be answered, counting days from the day after receipt in
+// the company's time zone: received on 3 March, 30 days, due 2 April 23:59:59.
+func Due(received time.Time, days int, loc *time.Location) time.Time {
+	r := received.In(loc)
+	last := time.Date(r.Year(), r.Month(), r.Day()+days, 0, 0, 0, 0, loc)
+	return last.AddDate(0, 0, 1).Add(-time.Second)
+}
+
+// Year returns the company's calendar year of a moment.
+func Year(t time.Time, loc *time.Location) int {
+	return t.In(loc).Year()
+}

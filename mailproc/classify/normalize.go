@@ -1,0 +1,45 @@
+// Package classify decides what a message is from its subject and headers:
+// a california or coppa request, a near miss of one, or mail made by a
+// machine (SPEC §2). It does no I/O.
+package classify
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns s as classification compares it: Unicode NFKC, lower
+// case, every run of white space (and of dash-like or invisible characters
+// that mail clients insert) folded to one space, trimmed.
+func Normalize(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			space = true
+			continue
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsControl(r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// ContainsPhrase reports whether text contains phrase once both are
+// normalised.
+func ContainsPhrase(text, phrase string) bool {
+	return strings.Contains(Normalize(text), Normalize(phrase))
+}

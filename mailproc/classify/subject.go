@@ -1,0 +1,94 @@
+package classify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The subject phrases of SPEC §1 and the body phrase of §3, normalised.
+const (
+	CaliforniaPhrase = "request for california privacy information"
+	CoppaPhrase      = "coppa information request"
+	RequestLine      = "california privacy rights request"
+)
+
+// NearMissDistance is how many edits a subject may be from a phrase and
+// still count as a near miss.
+const NearMissDistance = 3
+
+// Subject is what a subject line says.
+type Subject struct {
+	California     bool // holds the california phrase
+	Coppa          bool // holds the coppa phrase
+	NearCalifornia bool // comes close to the california phrase without holding it
+	NearCoppa      bool // comes close to the coppa phrase without holding it
+}
+
+// Both reports whether the subject holds both phrases.
+func (s Subject) Both() bool { return s.California && s.Coppa }
+
+// Request reports whether the subject holds at least one phrase exactly.
+func (s Subject) Request() bool { return s.California || s.Coppa }
+
+// NearMiss reports whether the subject comes close to a phrase it does not
+// hold.
+func (s Subject) NearMiss() bool { return s.NearCalifornia || s.NearCoppa }
+
+// ClassifySubject reads a decoded subject line.
+func ClassifySubject(subject string) Subject {
+	n := Normalize(subject)
+	s := Subject{
+		California: strings.Contains(n, CaliforniaPhrase),
+		Coppa:      strings.Contains(n, CoppaPhrase),
+	}
+	s.NearCalifornia = !s.California && nearCalifornia(n)
+	s.NearCoppa = !s.Coppa && nearCoppa(n)
+	return s
+}
+
+func nearCalifornia(n string) bool {
+	if strings.Contains(n, "shine the light") {
+		return true
+	}
+	if strings.Contains(n, "california") && strings.Contains(n, "privacy") {
+		return true
+	}
+	return near(n, CaliforniaPhrase)
+}
+
+func nearCoppa(n string) bool {
+	return hasWord(n, "coppa") || near(n, CoppaPhrase)
+}
+
+func near(n, phrase string) bool {
+	return substringDistance([]rune(n), []rune(phrase), NearMissDistance) <= NearMissDistance
+}
+
+// hasWord reports whether w stands in n with no letter or digit touching it.
+func hasWord(n, w string) bool {
+	for i := 0; i <= len(n); {
+		j := strings.Index(n[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		before, _ := utf8.DecodeLastRuneInString(n[:start])
+		after, _ := utf8.DecodeRuneInString(n[end:])
+		if !wordRune(before) && !wordRune(after) {
+			return true
+		}
+		i = start + 1
+	}
+	return false
+}
+
+func wordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// HasRequestLine reports whether a first line of text says
+// "California Privacy Rights Request".
+func HasRequestLine(firstLine string) bool {
+	return strings.Contains(Normalize(firstLine), RequestLine)
+}

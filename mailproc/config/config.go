@@ -1,0 +1,124 @@
+// Package config reads mailproc's TOML configuration: defaults, then the
+// file; every problem is reported at once, each naming its key. It resolves
+// secrets from files or the environment but never prints them.
+package config
+
+import (
+	"time"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	Mailbox    Mailbox      `toml:"mailbox"`
+	SMTP       SMTP         `toml:"smtp"`
+	Company    Company      `toml:"company"`
+	Store      Store        `toml:"store"`
+	Disclosure []Disclosure `toml:"disclosure"`
+	Limits     Limits       `toml:"limits"`
+	Coppa      Coppa        `toml:"coppa"`
+	Templates  Templates    `toml:"templates"`
+	Auth       Auth         `toml:"auth"`
+	Log        Log          `toml:"log"`
+}
+
+// Mailbox is the IMAP side.
+type Mailbox struct {
+	Host            string   `toml:"host"`
+	Port            int      `toml:"port"`
+	Security        string   `toml:"security"`
+	CAFile          string   `toml:"ca_file"`
+	Username        string   `toml:"username"`
+	PasswordFile    string   `toml:"password_file"`
+	PasswordEnv     string   `toml:"password_env"`
+	Inbox           string   `toml:"inbox"`
+	ProcessedFolder string   `toml:"processed_folder"`
+	ReviewFolder    string   `toml:"review_folder"`
+	SentFolder      string   `toml:"sent_folder"`
+	PollInterval    Duration `toml:"poll_interval"`
+}
+
+// SMTP is the sending side.
+type SMTP struct {
+	Host         string `toml:"host"`
+	Port         int    `toml:"port"`
+	Security     string `toml:"security"`
+	CAFile       string `toml:"ca_file"`
+	Username     string `toml:"username"`
+	PasswordFile string `toml:"password_file"`
+	PasswordEnv  string `toml:"password_env"`
+	HeloName     string `toml:"helo_name"`
+}
+
+// Company is who answers.
+type Company struct {
+	Name              string `toml:"name"`
+	ReplyFrom         string `toml:"reply_from"`
+	Timezone          string `toml:"timezone"`
+	StaffAddress      string `toml:"staff_address"`
+	ComplianceAddress string `toml:"compliance_address"`
+}
+
+// Store is where the database lives.
+type Store struct {
+	Path string `toml:"path"`
+}
+
+// Disclosure is what was shared in one covered calendar year.
+type Disclosure struct {
+	Year         int          `toml:"year"`
+	Categories   []string     `toml:"categories"`
+	ThirdParties []ThirdParty `toml:"third_parties"`
+}
+
+// ThirdParty is one business personal information was shared with.
+type ThirdParty struct {
+	Name     string `toml:"name"`
+	Address  string `toml:"address"`
+	Business string `toml:"business"`
+}
+
+// Limits bound automatic replies and the work spent on one message.
+type Limits struct {
+	RepliesPerSenderPerDay int      `toml:"replies_per_sender_per_day"`
+	RepliesPerHour         int      `toml:"replies_per_hour"`
+	MaxMessageBytes        int64    `toml:"max_message_bytes"`
+	MessageTimeout         Duration `toml:"message_timeout"`
+}
+
+// Coppa configures coppa requests.
+type Coppa struct {
+	TargetDays int      `toml:"target_days"`
+	Collected  []string `toml:"collected"`
+}
+
+// Templates says where override templates live.
+type Templates struct {
+	Dir string `toml:"dir"`
+}
+
+// Auth says whose Authentication-Results to believe.
+type Auth struct {
+	TrustedAuthServIDs []string `toml:"trusted_authserv_ids"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `toml:"level"`
+	Format string `toml:"format"`
+}
+
+// Duration is a time.Duration written as "60s" in TOML.
+type Duration struct{ time.Duration }
+
+// UnmarshalText reads "60s", "5m".
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return err
+	}
+	d.Duration = v
+	return nil
+}
+
+// MarshalText writes the duration as time.Duration prints it.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.Duration.String()), nil }

@@ -1,0 +1,133 @@
+package config
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestExampleLoads(t *testing.T) {
+	data, err := os.ReadFile("../../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"imap-password", "smtp-password"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("secret\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := strings.ReplaceAll(string(data), "/etc/mailproc/", dir+"/")
+	l, err := Parse("config.example.toml", []byte(text))
+	if err != nil {
+		t.Fatalf("Parse(example) problems:\n%v", err)
+	}
+	if len(l.Warnings) != 0 {
+		t.Errorf("Parse(example) warnings = %q, want none", l.Warnings)
+	}
+	if l.Mailbox.Port != 993 || l.SMTP.Port != 465 || l.Limits.RepliesPerSenderPerDay != 3 {
+		t.Errorf("example values: mailbox port %d, smtp port %d, per sender %d", l.Mailbox.Port, l.SMTP.Port, l.Limits.RepliesPerSenderPerDay)
+	}
+	if d, ok := l.DisclosureFor(2024); !ok || len(d.Categories)+len(d.ThirdParties) != 0 {
+		t.Errorf("DisclosureFor(2024) = %+v, %v; want an empty table", d, ok)
+	}
+	pw, err := l.MailboxPassword()
+	if err != nil || pw != "secret" {
+		t.Errorf("MailboxPassword() = %q, %v; want the file's content without its newline", pw, err)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	l, err := Parse("min.toml", []byte(minimal))
+	if err != nil {
+		t.Fatalf("Parse(minimal): %v", err)
+	}
+	if l.Mailbox.SentFolder != "Sent" || l.Mailbox.ReviewFolder != "Privacy/Review" || l.Mailbox.Port != 143 {
+		t.Errorf("defaults: sent %q, review %q, port %d", l.Mailbox.SentFolder, l.Mailbox.ReviewFolder, l.Mailbox.Port)
+	}
+	l, err = Parse("min.toml", []byte(strings.Replace(minimal, "[smtp]", "sent_folder = \"\"\n[smtp]", 1)))
+	if err != nil || l.Mailbox.SentFolder != "" {
+		t.Errorf("sent_folder = \"\" gives %q, %v; want empty (no copy appended)", l.Mailbox.SentFolder, err)
+	}
+}
+
+const minimal = `
+[mailbox]
+host = "127.0.0.1"
+security = "none"
+username = "u"
+password_env = "HOME"
+[smtp]
+host = "127.0.0.1"
+security = "none"
+port = 25
+[company]
+name = "Cooper"
+reply_from = "Cooper Privacy <support@example.com>"
+[store]
+path = "/tmp/x.db"
+`
+
+// TestProblemsGolden compares the report of a configuration with many
+// mistakes with testdata/bad.problems.
+func TestProblemsGolden(t *testing.T) {
+	data, err := os.ReadFile("testdata/bad.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Parse("bad.toml", data)
+	if err == nil {
+		t.Fatal("Parse(bad.toml) = nil error, want problems")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	got := strings.Join(sortedLines(lines), "\n") + "\n"
+	golden := "testdata/bad.problems"
+	if *update {
+		os.WriteFile(golden, []byte(got), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		os.WriteFile(golden+".got", []byte(got), 0o644)
+		t.Errorf("problems differ from %s (see .got):\n%s", golden, got)
+	}
+}
+
+func sortedLines(l []string) []string {
+	out := append([]string{}, l...)
+	sort.Strings(out)
+	return out
+}
+
+func TestStatuteCategory(t *testing.T) {
+	for c, want := range map[string]bool{
+		"Name and address": true, "email address": true, "the kind of product the customer purchased": true,
+		"Payment history.": true, "browsing habits": false, "name": false,
+	} {
+		if got := StatuteCategory(c); got != want {
+			t.Errorf("StatuteCategory(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+func TestSecretNeverInErrors(t *testing.T) {
+	t.Setenv("MAILPROC_TEST_PW", "hunter2-very-secret")
+	c := Default()
+	c.Mailbox.PasswordEnv = "MAILPROC_TEST_PW"
+	pw, err := c.MailboxPassword()
+	if err != nil || pw != "hunter2-very-secret" {
+		t.Fatalf("MailboxPassword() = %q, %v", pw, err)
+	}
+	c.Mailbox.PasswordEnv = ""
+	c.Mailbox.PasswordFile = "/nonexistent/file"
+	if _, err := c.MailboxPassword(); err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("MailboxPassword() error = %v", err)
+	}
+}

@@ -1,0 +1,66 @@
+package config
+
+import "time"
+
+// Default values of the keys a file may leave out.
+const (
+	DefaultInbox           = "INBOX"
+	DefaultProcessedFolder = "Privacy/Processed"
+	DefaultReviewFolder    = "Privacy/Review"
+	DefaultSentFolder      = "Sent"
+	DefaultTimezone        = "America/Los_Angeles"
+	DefaultStorePath       = "/var/lib/mailproc/mailproc.db"
+	DefaultMaxMessageBytes = 26214400
+	DefaultPerSenderPerDay = 3
+	DefaultPerHour         = 100
+	DefaultCoppaTargetDays = 30
+)
+
+// DefaultCollected describes what the service collects from children when
+// the configuration does not say.
+var DefaultCollected = []string{
+	"the child's name and the email address or username used to sign up",
+	"content the child posted or uploaded on the service",
+	"device identifiers and usage data collected automatically",
+}
+
+// Default returns the configuration before any file is read.
+func Default() Config {
+	return Config{
+		Mailbox: Mailbox{
+			Security:        "tls",
+			Inbox:           DefaultInbox,
+			ProcessedFolder: DefaultProcessedFolder,
+			ReviewFolder:    DefaultReviewFolder,
+			SentFolder:      DefaultSentFolder,
+			PollInterval:    Duration{60 * time.Second},
+		},
+		SMTP:    SMTP{Security: "tls"},
+		Company: Company{Timezone: DefaultTimezone},
+		Store:   Store{Path: DefaultStorePath},
+		Limits: Limits{
+			RepliesPerSenderPerDay: DefaultPerSenderPerDay,
+			RepliesPerHour:         DefaultPerHour,
+			MaxMessageBytes:        DefaultMaxMessageBytes,
+			MessageTimeout:         Duration{60 * time.Second},
+		},
+		Coppa: Coppa{TargetDays: DefaultCoppaTargetDays, Collected: DefaultCollected},
+		Log:   Log{Level: "info", Format: "text"},
+	}
+}
+
+// defaultPort is the usual port of a protocol's security mode.
+func defaultPort(imap bool, security string) int {
+	switch {
+	case imap && security == "tls":
+		return 993
+	case imap:
+		return 143
+	case security == "tls":
+		return 465
+	case security == "starttls":
+		return 587
+	default:
+		return 25
+	}
+}

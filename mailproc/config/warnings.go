@@ -1,0 +1,71 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+// statuteCategories are the categories of personal information listed in
+// Cal. Civ. Code § 1798.83(e)(6).
+var statuteCategories = []string{
+	"name and address",
+	"electronic mail address",
+	"email address",
+	"age or date of birth",
+	"names of children",
+	"electronic mail or other addresses of children",
+	"number of children",
+	"the age or gender of children",
+	"height",
+	"weight",
+	"race",
+	"religion",
+	"occupation",
+	"telephone number",
+	"education",
+	"political party affiliation",
+	"medical condition",
+	"drugs, therapies, or medical products or equipment used",
+	"the kind of product the customer purchased, leased, or rented",
+	"real property purchased, leased, or rented",
+	"the kind of service provided",
+	"social security number",
+	"bank account number",
+	"credit card number",
+	"debit card number",
+	"bank or investment account, debit card, or credit card balance",
+	"payment history",
+	"information pertaining to the customer's creditworthiness, assets, income, or liabilities",
+}
+
+// StatuteCategory reports whether a category is worded as in
+// § 1798.83(e)(6) (case aside; a leading part of a listed category, such as
+// "the kind of product the customer purchased", counts).
+func StatuteCategory(c string) bool {
+	c = strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(c, "’", "'"))), " ")
+	c = strings.TrimSuffix(c, ".")
+	for _, s := range statuteCategories {
+		if c == s || (strings.HasPrefix(s, c) && len(c) >= 10 && (s[len(c)] == ',' || s[len(c)] == ' ')) {
+			return true
+		}
+	}
+	return false
+}
+
+// warnings returns what is allowed but probably wrong.
+func (l *Loaded) warnings() []string {
+	var w []string
+	for i, d := range l.Disclosure {
+		for _, c := range d.Categories {
+			if !StatuteCategory(c) {
+				w = append(w, fmt.Sprintf("[[disclosure]] #%d (year %d) categories: %q is not worded as in Cal. Civ. Code § 1798.83(e)(6)", i+1, d.Year, c))
+			}
+		}
+	}
+	for section, s := range map[string][2]string{"mailbox": {l.Mailbox.Security, l.Mailbox.Host}, "smtp": {l.SMTP.Security, l.SMTP.Host}} {
+		if s[0] == "none" && !loopback(s[1]) {
+			w = append(w, fmt.Sprintf("[%s] security: \"none\" sends the password in plain text to %s", section, s[1]))
+		}
+	}
+	return w
+}

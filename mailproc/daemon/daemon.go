@@ -1,0 +1,213 @@
+// Package daemon runs mailproc's pipeline on a mailbox: fetch new mail,
+// parse, classify, validate, decide, reply, record, move. It records
+// every intent in the store before acting on it, so that a process killed at
+// any moment neither loses a request nor answers one twice.
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/parse"
+	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// Options wire a Daemon.
+type Options struct {
+	Config    *config.Config
+	Store     *store.Store
+	Dial      Dialer
+	Sender    Sender
+	Templates *reply.Set
+	Logger    *slog.Logger     // nil = discard
+	Now       func() time.Time // nil = time.Now
+	Observer  Observer         // nil = none
+	// Failpoint names a step at which the process kills itself (tests of
+	// crash recovery): after-decision, after-intent, after-send,
+	// after-record, before-move.
+	Failpoint string
+	// Kill is what a failpoint does; nil = SIGKILL this process.
+	Kill func()
+}
+
+// Daemon is the running pipeline.
+type Daemon struct {
+	opts     Options
+	cfg      *config.Config
+	store    *store.Store
+	log      *slog.Logger
+	policy   decide.Policy
+	limits   parse.Limits
+	obs      Observer
+	validity uint32         // UIDVALIDITY of the inbox as last selected
+	failures map[uint32]int // per-UID fetch failures in this process
+}
+
+// batchSize is how many new messages' headers are fetched at a time.
+const batchSize = 200
+
+// New checks the options and returns a Daemon.
+func New(o Options) (*Daemon, error) {
+	if o.Config == nil || o.Store == nil || o.Dial == nil || o.Sender == nil || o.Templates == nil {
+		return nil, errors.New("daemon: config, store, dialer, sender and templates are required")
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Observer == nil {
+		o.Observer = nopObserver{}
+	}
+	c := o.Config
+	return &Daemon{
+		opts:  o,
+		cfg:   c,
+		store: o.Store,
+		log:   o.Logger,
+		obs:   o.Observer,
+		policy: decide.Policy{
+			MaxMessageBytes:    c.Limits.MaxMessageBytes,
+			TrustedAuthServIDs: c.Auth.TrustedAuthServIDs,
+			OwnAddresses:       c.OwnAddresses(),
+		},
+		failures: map[uint32]int{},
+	}, nil
+}
+
+// Run processes the mailbox until ctx ends, reconnecting after failures
+// with capped, jittered backoff. The message in hand when ctx ends is
+// finished first.
+func (d *Daemon) Run(ctx context.Context) error {
+	if err := d.recoverInterrupted(); err != nil {
+		return err
+	}
+	b := newBackoff()
+	for ctx.Err() == nil {
+		err := d.session(ctx, b)
+		if ctx.Err() != nil {
+			break
+		}
+		wait := b.next()
+		d.log.Warn("mailbox session ended; reconnecting", "err", err, "in", wait.Round(time.Millisecond))
+		select {
+		case <-ctx.Done():
+		case <-time.After(wait):
+		}
+	}
+	d.log.Info("stopped")
+	return nil
+}
+
+// RunOnce connects, handles all mail present and all pending work, and
+// returns. The demo and tests use it.
+func (d *Daemon) RunOnce(ctx context.Context) error {
+	if err := d.recoverInterrupted(); err != nil {
+		return err
+	}
+	mb, err := d.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer mb.Close()
+	return d.cycle(ctx, mb)
+}
+
+// session is one mailbox connection: cycles separated by waits for mail.
+func (d *Daemon) session(ctx context.Context, b *backoff) error {
+	mb, err := d.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer mb.Close()
+	for {
+		if err := d.cycle(ctx, mb); err != nil {
+			return err
+		}
+		b.reset()
+		if err := mb.WaitForMail(ctx, d.nextWake()); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("wait for mail: %w", err)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+	}
+}
+
+func (d *Daemon) connect(ctx context.Context) (Mailbox, error) {
+	mb, err := d.opts.Dial(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("connect to mailbox: %w", err)
+	}
+	folders := []string{d.cfg.Mailbox.ProcessedFolder, d.cfg.Mailbox.ReviewFolder}
+	if d.cfg.Mailbox.SentFolder != "" {
+		folders = append(folders, d.cfg.Mailbox.SentFolder)
+	}
+	if err := mb.EnsureFolders(ctx, folders...); err != nil {
+		mb.Close()
+		return nil, fmt.Errorf("create folders: %w", err)
+	}
+	return mb, nil
+}
+
+// cycle handles new mail above the watermark, then pending work.
+func (d *Daemon) cycle(ctx context.Context, mb Mailbox) error {
+	inbox := d.cfg.Mailbox.Inbox
+	st, err := mb.Select(ctx, inbox)
+	if err != nil {
+		return fmt.Errorf("select %s: %w", inbox, err)
+	}
+	d.validity = st.UIDValidity
+	if err := d.settleAll(ctx, mb); err != nil {
+		return err
+	}
+	for ctx.Err() == nil {
+		n, err := d.handleBatch(ctx, mb)
+		if err != nil || n == 0 {
+			return err
+		}
+	}
+	return nil
+}
+
+// handleBatch handles up to batchSize new messages and returns how many.
+func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox) (int, error) {
+	inbox := d.cfg.Mailbox.Inbox
+	var mark uint32
+	if err := d.store.View(func(tx *store.Tx) error {
+		mark = tx.Watermark(inbox, d.validity)
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	sums, err := mb.FetchSince(ctx, mark, batchSize)
+	if err != nil {
+		return 0, fmt.Errorf("fetch new mail after uid %d: %w", mark, err)
+	}
+	for i, s := range sums {
+		if ctx.Err() != nil {
+			return i, nil
+		}
+		if err := d.handle(context.WithoutCancel(ctx), mb, s); err != nil {
+			return i, err
+		}
+		if err := d.store.Update(func(tx *store.Tx) error {
+			return tx.SetWatermark(inbox, d.validity, s.UID)
+		}); err != nil {
+			return i, err
+		}
+	}
+	return len(sums), nil
+}
+
+func (d *Daemon) now() time.Time { return d.opts.Now() }

@@ -1,0 +1,201 @@
+package daemon
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/classify"
+	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/parse"
+	"github.com/mailproc/mailproc/mailproc/store"
+	"github.com/mailproc/mailproc/mailproc/validate"
+)
+
+// previewBytes is how much of a message that names no request is read to
+// see whether its first line does.
+const previewBytes = 64 << 10
+
+// maxFetchFailures is how often fetching one message may fail before it is
+// handed to staff instead.
+const maxFetchFailures = 3
+
+// handle deals with one new message. It returns an error only when the
+// mailbox or the store fails; a message that cannot be read goes to review.
+func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) error {
+	h, herr := parse.ParseHeader(s.Header)
+	key := messageKey(h.MessageID)
+	if key != "" {
+		if id, ok := d.caseForMessage(key); ok {
+			return d.handleKnown(ctx, mb, s, id, key)
+		}
+		if d.isOurReply(h.MessageID) {
+			d.log.Debug("our own reply in the inbox; left alone", "uid", s.UID)
+			return nil
+		}
+	}
+	thread := d.caseForThread(h)
+	if herr == nil && thread == "" {
+		matter, err := d.mayMatter(ctx, mb, s, h)
+		if err != nil || !matter {
+			return err
+		}
+	}
+	raw, err := d.fetchBody(ctx, mb, s)
+	if errors.Is(err, mailbox.ErrNotFound) {
+		return nil // gone meanwhile: nothing to do
+	}
+	if err != nil {
+		return d.fetchFailed(ctx, mb, s, err)
+	}
+	if key == "" {
+		key = rawKey(raw)
+		if id, ok := d.caseForMessage(key); ok {
+			return d.handleKnown(ctx, mb, s, id, key)
+		}
+	}
+	return d.decideAndRecord(ctx, mb, s, key, raw, thread, herr)
+}
+
+// mayMatter reports whether a message that belongs to no case could be a
+// request, a near miss, or a report on one of our replies; everything else
+// is left alone unread.
+func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h parse.Header) (bool, error) {
+	subj := classify.ClassifySubject(h.Subject)
+	if subj.Request() || subj.NearMiss() {
+		return true, nil
+	}
+	if _, machine := classify.Automated(h); machine {
+		return reportLike(h), nil
+	}
+	raw, err := mb.FetchRaw(ctx, s.UID, previewBytes)
+	if errors.Is(err, mailbox.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("preview uid %d: %w", s.UID, err)
+	}
+	m := parse.Parse(raw, d.limits)
+	return classify.HasRequestLine(validate.FirstLine(m.Text)), nil
+}
+
+// reportLike reports whether machine mail may return one of our replies: a
+// delivery or read report, or mail from a null sender or mailer daemon.
+func reportLike(h parse.Header) bool {
+	if h.MediaType == "multipart/report" || h.NullReturnPath || len(h.InReplyTo) > 0 {
+		return true
+	}
+	sign, _ := classify.Automated(h)
+	return len(sign) > 7 && sign[:7] == "sender "
+}
+
+// fetchBody fetches the whole message, or only its header when it is over
+// the size limit (it is never loaded whole then).
+func (d *Daemon) fetchBody(ctx context.Context, mb Mailbox, s mailbox.Summary) ([]byte, error) {
+	max := d.cfg.Limits.MaxMessageBytes
+	if s.Size > max {
+		return s.Header, nil
+	}
+	raw, err := mb.FetchRaw(ctx, s.UID, max+1)
+	if err != nil {
+		return nil, fmt.Errorf("fetch uid %d: %w", s.UID, err)
+	}
+	return raw, nil
+}
+
+// fetchFailed counts a failure to fetch a message. A connection failure
+// ends the session; a message that fails again and again goes to review
+// (read from its header) so it cannot stop the ones after it.
+func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary, err error) error {
+	d.failures[s.UID]++
+	if d.failures[s.UID] < maxFetchFailures {
+		return err
+	}
+	delete(d.failures, s.UID)
+	d.log.Warn("message cannot be fetched; handing it to staff", "uid", s.UID, "err", err)
+	key := rawKey(s.Header)
+	if id, ok := d.caseForMessage(key); ok {
+		return d.handleKnown(ctx, mb, s, id, key)
+	}
+	in := d.unreadable(s.Header, s.Size, "the message could not be fetched: "+err.Error())
+	return d.record(ctx, mb, s, key, in, "")
+}
+
+func messageKey(messageID string) string {
+	if messageID == "" {
+		return ""
+	}
+	return "mid:" + messageID
+}
+
+func rawKey(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+func (d *Daemon) caseForMessage(key string) (id string, ok bool) {
+	d.store.View(func(tx *store.Tx) error {
+		id, ok = tx.CaseForMessage(key)
+		return nil
+	})
+	return id, ok
+}
+
+func (d *Daemon) caseForThread(h parse.Header) (id string) {
+	ids := append(append([]string{}, h.References...), h.InReplyTo...)
+	if len(ids) == 0 {
+		return ""
+	}
+	d.store.View(func(tx *store.Tx) error {
+		id, _ = tx.CaseForThread(ids)
+		return nil
+	})
+	return id
+}
+
+// isOurReply reports whether a Message-ID is one of the replies we sent.
+func (d *Daemon) isOurReply(messageID string) bool {
+	id := d.caseForThread(parse.Header{InReplyTo: []string{messageID}})
+	if id == "" {
+		return false
+	}
+	c, err := d.loadCase(id)
+	if err != nil {
+		return false
+	}
+	for _, r := range c.Replies {
+		if r.MessageID == messageID {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Daemon) loadCase(id string) (c *cases.Case, err error) {
+	err = d.store.View(func(tx *store.Tx) error {
+		c, err = tx.Case(id)
+		return err
+	})
+	return c, err
+}
+
+// decisionInput is a parsed message and its stateless decision.
+type decisionInput struct {
+	msg *parse.Message
+	dec decide.Decision
+}
+
+func (d *Daemon) unreadable(raw []byte, size int64, why string) decisionInput {
+	m := parse.Parse(raw, d.limits)
+	dec := decide.Decide(decide.Input{Msg: m, Size: size, Policy: d.policy})
+	kind := dec.Kind
+	if kind != cases.California && kind != cases.Coppa {
+		kind = cases.Other
+	}
+	dec = decide.Decision{Kind: kind, Action: decide.Review, Reasons: []string{cases.ReasonUnparseable}, Detail: why, Missing: []string{}, Fields: dec.Fields}
+	return decisionInput{msg: m, dec: dec}
+}

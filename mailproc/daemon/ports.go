@@ -1,0 +1,29 @@
+package daemon
+
+import (
+	"context"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+)
+
+// Mailbox is the IMAP side the daemon needs; *mailbox.Client has it.
+type Mailbox interface {
+	EnsureFolders(ctx context.Context, names ...string) error
+	Select(ctx context.Context, folder string) (mailbox.Status, error)
+	FetchSince(ctx context.Context, afterUID uint32, max int) ([]mailbox.Summary, error)
+	FetchRaw(ctx context.Context, uid uint32, maxBytes int64) ([]byte, error)
+	Move(ctx context.Context, uids []uint32, folder string, flag bool) error
+	Append(ctx context.Context, folder string, raw []byte, flags []string, date time.Time) error
+	FolderHasMessageID(ctx context.Context, folder, messageID string) (bool, error)
+	WaitForMail(ctx context.Context, d time.Duration) error
+	Close() error
+}
+
+// Dialer opens a Mailbox.
+type Dialer func(ctx context.Context) (Mailbox, error)
+
+// Sender sends composed bytes; *smtpout.Sender has it.
+type Sender interface {
+	Send(ctx context.Context, from string, to []string, raw []byte) error
+}

@@ -1,0 +1,125 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// maxStoredText is how much of a message's text a case keeps for staff.
+const maxStoredText = 256 << 10
+
+// record writes the decision about one message into its case (a new one,
+// or the thread's case for a follow-up) with the reply it plans, then
+// carries it out. Everything is recorded before anything is sent or moved.
+func (d *Daemon) record(ctx context.Context, mb Mailbox, s mailbox.Summary, key string, in decisionInput, thread string) error {
+	now := d.now()
+	var c *cases.Case
+	var ans decide.Answer
+	err := d.store.Update(func(tx *store.Tx) error {
+		var err error
+		c, err = d.caseFor(tx, thread, in, s)
+		if err != nil {
+			return err
+		}
+		ans = d.withHistory(tx, c, in.dec)
+		m := d.caseMessage(s, key, in, ans.Decision)
+		c.Messages = append(c.Messages, m)
+		c.Log(now, cases.ActorDaemon, "received", fmt.Sprintf("message %s (uid %d)", shortKey(key), s.UID))
+		if err := d.apply(tx, c, ans, in); err != nil {
+			return err
+		}
+		return tx.PutCase(c)
+	})
+	if err != nil {
+		return fmt.Errorf("record uid %d: %w", s.UID, err)
+	}
+	d.failpoint("after-decision")
+	last := c.Messages[len(c.Messages)-1]
+	d.obs.Decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, CaseID: c.ID,
+		FollowUp: thread != "", Decision: ans.Decision, State: c.State, Folder: last.Folder})
+	d.log.Info("decided", "uid", s.UID, "case", c.ID, "kind", ans.Kind, "action", ans.Action,
+		"template", ans.Template, "reasons", strings.Join(ans.Reasons, ","), "state", c.State)
+	return d.settle(ctx, mb, c.ID)
+}
+
+// caseFor returns the case a message joins: the thread's case, or a new one.
+func (d *Daemon) caseFor(tx *store.Tx, thread string, in decisionInput, s mailbox.Summary) (*cases.Case, error) {
+	if thread != "" {
+		return tx.Case(thread)
+	}
+	received := s.InternalDate
+	if received.IsZero() {
+		received = d.now()
+	}
+	year := cases.Year(received, d.cfg.Location())
+	id, err := tx.NewCaseID(year)
+	if err != nil {
+		return nil, err
+	}
+	days := cases.CaliforniaDays
+	if in.dec.Kind == cases.Coppa {
+		days = d.cfg.Coppa.TargetDays
+	}
+	return &cases.Case{
+		ID:       id,
+		Kind:     in.dec.Kind,
+		Channel:  "email",
+		Email:    strings.ToLower(in.msg.Header.From.Email),
+		Received: received,
+		Year:     year,
+		Due:      cases.Due(received, days, d.cfg.Location()),
+	}, nil
+}
+
+// withHistory completes a reply decision with the store's history.
+func (d *Daemon) withHistory(tx *store.Tx, c *cases.Case, dec decide.Decision) decide.Answer {
+	if dec.Action == decide.Reply && c.Reply(dec.Template) != nil {
+		dec.Action, dec.Template = decide.Review, ""
+		dec.Reasons = append(dec.Reasons, cases.ReasonAlreadyReplied)
+		return decide.Answer{Decision: dec}
+	}
+	return decide.WithHistory(dec, history{Tx: tx, cfg: d.cfg}, decide.Context{
+		Year:  c.Year,
+		Now:   d.now(),
+		Email: c.Email,
+		Limits: decide.Limits{
+			PerSenderPerDay: d.cfg.Limits.RepliesPerSenderPerDay,
+			PerHour:         d.cfg.Limits.RepliesPerHour,
+		},
+	})
+}
+
+// caseMessage is the case's record of the message.
+func (d *Daemon) caseMessage(s mailbox.Summary, key string, in decisionInput, dec decide.Decision) cases.Message {
+	h := in.msg.Header
+	text := in.msg.FullText
+	if len(text) > maxStoredText {
+		text = text[:maxStoredText]
+	}
+	return cases.Message{
+		Key:         key,
+		MessageID:   h.MessageID,
+		Received:    s.InternalDate,
+		From:        h.FromRaw,
+		Subject:     h.Subject,
+		Text:        text,
+		UID:         s.UID,
+		UIDValidity: d.validity,
+		Action:      string(dec.Action),
+		Template:    dec.Template,
+		Reasons:     dec.Reasons,
+	}
+}
+
+func shortKey(key string) string {
+	if len(key) > 80 {
+		return key[:80]
+	}
+	return key
+}

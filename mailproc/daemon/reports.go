@@ -1,0 +1,64 @@
+package daemon
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/parse"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// noteReports records on their cases the bounces, read reports and
+// automatic answers that machine mail returns about our replies (found by
+// our Message-ID in what it returns, or in In-Reply-To). A message already
+// noted is not noted twice.
+func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) error {
+	ids := append(append([]string{}, m.ReturnedMessageIDs...), m.Header.InReplyTo...)
+	bounce := m.Header.MediaType == "multipart/report" || len(m.ReturnedMessageIDs) > 0
+	now := d.now()
+	return d.store.Update(func(tx *store.Tx) error {
+		for _, id := range ids {
+			caseID, ok := tx.CaseForThread([]string{id})
+			if !ok {
+				continue
+			}
+			c, err := tx.Case(caseID)
+			if err != nil {
+				return err
+			}
+			if noteReport(c, id, key, bounce, now) {
+				d.log.Info("report on our reply recorded", "case", c.ID, "uid", s.UID, "bounce", bounce)
+				if err := tx.PutCase(c); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// noteReport records one report on reply id of c; false when the reply is
+// not ours or the report was noted already.
+func noteReport(c *cases.Case, id, key string, bounce bool, now time.Time) bool {
+	detail := fmt.Sprintf("<%s> by %s", id, shortKey(key))
+	for _, e := range c.History {
+		if e.Detail == detail {
+			return false
+		}
+	}
+	for i := range c.Replies {
+		if c.Replies[i].MessageID != id {
+			continue
+		}
+		action := "automatic answer to our reply"
+		if bounce {
+			action = "bounce or report on our reply"
+			c.Replies[i].Bounced = now
+		}
+		c.Log(now, cases.ActorDaemon, action, detail)
+		return true
+	}
+	return false
+}

@@ -1,0 +1,268 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/smtpout"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// sendTimeout bounds one SMTP transaction.
+const sendTimeout = 2 * time.Minute
+
+// giveUpAfter is how long a reply is retried after temporary failures
+// before the case goes to staff.
+const giveUpAfter = 48 * time.Hour
+
+// settleAll carries out the pending work of every case that has some.
+func (d *Daemon) settleAll(ctx context.Context, mb Mailbox) error {
+	var ids []string
+	if err := d.store.View(func(tx *store.Tx) error {
+		ids = tx.PendingCases()
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err := d.settle(context.WithoutCancel(ctx), mb, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settle carries a case's pending work forward: send its planned replies,
+// copy sent ones to the sent folder, and, once no reply is unsettled, move
+// its messages out of the inbox.
+func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
+	c, err := d.loadCase(id)
+	if err != nil {
+		return err
+	}
+	for i, r := range c.Replies {
+		switch {
+		case r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()):
+			if err := d.send(ctx, id, i); err != nil {
+				return err
+			}
+		case r.State == cases.ReplySent && !r.InSent:
+			if err := d.copyToSent(ctx, mb, id, i); err != nil {
+				return err
+			}
+		}
+	}
+	return d.moveMessages(ctx, mb, id)
+}
+
+// updateCase changes a case in one transaction and returns it as written.
+func (d *Daemon) updateCase(id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
+	var c *cases.Case
+	err := d.store.Update(func(tx *store.Tx) error {
+		var err error
+		if c, err = tx.Case(id); err != nil {
+			return err
+		}
+		if err := fn(tx, c); err != nil {
+			return err
+		}
+		return tx.PutCase(c)
+	})
+	return c, err
+}
+
+var errSkip = errors.New("nothing to do")
+
+// send sends reply i of a case: the intent is recorded first, so a process
+// that dies mid-send never sends it again.
+func (d *Daemon) send(ctx context.Context, id string, i int) error {
+	var raw []byte
+	var to string
+	c, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
+		r := &c.Replies[i]
+		if r.State != cases.ReplyPlanned {
+			return errSkip
+		}
+		if raw = tx.Raw(r.MessageID); raw == nil {
+			return fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
+		}
+		r.State, to = cases.ReplySending, r.To
+		r.Attempts++
+		return nil
+	})
+	if errors.Is(err, errSkip) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("record intent to send on %s: %w", id, err)
+	}
+	d.failpoint("after-intent")
+	sctx, cancel := context.WithTimeout(ctx, sendTimeout)
+	serr := d.opts.Sender.Send(sctx, d.cfg.ReplyAddress(), []string{to}, raw)
+	cancel()
+	d.failpoint("after-send")
+	c, err = d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+		d.sendOutcome(c, i, serr)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("record send on %s: %w", id, err)
+	}
+	d.failpoint("after-record")
+	if r := c.Replies[i]; r.State == cases.ReplySent {
+		d.obs.Sent(Sent{CaseID: id, Template: r.Template, To: r.To, Raw: raw})
+	}
+	return nil
+}
+
+// sendOutcome records how a send ended.
+func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
+	now := d.now()
+	r := &c.Replies[i]
+	var se *smtpout.Error
+	switch {
+	case err == nil:
+		r.State, r.SentAt, r.Error = cases.ReplySent, now, ""
+		r.InSent = d.cfg.Mailbox.SentFolder == ""
+		if o := outcome(r.Template); o != "" {
+			c.Answered = now
+		}
+		c.Log(now, cases.ActorDaemon, "reply sent", r.Template+" <"+r.MessageID+">")
+		d.log.Info("reply sent", "case", c.ID, "template", r.Template)
+	case errors.As(err, &se) && se.Unknown:
+		d.replyFails(c, r, cases.ReplyUnknown, cases.ReasonDeliveryUnknown, err)
+	case errors.As(err, &se) && se.Permanent:
+		d.replyFails(c, r, cases.ReplyFailed, cases.ReasonDeliveryFailed, err)
+	case now.Sub(r.PlannedAt) > giveUpAfter:
+		d.replyFails(c, r, cases.ReplyFailed, cases.ReasonDeliveryFailed, fmt.Errorf("still failing after %s: %w", giveUpAfter, err))
+	default:
+		r.State, r.Error = cases.ReplyPlanned, err.Error()
+		r.NextAttempt = now.Add(retryDelay(r.Attempts))
+		c.Log(now, cases.ActorDaemon, "send failed; will retry", err.Error())
+		d.log.Warn("reply not sent; will retry", "case", c.ID, "template", r.Template, "retry_at", r.NextAttempt, "err", err)
+	}
+}
+
+// replyFails settles a reply that will not be sent automatically, and
+// hands its case to staff.
+func (d *Daemon) replyFails(c *cases.Case, r *cases.Reply, state cases.ReplyState, reason string, err error) {
+	now := d.now()
+	r.State, r.Error = state, err.Error()
+	toReview(c, reason, d.cfg.Mailbox.ReviewFolder)
+	c.Log(now, cases.ActorDaemon, "reply "+string(state), r.Template+": "+err.Error())
+	d.log.Warn("reply "+string(state)+"; case to review", "case", c.ID, "template", r.Template, "reason", reason, "err", err)
+}
+
+// toReview hands a case to staff for reason and sends its messages still in
+// the inbox to the review folder.
+func toReview(c *cases.Case, reason, folder string) {
+	c.State = cases.Review
+	if !contains(c.Reasons, reason) {
+		c.Reasons = append(c.Reasons, reason)
+	}
+	for i := range c.Messages {
+		if !c.Messages[i].Moved {
+			c.Messages[i].Folder, c.Messages[i].Flag = folder, true
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// copyToSent appends a sent reply to the sent folder, unless a copy is
+// there already (the process may have died after appending).
+func (d *Daemon) copyToSent(ctx context.Context, mb Mailbox, id string, i int) error {
+	folder := d.cfg.Mailbox.SentFolder
+	var raw []byte
+	var r cases.Reply
+	if err := d.store.View(func(tx *store.Tx) error {
+		c, err := tx.Case(id)
+		if err != nil {
+			return err
+		}
+		r = c.Replies[i]
+		raw = tx.Raw(r.MessageID)
+		return nil
+	}); err != nil {
+		return err
+	}
+	there, err := mb.FolderHasMessageID(ctx, folder, r.MessageID)
+	if err != nil {
+		return fmt.Errorf("look for %s in %s: %w", r.MessageID, folder, err)
+	}
+	if !there && raw != nil {
+		if err := mb.Append(ctx, folder, raw, []string{`\Seen`}, r.SentAt); err != nil {
+			return fmt.Errorf("append reply %s to %s: %w", r.MessageID, folder, err)
+		}
+	}
+	_, err = d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+		c.Replies[i].InSent = true
+		return nil
+	})
+	return err
+}
+
+// moveMessages moves a case's messages out of the inbox once none of its
+// replies is unsettled.
+func (d *Daemon) moveMessages(ctx context.Context, mb Mailbox, id string) error {
+	c, err := d.loadCase(id)
+	if err != nil {
+		return err
+	}
+	for _, r := range c.Replies {
+		if r.State == cases.ReplyPlanned || r.State == cases.ReplySending {
+			return nil // the message stays put until its reply is settled
+		}
+	}
+	for i, m := range c.Messages {
+		if m.Moved || m.UIDValidity != d.validity {
+			continue // moved, or renumbered: the rescan finds it again
+		}
+		d.failpoint("before-move")
+		if err := mb.Move(ctx, []uint32{m.UID}, m.Folder, m.Flag); err != nil {
+			return fmt.Errorf("move uid %d to %s: %w", m.UID, m.Folder, err)
+		}
+		if _, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+			c.Messages[i].Moved = true
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nextWake is how long to wait for mail before working again: the poll
+// interval, or less when a reply is due for another attempt.
+func (d *Daemon) nextWake() time.Duration {
+	wait := d.cfg.Mailbox.PollInterval.Duration
+	now := d.now()
+	d.store.View(func(tx *store.Tx) error {
+		for _, id := range tx.PendingCases() {
+			c, err := tx.Case(id)
+			if err != nil {
+				continue
+			}
+			for _, r := range c.Replies {
+				if r.State == cases.ReplyPlanned {
+					wait = min(wait, max(r.NextAttempt.Sub(now), time.Second))
+				}
+			}
+		}
+		return nil
+	})
+	return wait
+}

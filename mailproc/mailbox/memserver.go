@@ -1,0 +1,197 @@
+package mailbox
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"crypto/tls"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-imap/v2/imapserver"
+	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+)
+
+// MemServer is go-imap's in-memory IMAP server (imapmemserver) on a loopback
+// port, for the demo and for tests. It has one user, an INBOX, '/' as its
+// hierarchy separator, and advertises IMAP4rev2, so IDLE, MOVE and UIDPLUS
+// are there. It speaks plain text: dial it with security "none".
+type MemServer struct {
+	Addr string // 127.0.0.1:port
+
+	username, password string
+	user               *imapmemserver.User
+	server             *imapserver.Server
+	served             chan error
+}
+
+// MemMessage is one message held by a MemServer.
+type MemMessage struct {
+	UID          uint32
+	Flags        []string
+	Raw          []byte
+	InternalDate time.Time
+}
+
+// memTLS makes a MemServer speak TLS, for the tests of Dial's TLS.
+type memTLS struct {
+	implicit *tls.Config // wrap the listener: security "tls"
+	startTLS *tls.Config // offer STARTTLS: security "starttls"
+}
+
+// StartMemServer starts a MemServer on 127.0.0.1 with a free port.
+func StartMemServer(username, password string) (*MemServer, error) {
+	return startMemServer(username, password, memTLS{})
+}
+
+// startMemServer starts a MemServer, speaking TLS as t says.
+func startMemServer(username, password string, t memTLS) (*MemServer, error) {
+	mem := imapmemserver.New()
+	user := imapmemserver.NewUser(username, password)
+	if err := user.Create("INBOX", nil); err != nil {
+		return nil, fmt.Errorf("memserver: create INBOX: %w", err)
+	}
+	mem.AddUser(user)
+	server := imapserver.New(&imapserver.Options{
+		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return mem.NewSession(), nil, nil
+		},
+		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIMAP4rev2: {}},
+		InsecureAuth: true,
+		TLSConfig:    t.startTLS,
+		Logger:       log.New(io.Discard, "", 0),
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("memserver: listen: %w", err)
+	}
+	if t.implicit != nil {
+		ln = tls.NewListener(ln, t.implicit)
+	}
+	s := &MemServer{Addr: ln.Addr().String(), username: username, password: password,
+		user: user, server: server, served: make(chan error, 1)}
+	go func() { s.served <- server.Serve(ln) }()
+	return s, nil
+}
+
+// Config is a Config that reaches s as its user, in plain text.
+func (s *MemServer) Config() Config {
+	host, port, _ := net.SplitHostPort(s.Addr)
+	p, _ := strconv.Atoi(port)
+	return Config{Host: host, Port: p, Security: SecurityNone, Username: s.username, Password: s.password}
+}
+
+// Close stops the server and drops every connection.
+func (s *MemServer) Close() error {
+	err := s.server.Close()
+	if serveErr := <-s.served; err == nil {
+		err = serveErr
+	}
+	if err != nil {
+		return fmt.Errorf("memserver: close: %w", err)
+	}
+	return nil
+}
+
+// Append stores a message in folder as if it had been delivered, creating
+// the folder if it is missing. IDLEing clients that selected it hear EXISTS.
+func (s *MemServer) Append(folder string, raw []byte, date time.Time, flags ...string) error {
+	if _, err := s.user.Status(folder, &imap.StatusOptions{}); err != nil {
+		if err := s.user.Create(folder, nil); err != nil {
+			return fmt.Errorf("memserver: create %q: %w", folder, err)
+		}
+	}
+	opts := &imap.AppendOptions{Flags: imapFlags(flags), Time: date}
+	if _, err := s.user.Append(folder, bytes.NewReader(raw), opts); err != nil {
+		return fmt.Errorf("memserver: append to %q: %w", folder, err)
+	}
+	return nil
+}
+
+// Messages returns what is in folder now, lowest UID first. It reads over
+// its own IMAP connection with BODY.PEEK, so it changes no flag.
+func (s *MemServer) Messages(folder string) ([]MemMessage, error) {
+	ic, err := dialRaw(context.Background(), s.Config())
+	if err != nil {
+		return nil, fmt.Errorf("memserver: %w", err)
+	}
+	defer ic.Close()
+	msgs, err := listMessages(ic, folder)
+	if err != nil {
+		return nil, fmt.Errorf("memserver: %w", err)
+	}
+	return msgs, nil
+}
+
+// ResetUIDValidity gives folder a new UIDVALIDITY, as a server does after a
+// mailbox is rebuilt: imapmemserver cannot set one, so the folder is deleted
+// and created again with the same messages (same raw bytes, flags and
+// dates), which get new UIDs from 1. A connection that has folder selected
+// keeps seeing the old one until it selects it again.
+func (s *MemServer) ResetUIDValidity(folder string) error {
+	msgs, err := s.Messages(folder)
+	if err != nil {
+		return err
+	}
+	if err := s.user.Delete(folder); err != nil {
+		return fmt.Errorf("memserver: delete %q: %w", folder, err)
+	}
+	if err := s.user.Create(folder, nil); err != nil {
+		return fmt.Errorf("memserver: create %q: %w", folder, err)
+	}
+	for _, m := range msgs {
+		if err := s.Append(folder, m.Raw, m.InternalDate, m.Flags...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listMessages reads every message of the server folder with EXAMINE and
+// BODY.PEEK[], lowest UID first.
+func listMessages(ic *imapclient.Client, folder string) ([]MemMessage, error) {
+	data, err := ic.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
+	if err != nil {
+		return nil, fmt.Errorf("examine %q: %w", folder, err)
+	}
+	if data.NumMessages == 0 {
+		return nil, nil
+	}
+	body := &imap.FetchItemBodySection{Peek: true}
+	opts := &imap.FetchOptions{UID: true, Flags: true, InternalDate: true, BodySection: []*imap.FetchItemBodySection{body}}
+	bufs, err := ic.Fetch(imap.SeqSet{{Start: 1, Stop: 0}}, opts).Collect()
+	if err != nil {
+		return nil, fmt.Errorf("fetch %q: %w", folder, err)
+	}
+	msgs := make([]MemMessage, 0, len(bufs))
+	for _, b := range bufs {
+		msgs = append(msgs, MemMessage{UID: uint32(b.UID), Flags: flagStrings(b.Flags),
+			Raw: b.FindBodySection(body), InternalDate: b.InternalDate})
+	}
+	slices.SortFunc(msgs, func(a, b MemMessage) int { return cmp.Compare(a.UID, b.UID) })
+	return msgs, nil
+}
+
+// dialRaw is a bare go-imap connection logged in with cfg, for looking at a
+// server without a Client.
+func dialRaw(ctx context.Context, cfg Config) (*imapclient.Client, error) {
+	cfg = cfg.withDefaults()
+	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	ic, err := connect(ctx, cfg, &imapclient.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := ic.Login(cfg.Username, cfg.Password).Wait(); err != nil {
+		ic.Close()
+		return nil, fmt.Errorf("login: %w", err)
+	}
+	return ic, nil
+}

@@ -1,0 +1,151 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/emersion/go-message/textproto"
+)
+
+// walkMultipart reads the parts of a multipart body and combines them.
+func (w *walker) walkMultipart(mt string, params map[string]string, body io.Reader, depth int, inReport bool) piece {
+	if depth >= w.lim.MaxDepth {
+		return piece{}
+	}
+	tracked := &contentTracker{r: body}
+	body = tracked
+	boundary := params["boundary"]
+	if boundary == "" {
+		boundary, body = guessBoundary(body)
+	}
+	if boundary == "" {
+		if tracked.sawContent {
+			w.fail("multipart boundary never occurs")
+		}
+		return piece{}
+	}
+	inReport = inReport || mt == "multipart/report"
+	acc := combiner{alternative: mt == "multipart/alternative", max: w.lim.MaxTextBytes}
+	mr := textproto.NewMultipartReader(body, boundary)
+	for n := 0; w.parts < w.lim.MaxParts; n++ {
+		part, err := mr.NextPart()
+		if err != nil {
+			if n == 0 && !errors.Is(err, io.EOF) && tracked.sawContent {
+				w.fail(noPartsReason(err))
+			}
+			break
+		}
+		w.parts++
+		acc.add(w.walkEntity(part.Header, part, depth+1, inReport))
+	}
+	return acc.result()
+}
+
+// noPartsReason says why a multipart with content gave no part.
+func noPartsReason(err error) string {
+	if strings.Contains(err.Error(), "malformed") {
+		return "multipart part header cannot be read"
+	}
+	return "multipart boundary never occurs"
+}
+
+// guessBoundary finds the boundary of a multipart whose Content-Type has
+// none: the first line that looks like a delimiter ("--" and a token with
+// something other than dashes). It returns the body to read from instead.
+func guessBoundary(body io.Reader) (string, io.Reader) {
+	data, _ := io.ReadAll(body)
+	for rest := data; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		line = bytes.TrimRight(line, " \t\r")
+		if b := bytes.TrimPrefix(line, []byte("--")); len(b) < len(line) && isBoundaryToken(b) {
+			return string(bytes.TrimSuffix(b, []byte("--"))), bytes.NewReader(data)
+		}
+	}
+	return "", bytes.NewReader(data)
+}
+
+func isBoundaryToken(b []byte) bool {
+	if len(b) == 0 || len(b) > 200 || bytes.ContainsAny(b, " \t") {
+		return false
+	}
+	return len(bytes.Trim(b, "-")) > 0
+}
+
+// contentTracker notes whether anything but white space was read through it.
+type contentTracker struct {
+	r          io.Reader
+	sawContent bool
+}
+
+func (t *contentTracker) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if !t.sawContent && len(bytes.TrimSpace(p[:n])) > 0 {
+		t.sawContent = true
+	}
+	return n, err
+}
+
+// combiner folds the parts of one multipart into a piece as they are read.
+// The body text is the first plain text part, else the first HTML part;
+// a part with text wins over an empty one of the same kind, and an empty
+// plain part gives way to HTML with text. In multipart/alternative only the
+// chosen part counts; elsewhere the forwards of every part are kept, up to
+// max bytes.
+type combiner struct {
+	alternative bool
+	max         int
+	plain, html *piece
+	forwards    []string
+	size        int
+}
+
+func (c *combiner) add(p piece) {
+	switch p.kind {
+	case kindPlain:
+		c.plain = better(c.plain, p)
+	case kindHTML:
+		c.html = better(c.html, p)
+	}
+	if c.alternative {
+		return
+	}
+	for _, f := range p.forwards {
+		if c.size >= c.max {
+			return
+		}
+		c.forwards = append(c.forwards, f)
+		c.size += len(f)
+	}
+}
+
+func better(cur *piece, p piece) *piece {
+	if cur == nil || (isBlank(cur.text) && !isBlank(p.text)) {
+		return &p
+	}
+	return cur
+}
+
+func (c *combiner) result() piece {
+	main := c.plain
+	if main == nil || (isBlank(main.text) && c.html != nil && !isBlank(c.html.text)) {
+		main = c.html
+	}
+	if c.alternative {
+		if main == nil {
+			return piece{}
+		}
+		return *main
+	}
+	out := piece{forwards: c.forwards}
+	if main != nil {
+		out.kind, out.text = main.kind, main.text
+	}
+	return out
+}

@@ -1,0 +1,158 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/emersion/go-message/textproto"
+)
+
+// textKind ranks what a part gave: plain text beats HTML beats nothing.
+type textKind int
+
+const (
+	kindNone textKind = iota
+	kindHTML
+	kindPlain
+)
+
+// piece is what one MIME entity yields: its body text (normalised; HTML
+// already turned into text) and the texts of the messages attached to it.
+type piece struct {
+	kind     textKind
+	text     string
+	forwards []string
+}
+
+// walker walks one message's MIME tree within its limits, and collects
+// what it finds besides text.
+type walker struct {
+	lim         Limits
+	forwarded   bool // the subject marks a forward: keep forwarded text
+	parts       int
+	failure     string // first reason some text could not be read
+	returned    []string
+	attachments int
+}
+
+func (w *walker) fail(reason string) {
+	if w.failure == "" {
+		w.failure = reason
+	}
+}
+
+// rawCap bounds the encoded bytes read from one part: enough for
+// MaxTextBytes of text in any encoding.
+func (w *walker) rawCap() int64 {
+	return 4*int64(w.lim.MaxTextBytes) + 4096
+}
+
+// walkEntity reads one entity (a message or a part) with header h and body,
+// at nesting depth. inReport is set below a multipart/report, where an
+// attached message is a returned one rather than a forward.
+func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inReport bool) piece {
+	mt, params := contentType(h)
+	switch {
+	case strings.HasPrefix(mt, "multipart/"):
+		return w.walkMultipart(mt, params, body, depth, inReport)
+	case mt == "message/rfc822" || mt == "message/global":
+		return w.walkAttachedMessage(h, body, depth, inReport)
+	case isHeadersPart(mt):
+		w.collectHeaderIDs(h, body)
+	case isStatusPart(mt):
+		w.addReturned(scanIDLines(string(w.readDecoded(h, body)))...)
+	case (mt == "text/plain" || mt == "text/html") && (depth == 0 || !isAttachment(h, params)):
+		return w.readText(h, mt, params, body, inReport)
+	default:
+		w.attachments++
+	}
+	return piece{}
+}
+
+func isHeadersPart(mt string) bool {
+	return mt == "text/rfc822-headers" || mt == "message/rfc822-headers" || mt == "message/global-headers"
+}
+
+func isStatusPart(mt string) bool {
+	return mt == "message/delivery-status" || mt == "message/global-delivery-status" ||
+		mt == "message/disposition-notification" || mt == "message/global-disposition-notification"
+}
+
+// readDecoded reads a part's body, bounded, with its transfer encoding undone
+// as far as it goes.
+func (w *walker) readDecoded(h textproto.Header, body io.Reader) []byte {
+	raw, _ := io.ReadAll(io.LimitReader(body, w.rawCap()))
+	decoded, _ := decodeTransfer(h.Get("Content-Transfer-Encoding"), raw)
+	return decoded
+}
+
+// readText reads a text/plain or text/html part into a piece.
+func (w *walker) readText(h textproto.Header, mt string, params map[string]string, body io.Reader, inReport bool) piece {
+	raw, _ := io.ReadAll(io.LimitReader(body, w.rawCap()))
+	decoded, err := decodeTransfer(h.Get("Content-Transfer-Encoding"), raw)
+	if err != nil && len(decoded) == 0 {
+		w.fail("body cannot be decoded: " + err.Error())
+	}
+	p := piece{kind: kindPlain}
+	s := toUTF8(params["charset"], decoded, mt == "text/html")
+	if mt == "text/html" {
+		p.kind = kindHTML
+		s = htmlToText(s, w.forwarded)
+	} else {
+		s = normalizeText(s)
+		if strings.EqualFold(params["format"], "flowed") {
+			s = unflow(s, strings.EqualFold(params["delsp"], "yes"))
+		}
+	}
+	p.text = truncateUTF8(s, w.lim.MaxTextBytes)
+	if inReport {
+		w.addReturned(scanIDLines(p.text)...)
+	}
+	return p
+}
+
+// walkAttachedMessage reads a message/rfc822 part: its Message-ID is
+// recorded, and outside a report its text is read in full as a forward.
+func (w *walker) walkAttachedMessage(h textproto.Header, body io.Reader, depth int, inReport bool) piece {
+	if enc := strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))); enc == "base64" || enc == "quoted-printable" {
+		body = bytes.NewReader(w.readDecoded(h, body))
+	}
+	br := bufio.NewReader(body)
+	inner, err := readFields(readHeaderBlock(br))
+	if err != nil {
+		return piece{}
+	}
+	w.addReturned(messageIDOf(inner))
+	if inReport || depth >= w.lim.MaxDepth {
+		return piece{}
+	}
+	p := w.walkEntity(inner, br, depth+1, false)
+	return piece{forwards: append([]string{p.text}, p.forwards...)}
+}
+
+// collectHeaderIDs records the Message-ID of a returned message's header.
+func (w *walker) collectHeaderIDs(h textproto.Header, body io.Reader) {
+	br := bufio.NewReader(bytes.NewReader(normalizeNewlines(w.readDecoded(h, body))))
+	if fields, err := readFields(readHeaderBlock(br)); err == nil {
+		w.addReturned(messageIDOf(fields))
+	}
+}
+
+func (w *walker) addReturned(ids ...string) {
+	for _, id := range ids {
+		if id != "" && !containsString(w.returned, id) {
+			w.returned = append(w.returned, id)
+		}
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,37 @@
+package service
+
+import (
+	"fmt"
+
+	"github.com/mailproc/mailproc/mailproc/config"
+)
+
+// Redacted is the effective configuration as a log line may show it: where
+// secrets come from, never the secrets, and no disclosure details.
+func Redacted(c *config.Config) string {
+	return fmt.Sprintf("imap=%s:%d/%s user=%q password=%s folders=[inbox=%q processed=%q review=%q sent=%q] poll=%s "+
+		"smtp=%s:%d/%s user=%q password=%s from=%q tz=%s store=%q limits=[per_sender_day=%d per_hour=%d max_bytes=%d] disclosure_years=%v",
+		c.Mailbox.Host, c.Mailbox.Port, c.Mailbox.Security, c.Mailbox.Username, secretSource(c.Mailbox.PasswordFile, c.Mailbox.PasswordEnv),
+		c.Mailbox.Inbox, c.Mailbox.ProcessedFolder, c.Mailbox.ReviewFolder, c.Mailbox.SentFolder, c.Mailbox.PollInterval.Duration,
+		c.SMTP.Host, c.SMTP.Port, c.SMTP.Security, c.SMTP.Username, secretSource(c.SMTP.PasswordFile, c.SMTP.PasswordEnv),
+		c.Company.ReplyFrom, c.Company.Timezone, c.Store.Path,
+		c.Limits.RepliesPerSenderPerDay, c.Limits.RepliesPerHour, c.Limits.MaxMessageBytes, years(c))
+}
+
+func secretSource(file, env string) string {
+	switch {
+	case file != "":
+		return "file:" + file
+	case env != "":
+		return "env:" + env
+	}
+	return "none"
+}
+
+func years(c *config.Config) []int {
+	var y []int
+	for _, d := range c.Disclosure {
+		y = append(y, d.Year)
+	}
+	return y
+}

@@ -1,0 +1,115 @@
+// Package service wires mailproc's parts together from a configuration:
+// the store, the mailbox dialer, the SMTP sender and the templates, and
+// runs the daemon. cmd/mailproc and the demo call it.
+package service
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/daemon"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/smtpout"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// Options say how to run.
+type Options struct {
+	ConfigPath string
+	Once       bool      // handle what is there, then return
+	Stderr     io.Writer // logs; nil = os.Stderr
+	Failpoint  string    // see daemon.Options.Failpoint
+}
+
+// Run loads the configuration and runs the daemon until ctx ends.
+func Run(ctx context.Context, o Options) error {
+	cfg, err := config.Load(o.ConfigPath)
+	if err != nil {
+		return fmt.Errorf("config %s:\n%w", o.ConfigPath, err)
+	}
+	if o.Stderr == nil {
+		o.Stderr = os.Stderr
+	}
+	log := NewLogger(o.Stderr, cfg.Log)
+	for _, w := range cfg.Warnings {
+		log.Warn("config", "warning", w)
+	}
+	log.Info("starting", "config", o.ConfigPath, "effective", Redacted(&cfg.Config))
+	st, err := store.Open(cfg.Store.Path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	d, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint)
+	if err != nil {
+		return err
+	}
+	defer closeSender()
+	if o.Once {
+		return d.RunOnce(ctx)
+	}
+	return d.Run(ctx)
+}
+
+// Build makes a daemon from a configuration and an open store. The
+// returned func closes the SMTP connection.
+func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string) (*daemon.Daemon, func(), error) {
+	imapPass, err := cfg.MailboxPassword()
+	if err != nil {
+		return nil, nil, err
+	}
+	smtpPass, err := cfg.SMTPPassword()
+	if err != nil {
+		return nil, nil, err
+	}
+	tmpl, err := reply.Load(cfg.Templates.Dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load templates: %w", err)
+	}
+	sender, err := smtpout.New(smtpout.Config{
+		Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Security: cfg.SMTP.Security, CAFile: cfg.SMTP.CAFile,
+		Username: cfg.SMTP.Username, Password: smtpPass, HeloName: cfg.SMTP.HeloName,
+	}, log.With("part", "smtp"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("smtp: %w", err)
+	}
+	mcfg := mailbox.Config{
+		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
+		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
+	}
+	d, err := daemon.New(daemon.Options{
+		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,
+		Dial: func(ctx context.Context) (daemon.Mailbox, error) {
+			c, err := mailbox.Dial(ctx, mcfg)
+			if err != nil {
+				return nil, err
+			}
+			return c, nil
+		},
+	})
+	if err != nil {
+		sender.Close()
+		return nil, nil, err
+	}
+	return d, func() { sender.Close() }, nil
+}
+
+// NewLogger makes the daemon's logger from [log].
+func NewLogger(w io.Writer, l config.Log) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(l.Level)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if l.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+//

@@ -1,0 +1,202 @@
+// Package smtpsink is an in-process SMTP server that keeps what it accepts
+// in memory: the receiving end of the embedded demo and of the tests of
+// package smtpout. It listens on loopback only, can require AUTH PLAIN and
+// offer STARTTLS or implicit TLS, and can be told to fail the next
+// transactions in the ways a real server fails.
+package smtpsink
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/emersion/go-smtp"
+)
+
+// Options configure a Sink; the zero value is a plain-text server without
+// AUTH.
+type Options struct {
+	// Username and Password, when Username is set, make AUTH PLAIN
+	// required before MAIL; it is allowed without TLS (loopback).
+	Username, Password string
+	// TLSConfig, when set, makes the sink offer STARTTLS, or with
+	// ImplicitTLS speak TLS from the first byte instead.
+	TLSConfig   *tls.Config
+	ImplicitTLS bool
+}
+
+// Message is one accepted message.
+type Message struct {
+	From     string
+	To       []string
+	Raw      []byte // as received, dot-stuffing removed
+	Received time.Time
+}
+
+// Sink is a running server. Addr is its host:port, the same across Down
+// and Up.
+type Sink struct {
+	Addr string
+	opts Options
+
+	mu       sync.Mutex
+	server   *smtp.Server  // nil while down
+	served   chan struct{} // closed when the server's Serve returns
+	closed   bool
+	messages []Message
+	arrived  chan struct{} // closed and replaced when a message arrives
+	failures []FailKind    // queued by FailNext, oldest first
+	conns    int
+}
+
+// Start listens on 127.0.0.1 on a free port and serves until Close.
+func Start(opts Options) (*Sink, error) {
+	if opts.ImplicitTLS && opts.TLSConfig == nil {
+		return nil, errors.New("start smtp sink: implicit TLS needs a TLS config")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("start smtp sink: %w", err)
+	}
+	s := &Sink{Addr: ln.Addr().String(), opts: opts, arrived: make(chan struct{})}
+	s.serve(ln)
+	return s, nil
+}
+
+// serve starts a new go-smtp server on ln. The caller holds no lock.
+func (s *Sink) serve(ln net.Listener) {
+	srv := smtp.NewServer(backend{sink: s})
+	srv.Domain = "smtpsink.localhost"
+	srv.AllowInsecureAuth = true
+	srv.EnableSMTPUTF8 = true
+	srv.ErrorLog = log.New(io.Discard, "", 0)
+	srv.ReadTimeout = time.Minute
+	srv.WriteTimeout = time.Minute
+	ln = &countingListener{Listener: ln, accepted: s.countConnection}
+	if s.opts.ImplicitTLS {
+		ln = tls.NewListener(ln, s.opts.TLSConfig)
+	} else {
+		srv.TLSConfig = s.opts.TLSConfig
+	}
+	served := make(chan struct{})
+	s.mu.Lock()
+	s.server, s.served = srv, served
+	s.mu.Unlock()
+	go func() {
+		defer close(served)
+		_ = srv.Serve(ln)
+	}()
+}
+
+// Up listens again after FailNext(Down, …), on the same address.
+func (s *Sink) Up() error {
+	s.mu.Lock()
+	up, closed := s.server != nil, s.closed
+	s.mu.Unlock()
+	if closed {
+		return errors.New("smtp sink up: sink is closed")
+	}
+	if up {
+		return nil
+	}
+	ln, err := net.Listen("tcp", s.Addr)
+	if err != nil {
+		return fmt.Errorf("smtp sink up: %w", err)
+	}
+	s.serve(ln)
+	return nil
+}
+
+// down closes the listener and every open connection, and waits until the
+// server stops accepting.
+func (s *Sink) down() {
+	s.mu.Lock()
+	srv, served := s.server, s.served
+	s.server = nil
+	s.mu.Unlock()
+	if srv == nil {
+		return
+	}
+	_ = srv.Close()
+	<-served
+}
+
+// Close stops the sink for good.
+func (s *Sink) Close() error {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.down()
+	return nil
+}
+
+// Connections is how many connections the sink has accepted so far.
+func (s *Sink) Connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conns
+}
+
+// countConnection records one accepted connection.
+func (s *Sink) countConnection() {
+	s.mu.Lock()
+	s.conns++
+	s.mu.Unlock()
+}
+
+// Messages returns a copy of what was accepted, in order.
+func (s *Sink) Messages() []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Message(nil), s.messages...)
+}
+
+// WaitFor waits until at least n messages have arrived and returns them
+// all, or returns ctx's error.
+func (s *Sink) WaitFor(ctx context.Context, n int) ([]Message, error) {
+	for {
+		s.mu.Lock()
+		if len(s.messages) >= n {
+			msgs := append([]Message(nil), s.messages...)
+			s.mu.Unlock()
+			return msgs, nil
+		}
+		arrived := s.arrived
+		s.mu.Unlock()
+		select {
+		case <-arrived:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("wait for %d messages: %w", n, ctx.Err())
+		}
+	}
+}
+
+// record keeps an accepted message and wakes the waiters.
+func (s *Sink) record(m Message) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.messages = append(s.messages, m)
+	close(s.arrived)
+	s.arrived = make(chan struct{})
+}
+
+// countingListener reports each accepted connection.
+type countingListener struct {
+	net.Listener
+	accepted func()
+}
+
+// Accept accepts and counts a connection.
+func (l *countingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err == nil {
+		l.accepted()
+	}
+	return c, err
+}

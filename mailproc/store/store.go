@@ -1,0 +1,108 @@
+// Package store keeps mailproc's cases and bookkeeping in one bbolt file:
+// cases, which message and thread belongs to which case, the
+// once-per-calendar-year record (keyed hashes only), the reply log for rate
+// limits, the bytes of replies not yet settled, and the inbox watermarks.
+// It is the only package that imports bbolt, and only the daemon opens it.
+package store
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+var (
+	bucketCases   = []byte("cases")
+	bucketMsgKeys = []byte("msgkeys")
+	bucketThreads = []byte("threads")
+	bucketYears   = []byte("years")
+	bucketSends   = []byte("sends")
+	bucketRaw     = []byte("raw")
+	bucketWork    = []byte("work")
+	bucketMarks   = []byte("watermarks")
+	bucketMeta    = []byte("meta")
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta}
+)
+
+// ErrNotFound is returned for a case that does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrLocked is returned when another process holds the database.
+var ErrLocked = errors.New("database in use by another process")
+
+// Store is the open database.
+type Store struct {
+	db  *bolt.DB
+	key []byte // HMAC key for identities
+}
+
+// Open opens (creating when missing) the database at path with mode 0600.
+// It fails with ErrLocked when another process has it open.
+func Open(path string) (*Store, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return fmt.Errorf("create bucket %s: %w", b, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		key := meta.Get([]byte("hmac-key"))
+		if key == nil {
+			key = make([]byte, 32)
+			if _, err := rand.Read(key); err != nil {
+				return fmt.Errorf("make identity key: %w", err)
+			}
+			if err := meta.Put([]byte("hmac-key"), key); err != nil {
+				return fmt.Errorf("store identity key: %w", err)
+			}
+		}
+		s.key = append([]byte{}, key...)
+		return nil
+	})
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// View runs fn in a read-only transaction.
+func (s *Store) View(fn func(*Tx) error) error {
+	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, key: s.key}) })
+}
+
+// Update runs fn in a read-write transaction, committed when fn returns nil
+// and written to disk before Update returns.
+func (s *Store) Update(fn func(*Tx) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, key: s.key}) })
+}
+
+// Tx is one transaction.
+type Tx struct {
+	tx  *bolt.Tx
+	key []byte
+}
+
+func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
