@@ -41,8 +41,12 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 	thread := d.caseForThread(h)
 	if herr == nil && thread == "" {
 		matter, err := d.mayMatter(ctx, mb, s, h)
-		if err != nil || !matter {
+		if err != nil {
 			return err
+		}
+		if !matter {
+			d.ignored(s, h)
+			return nil
 		}
 	}
 	raw, err := d.fetchBody(ctx, mb, s)
@@ -123,6 +127,16 @@ func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary,
 	}
 	in := d.unreadable(s.Header, s.Size, "the message could not be fetched: "+err.Error())
 	return d.record(ctx, mb, s, key, in, "")
+}
+
+// ignored reports a message left alone without reading its body.
+func (d *Daemon) ignored(s mailbox.Summary, h parse.Header) {
+	dec := decide.Decision{Kind: cases.Other, Action: decide.Ignore, Missing: []string{}, Reasons: []string{}}
+	if _, machine := classify.Automated(h); machine {
+		dec.Kind = cases.Automated
+	}
+	d.obs.Decided(Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})
+	d.log.Info("decided", "uid", s.UID, "kind", dec.Kind, "action", dec.Action)
 }
 
 func messageKey(messageID string) string {

@@ -1,0 +1,37 @@
+package demo
+
+import (
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+)
+
+// demoConfig is the configuration the demo's daemon runs with.
+func demoConfig(imap mailbox.Config, smtpAddr, dbPath string) *config.Config {
+	c := config.Default()
+	c.Mailbox.Host, c.Mailbox.Port, c.Mailbox.Security = imap.Host, imap.Port, "none"
+	c.Mailbox.Username, c.Mailbox.PasswordEnv = user, "MAILPROC_DEMO_UNUSED"
+	c.Mailbox.PollInterval = config.Duration{Duration: time.Second}
+	c.SMTP.Host, c.SMTP.Port, c.SMTP.Security = "127.0.0.1", port(smtpAddr), "none"
+	c.Company = config.Company{
+		Name:              "Cooper",
+		ReplyFrom:         "Cooper Privacy <" + user + ">",
+		Timezone:          "America/Los_Angeles",
+		StaffAddress:      "privacy-team@cooper.example",
+		ComplianceAddress: "compliance@cooper.example",
+	}
+	c.Store.Path = dbPath
+	c.Disclosure = []config.Disclosure{
+		{Year: 2024},
+		{
+			Year:       2025,
+			Categories: []string{"name and address", "email address", "the kind of product the customer purchased"},
+			ThirdParties: []config.ThirdParty{
+				{Name: "Acme Catalogs", Address: "1 Market St, San Francisco, CA 94105", Business: "home goods catalogs"},
+				{Name: "Golden State Outdoor Supply", Address: "200 Harbor Way, Oakland, CA 94607"},
+			},
+		},
+	}
+	return &c
+}
