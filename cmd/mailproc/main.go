@@ -24,7 +24,6 @@ func commands() []command {
 		{"run", "run --config FILE          run the daemon", runDaemon},
 		{"check", "check [--json] [--config FILE] FILE.eml...   decide messages as the daemon would, send nothing", runCheck},
 		{"demo", "demo                       run the daemon on an embedded demo mailbox", runDemo},
-		
 	}
 }
 

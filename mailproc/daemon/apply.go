@@ -6,7 +6,6 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/decide"
-	"github.com/mailproc/mailproc/mailproc/parse"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
@@ -17,7 +16,7 @@ func (d *Daemon) apply(tx *store.Tx, c *cases.Case, ans decide.Answer, in decisi
 	dec := ans.Decision
 	takeFields(c, dec)
 	if dec.Action == decide.Reply {
-		if err := d.planReply(tx, c, ans, in.msg); err != nil {
+		if err := d.planReply(tx, c, ans, targetOf(in.msg), cases.ActorDaemon, ""); err != nil {
 			d.log.Error("reply cannot be made; handing the case to staff", "case", c.ID, "template", dec.Template, "err", err)
 			dec.Action, dec.Template, dec.Detail = decide.Review, "", err.Error()
 			dec.Reasons = append(dec.Reasons, cases.ReasonTemplateFailed)
@@ -99,8 +98,8 @@ func describe(dec decide.Decision) string {
 
 // requesterName is the name a reply addresses: as the request gave it, else
 // the From display name.
-func requesterName(c *cases.Case, m *parse.Message) string {
-	for _, n := range []string{c.Fields.Name, c.Coppa.ParentName, m.Header.From.Name} {
+func requesterName(c *cases.Case, fromName string) string {
+	for _, n := range []string{c.Fields.Name, c.Coppa.ParentName, fromName} {
 		if n != "" {
 			return n
 		}

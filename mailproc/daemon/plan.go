@@ -1,11 +1,13 @@
 package daemon
 
 import (
+	"strings"
+
 	"fmt"
+	"github.com/mailproc/mailproc/mailproc/parse"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/decide"
-	"github.com/mailproc/mailproc/mailproc/parse"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/store"
 	"github.com/mailproc/mailproc/mailproc/validate"
@@ -14,25 +16,27 @@ import (
 // planReply renders and composes the reply a decision calls for and records
 // it as planned, with its bytes, in the reply log for the rate limits and,
 // for a disclosure, in the once-a-year record.
-func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, m *parse.Message) error {
+func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, to target, actor, note string) error {
 	now := d.now()
 	tmpl := ans.Template
 	mid, err := reply.MessageID(c.ID, tmpl, d.cfg.Company.ReplyFrom)
 	if err != nil {
 		return err
 	}
-	r, err := d.opts.Templates.Render(tmpl, d.replyData(c, ans, m))
+	data := d.replyData(c, ans, to)
+	data.StaffNote = note
+	r, err := d.opts.Templates.Render(tmpl, data)
 	if err != nil {
 		return fmt.Errorf("render %s: %w", tmpl, err)
 	}
 	raw, err := reply.Compose(reply.Headers{
 		From:        d.cfg.Company.ReplyFrom,
-		To:          reply.Address{Name: m.Header.From.Name, Email: m.Header.From.Email},
+		To:          reply.Address{Name: to.name, Email: to.email},
 		Subject:     r.Subject,
-		OrigSubject: m.Header.Subject,
+		OrigSubject: to.subject,
 		MessageID:   mid,
-		InReplyTo:   m.Header.MessageID,
-		References:  references(c, m),
+		InReplyTo:   to.messageID,
+		References:  references(c, to),
 		Date:        now,
 	}, r)
 	if err != nil {
@@ -41,8 +45,10 @@ func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, m *pa
 	if err := tx.PutRaw(mid, raw); err != nil {
 		return err
 	}
-	if err := tx.RecordReply(c.Email, now, mid); err != nil {
-		return err
+	if actor == cases.ActorDaemon {
+		if err := tx.RecordReply(to.email, now, mid); err != nil {
+			return err
+		}
 	}
 	if tmpl == decide.CaliforniaDisclosure {
 		if err := tx.RecordAnswer(c.Year, c.Email, ans.Fields, c.ID, now); err != nil {
@@ -50,17 +56,17 @@ func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, m *pa
 		}
 	}
 	c.Replies = append(c.Replies, cases.Reply{
-		Template: tmpl, MessageID: mid, To: m.Header.From.Email, InReplyTo: m.Header.MessageID,
-		State: cases.ReplyPlanned, Actor: cases.ActorDaemon, PlannedAt: now,
+		Template: tmpl, MessageID: mid, To: to.email, InReplyTo: to.messageID,
+		State: cases.ReplyPlanned, Actor: actor, PlannedAt: now,
 	})
-	c.Log(now, cases.ActorDaemon, "reply planned", tmpl+" <"+mid+">")
+	c.Log(now, actor, "reply planned", tmpl+" <"+mid+">")
 	return nil
 }
 
 // references are the Message-IDs a reply's References carry: the thread as
 // the request gave it, then the case's messages and our earlier replies.
-func references(c *cases.Case, m *parse.Message) []string {
-	refs := append([]string{}, m.Header.References...)
+func references(c *cases.Case, to target) []string {
+	refs := append([]string{}, to.references...)
 	for _, cm := range c.Messages {
 		refs = append(refs, cm.MessageID)
 	}
@@ -70,7 +76,7 @@ func references(c *cases.Case, m *parse.Message) []string {
 	out := refs[:0]
 	seen := map[string]bool{"": true}
 	for _, r := range refs {
-		if !seen[r] && r != m.Header.MessageID {
+		if !seen[r] && r != to.messageID {
 			seen[r] = true
 			out = append(out, r)
 		}
@@ -79,14 +85,14 @@ func references(c *cases.Case, m *parse.Message) []string {
 }
 
 // replyData is what the templates see.
-func (d *Daemon) replyData(c *cases.Case, ans decide.Answer, m *parse.Message) reply.Data {
+func (d *Daemon) replyData(c *cases.Case, ans decide.Answer, to target) reply.Data {
 	loc := d.cfg.Location()
 	data := reply.Data{
 		Company:        d.cfg.Company.Name,
 		CaseID:         c.ID,
-		RequesterName:  requesterName(c, m),
-		RequesterEmail: c.Email,
-		Subject:        m.Header.Subject,
+		RequesterName:  requesterName(c, to.name),
+		RequesterEmail: to.email,
+		Subject:        to.subject,
 		Received:       c.Received.In(loc),
 		Due:            c.Due.In(loc),
 		Fields:         reply.Fields(c.Fields),
@@ -106,4 +112,31 @@ func (d *Daemon) replyData(c *cases.Case, ans decide.Answer, m *parse.Message) r
 		data.Disclosure.NothingShared = len(disc.Categories) == 0 && len(disc.ThirdParties) == 0
 	}
 	return data
+}
+
+// target is who a reply answers and in which thread.
+type target struct {
+	name, email        string
+	subject, messageID string
+	references         []string
+}
+
+// targetOf answers the message in hand.
+func targetOf(m *parse.Message) target {
+	h := m.Header
+	return target{name: h.From.Name, email: h.From.Email, subject: h.Subject, messageID: h.MessageID, references: h.References}
+}
+
+// caseTarget answers the case's latest message from its requester, for
+// replies staff send later.
+func caseTarget(c *cases.Case) target {
+	t := target{email: c.Email}
+	for i := len(c.Messages) - 1; i >= 0; i-- {
+		m := c.Messages[i]
+		if strings.EqualFold(addressOf(m.From), c.Email) || i == 0 {
+			t.name, t.subject, t.messageID = nameOf(m.From), m.Subject, m.MessageID
+			break
+		}
+	}
+	return t
 }

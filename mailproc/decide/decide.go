@@ -80,6 +80,9 @@ func Decide(in Input) Decision {
 	if !subj.Request() || subj.NearMiss() {
 		return notRequest(subj, in.Msg)
 	}
+	if !subj.California && classify.HasRequestLine(validate.FirstLine(in.Msg.Text)) {
+		return review(cases.Other, cases.ReasonNearMiss, "first line of the body under a coppa subject")
+	}
 	kind := cases.Coppa
 	if subj.California {
 		kind = cases.California

@@ -139,7 +139,9 @@ func TestParseHeaderLenient(t *testing.T) {
 		{"header only, no empty line", eml("From: a@example.com", "Subject: only header"),
 			func(h Header) string { return want(h.Subject == "only header", "subject read") }, false},
 		{"bad lines skipped", eml("From a@example.com Sat Jan  4 10:00:00 2025", " stray continuation", "Subject: kept", "this line has no colon", "Bad Name: x", "Message-ID: <m@x>", ""),
-			func(h Header) string { return want(h.Subject == "kept" && h.MessageID == "m@x" && !h.Has("Bad Name"), "good fields kept") }, false},
+			func(h Header) string {
+				return want(h.Subject == "kept" && h.MessageID == "m@x" && !h.Has("Bad Name"), "good fields kept")
+			}, false},
 		{"LF only", []byte("Subject: lf\nFrom: a@example.com\n\nbody\n"),
 			func(h Header) string { return want(h.Subject == "lf", "subject read") }, false},
 		{"message id without brackets", eml("Message-ID: abc@example.com", ""),

@@ -68,11 +68,11 @@ func TestLimitsManyParts(t *testing.T) {
 func TestLimitsDeepNesting(t *testing.T) {
 	m := parseWithin(t, deepNesting(100), Limits{}, 10*time.Second)
 	if m.Text != "top text" {
-		t.Errorf("Parse(100 deep).Text = %q, want %q", m.Text, "top text")
+		t.Errorf("Parse(100 deep).Text = %q, want %q (the bottom is below MaxDepth)", m.Text, "top text")
 	}
 	m = parseWithin(t, deepNesting(5), Limits{}, 10*time.Second)
-	if m.Text != "top text" || m.Unreadable != "" {
-		t.Errorf("Parse(5 deep) = Text %q Unreadable %q, want %q and none", m.Text, m.Unreadable, "top text")
+	if want := "top text\n\nbottom text"; m.Text != want || m.Unreadable != "" {
+		t.Errorf("Parse(5 deep) = Text %q Unreadable %q, want %q and none", m.Text, m.Unreadable, want)
 	}
 }
 

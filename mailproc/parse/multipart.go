@@ -93,11 +93,12 @@ func (t *contentTracker) Read(p []byte) (int, error) {
 }
 
 // combiner folds the parts of one multipart into a piece as they are read.
-// The body text is the first plain text part, else the first HTML part;
-// a part with text wins over an empty one of the same kind, and an empty
-// plain part gives way to HTML with text. In multipart/alternative only the
-// chosen part counts; elsewhere the forwards of every part are kept, up to
-// max bytes.
+// The body text is plain text, else HTML; a part with text wins over an
+// empty one, and an empty plain part gives way to HTML with text. In
+// multipart/alternative one part is chosen and only it counts. Elsewhere
+// (mixed, related, report…) the inline plain parts are joined in order,
+// as a body split around an inline picture is, and the forwards of every
+// part are kept; both up to max bytes.
 type combiner struct {
 	alternative bool
 	max         int
@@ -107,10 +108,12 @@ type combiner struct {
 }
 
 func (c *combiner) add(p piece) {
-	switch p.kind {
-	case kindPlain:
+	switch {
+	case p.kind == kindPlain && !c.alternative:
+		c.plain = c.joinPlain(c.plain, p)
+	case p.kind == kindPlain:
 		c.plain = better(c.plain, p)
-	case kindHTML:
+	case p.kind == kindHTML:
 		c.html = better(c.html, p)
 	}
 	if c.alternative {
@@ -123,6 +126,16 @@ func (c *combiner) add(p piece) {
 		c.forwards = append(c.forwards, f)
 		c.size += len(f)
 	}
+}
+
+// joinPlain appends the text of p to cur, when both have text.
+func (c *combiner) joinPlain(cur *piece, p piece) *piece {
+	if cur == nil || isBlank(cur.text) || isBlank(p.text) || len(cur.text) >= c.max {
+		return better(cur, p)
+	}
+	joined := *cur
+	joined.text = truncateUTF8(strings.TrimRight(cur.text, "\n")+"\n\n"+strings.TrimLeft(p.text, "\n"), c.max)
+	return &joined
 }
 
 func better(cur *piece, p piece) *piece {

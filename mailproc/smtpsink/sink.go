@@ -47,7 +47,9 @@ type Sink struct {
 
 	mu       sync.Mutex
 	server   *smtp.Server  // nil while down
+	listener net.Listener  // the server's, closed by down
 	served   chan struct{} // closed when the server's Serve returns
+	open     map[net.Conn]struct{}
 	closed   bool
 	messages []Message
 	arrived  chan struct{} // closed and replaced when a message arrives
@@ -64,7 +66,12 @@ func Start(opts Options) (*Sink, error) {
 	if err != nil {
 		return nil, fmt.Errorf("start smtp sink: %w", err)
 	}
-	s := &Sink{Addr: ln.Addr().String(), opts: opts, arrived: make(chan struct{})}
+	s := &Sink{
+		Addr:    ln.Addr().String(),
+		opts:    opts,
+		arrived: make(chan struct{}),
+		open:    make(map[net.Conn]struct{}),
+	}
 	s.serve(ln)
 	return s, nil
 }
@@ -78,7 +85,8 @@ func (s *Sink) serve(ln net.Listener) {
 	srv.ErrorLog = log.New(io.Discard, "", 0)
 	srv.ReadTimeout = time.Minute
 	srv.WriteTimeout = time.Minute
-	ln = &countingListener{Listener: ln, accepted: s.countConnection}
+	raw := ln
+	ln = &trackingListener{Listener: ln, sink: s}
 	if s.opts.ImplicitTLS {
 		ln = tls.NewListener(ln, s.opts.TLSConfig)
 	} else {
@@ -86,7 +94,7 @@ func (s *Sink) serve(ln net.Listener) {
 	}
 	served := make(chan struct{})
 	s.mu.Lock()
-	s.server, s.served = srv, served
+	s.server, s.listener, s.served = srv, raw, served
 	s.mu.Unlock()
 	go func() {
 		defer close(served)
@@ -114,16 +122,25 @@ func (s *Sink) Up() error {
 }
 
 // down closes the listener and every open connection, and waits until the
-// server stops accepting.
+// server stops accepting. It closes them itself as well as through the
+// server, which misses a listener or connection it has not registered yet.
 func (s *Sink) down() {
 	s.mu.Lock()
-	srv, served := s.server, s.served
-	s.server = nil
+	srv, ln, served := s.server, s.listener, s.served
+	s.server, s.listener = nil, nil
+	conns := make([]net.Conn, 0, len(s.open))
+	for c := range s.open {
+		conns = append(conns, c)
+	}
 	s.mu.Unlock()
 	if srv == nil {
 		return
 	}
 	_ = srv.Close()
+	_ = ln.Close()
+	for _, c := range conns {
+		_ = c.Close()
+	}
 	<-served
 }
 
@@ -143,11 +160,19 @@ func (s *Sink) Connections() int {
 	return s.conns
 }
 
-// countConnection records one accepted connection.
-func (s *Sink) countConnection() {
+// track records a newly accepted connection.
+func (s *Sink) track(c net.Conn) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.conns++
-	s.mu.Unlock()
+	s.open[c] = struct{}{}
+}
+
+// untrack forgets a closed connection.
+func (s *Sink) untrack(c net.Conn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.open, c)
 }
 
 // Messages returns a copy of what was accepted, in order.
@@ -184,19 +209,4 @@ func (s *Sink) record(m Message) {
 	s.messages = append(s.messages, m)
 	close(s.arrived)
 	s.arrived = make(chan struct{})
-}
-
-// countingListener reports each accepted connection.
-type countingListener struct {
-	net.Listener
-	accepted func()
-}
-
-// Accept accepts and counts a connection.
-func (l *countingListener) Accept() (net.Conn, error) {
-	c, err := l.Listener.Accept()
-	if err == nil {
-		l.accepted()
-	}
-	return c, err
 }

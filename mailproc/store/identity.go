@@ -77,8 +77,7 @@ func yearKey(year int, id string) []byte {
 
 // RecordReply logs an automatic reply to email at at, for the rate limits.
 func (t *Tx) RecordReply(email string, at time.Time, messageID string) error {
-	k := binary.BigEndian.AppendUint64(nil, uint64(at.UnixNano()))
-	k = append(k, messageID...)
+	k := append(timeKey(at), messageID...)
 	if err := t.bucket(bucketSends).Put(k, []byte(t.hash("email:"+strings.ToLower(email)))); err != nil {
 		return fmt.Errorf("log reply %s: %w", messageID, err)
 	}
@@ -99,7 +98,7 @@ func (t *Tx) Replies(since time.Time) int {
 func (t *Tx) countSends(since time.Time, match func([]byte) bool) int {
 	n := 0
 	c := t.bucket(bucketSends).Cursor()
-	for k, v := c.Seek(binary.BigEndian.AppendUint64(nil, uint64(since.UnixNano()))); k != nil; k, v = c.Next() {
+	for k, v := c.Seek(timeKey(since)); k != nil; k, v = c.Next() {
 		if match(v) {
 			n++
 		}
@@ -110,7 +109,7 @@ func (t *Tx) countSends(since time.Time, match func([]byte) bool) int {
 // PruneReplies forgets reply log entries older than before.
 func (t *Tx) PruneReplies(before time.Time) error {
 	c := t.bucket(bucketSends).Cursor()
-	end := binary.BigEndian.AppendUint64(nil, uint64(before.UnixNano()))
+	end := timeKey(before)
 	for k, _ := c.First(); k != nil && string(k) < string(end); k, _ = c.Next() {
 		if err := c.Delete(); err != nil {
 			return fmt.Errorf("prune reply log: %w", err)
@@ -141,4 +140,13 @@ func normalizeStreet(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// timeKey orders moments as bytes; moments before 1970 sort first.
+func timeKey(t time.Time) []byte {
+	n := t.UnixNano()
+	if t.Before(time.Unix(0, 0)) || n < 0 {
+		n = 0
+	}
+	return binary.BigEndian.AppendUint64(nil, uint64(n))
 }

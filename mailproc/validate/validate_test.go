@@ -102,25 +102,25 @@ func TestCalifornia(t *testing.T) {
 		want cases.Fields
 	}{
 		{"labels", "California Privacy Rights Request\n\nName: Ada Byron\nStreet address: 12 Oak Street\nCity: Fresno\nState: CA\nZIP code: 93704\n",
-			cases.Fields{"Ada Byron", "12 Oak Street", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak Street", "Fresno", "CA", "93704")},
 		{"dash labels any case", "NAME - Ada Byron\nADDRESS - 12 Oak St\nCITY - Fresno\nSTATE - california\nPOSTAL CODE - 93704",
-			cases.Fields{"Ada Byron", "12 Oak St", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak St", "Fresno", "CA", "93704")},
 		{"address lines 1 and 2", "Full name: Ada Byron\nAddress line 1: 12 Oak St\nAddress line 2: Apt 3\nCity: Fresno\nState: Calif.\nZip: 93704-1111",
-			cases.Fields{"Ada Byron", "12 Oak St, Apt 3", "Fresno", "CA", "93704-1111"}},
+			fields("Ada Byron", "12 Oak St, Apt 3", "Fresno", "CA", "93704-1111")},
 		{"one-line address", "Name: Ada Byron\nAddress: 12 Oak St, Fresno, CA 93704",
-			cases.Fields{"Ada Byron", "12 Oak St", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak St", "Fresno", "CA", "93704")},
 		{"one-line address with unit", "Name: Ada Byron\nAddress: 12 Oak St, Unit 4, Fresno, CA 93704",
-			cases.Fields{"Ada Byron", "12 Oak St, Unit 4", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak St, Unit 4", "Fresno", "CA", "93704")},
 		{"block", "My details:\n\nAda Byron\n12 Oak Street\nFresno, CA 93704\n\nThanks",
-			cases.Fields{"Ada Byron", "12 Oak Street", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak Street", "Fresno", "CA", "93704")},
 		{"block with unit line", "Ada Byron\n12 Oak Street\nApt 5B\nFresno CA 93704-2222",
-			cases.Fields{"Ada Byron", "12 Oak Street, Apt 5B", "Fresno", "CA", "93704-2222"}},
+			fields("Ada Byron", "12 Oak Street, Apt 5B", "Fresno", "CA", "93704-2222")},
 		{"block after empty address label", "Name: Ada Byron\nAddress:\n12 Oak Street\nFresno, CA 93704",
-			cases.Fields{"Ada Byron", "12 Oak Street", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak Street", "Fresno", "CA", "93704")},
 		{"street label then city line", "Name: Ada Byron\nAddress: 12 Oak Street\nFresno, CA 93704",
-			cases.Fields{"Ada Byron", "12 Oak Street", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak Street", "Fresno", "CA", "93704")},
 		{"value on next line", "Name:\nAda Byron\nStreet:\n12 Oak St\nCity:\nFresno\nState:\nCA\nZIP:\n93704",
-			cases.Fields{"Ada Byron", "12 Oak St", "Fresno", "CA", "93704"}},
+			fields("Ada Byron", "12 Oak St", "Fresno", "CA", "93704")},
 		{"first value wins", "Name: Ada Byron\nName: Someone Else\nCity: Fresno\nCity: Reno",
 			cases.Fields{Name: "Ada Byron", City: "Fresno"}},
 		{"empty values skipped", "Name:\nStreet address:\nCity: Fresno",
@@ -128,7 +128,7 @@ func TestCalifornia(t *testing.T) {
 		{"blank form values", "Name: ______\nCity: N/A\nState: [state]",
 			cases.Fields{}},
 		{"not california kept as code", "Name: Ada\nStreet: 1 Main\nCity: Portland\nState: Oregon\nZIP: 97204",
-			cases.Fields{"Ada", "1 Main", "Portland", "OR", "97204"}},
+			fields("Ada", "1 Main", "Portland", "OR", "97204")},
 		{"state and zip on one line", "State: CA 94110",
 			cases.Fields{State: "CA", ZIP: "94110"}},
 		{"city line with state and zip", "City: Fresno, CA 93704",
@@ -160,7 +160,7 @@ func TestMissing(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Missing = %v, want %v", got, want)
 	}
-	if got := Missing(cases.Fields{"a", "b", "c", "CA", "90000"}, true); len(got) != 0 {
+	if got := Missing(fields("a", "b", "c", "CA", "90000"), true); len(got) != 0 {
 		t.Errorf("Missing(complete) = %v, want none", got)
 	}
 }
@@ -199,4 +199,8 @@ func TestCoppaMissing(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("CoppaMissing(full) = %v, want %v", got, want)
 	}
+}
+
+func fields(name, street, city, state, zip string) cases.Fields {
+	return cases.Fields{Name: name, Street: street, City: city, State: state, ZIP: zip}
 }

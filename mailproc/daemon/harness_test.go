@@ -1,0 +1,191 @@
+package daemon_test
+
+import (
+	"context"
+	"fmt"
+	"net/mail"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/daemon"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/smtpout"
+	"github.com/mailproc/mailproc/mailproc/smtpsink"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+var la = mustLoad("America/Los_Angeles")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// world is an in-memory IMAP server, an SMTP sink and a store.
+type world struct {
+	t     *testing.T
+	imap  *mailbox.MemServer
+	smtp  *smtpsink.Sink
+	store *store.Store
+	cfg   *config.Config
+	n     int
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	imap, err := mailbox.StartMemServer("privacy@cooper.example", "pw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { imap.Close() })
+	sink, err := smtpsink.Start(smtpsink.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sink.Close() })
+	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	c := config.Default()
+	mc := imap.Config()
+	c.Mailbox.Host, c.Mailbox.Port, c.Mailbox.Security, c.Mailbox.Username = mc.Host, mc.Port, "none", mc.Username
+	host, port := splitAddr(sink.Addr)
+	c.SMTP.Host, c.SMTP.Port, c.SMTP.Security = host, port, "none"
+	c.Company = config.Company{Name: "Cooper", ReplyFrom: "Cooper Privacy <privacy@cooper.example>", Timezone: "America/Los_Angeles"}
+	c.Disclosure = []config.Disclosure{{Year: 2024}, {Year: 2025, Categories: []string{"name and address"},
+		ThirdParties: []config.ThirdParty{{Name: "Acme Catalogs", Address: "1 Market St, San Francisco, CA 94105", Business: "home goods catalogs"}}}}
+	return &world{t: t, imap: imap, smtp: sink, store: st, cfg: &c}
+}
+
+func splitAddr(addr string) (string, int) {
+	i := strings.LastIndexByte(addr, ':')
+	var p int
+	fmt.Sscanf(addr[i+1:], "%d", &p)
+	return addr[:i], p
+}
+
+// deliver appends a message to INBOX, received at at; it returns its
+// Message-ID.
+func (w *world) deliver(at time.Time, from, subject, body string, headers ...string) string {
+	w.t.Helper()
+	w.n++
+	id := fmt.Sprintf("m%d-%d@example.com", w.n, at.Unix())
+	h := []string{"From: " + from, "To: privacy@cooper.example", "Subject: " + subject,
+		"Date: " + at.Format(time.RFC1123Z), "Message-ID: <" + id + ">", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8"}
+	raw := strings.Join(append(h, headers...), "\r\n") + "\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
+	if err := w.imap.Append("INBOX", []byte(raw), at); err != nil {
+		w.t.Fatal(err)
+	}
+	return id
+}
+
+// daemon builds a daemon on the world with its clock at now.
+func (w *world) daemon(now time.Time, opts ...func(*daemon.Options)) *daemon.Daemon {
+	w.t.Helper()
+	sender, err := smtpout.New(smtpout.Config{Host: w.cfg.SMTP.Host, Port: w.cfg.SMTP.Port, Security: "none", HeloName: "test"}, nil)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	w.t.Cleanup(func() { sender.Close() })
+	tmpl, err := reply.Load("")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	mc := w.imap.Config()
+	o := daemon.Options{Config: w.cfg, Store: w.store, Sender: sender, Templates: tmpl, Now: func() time.Time { return now },
+		Dial: func(ctx context.Context) (daemon.Mailbox, error) { return mailbox.Dial(ctx, mc) }}
+	for _, f := range opts {
+		f(&o)
+	}
+	d, err := daemon.New(o)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return d
+}
+
+func (w *world) runOnce(now time.Time) {
+	w.t.Helper()
+	if err := w.daemon(now).RunOnce(context.Background()); err != nil {
+		w.t.Fatalf("RunOnce: %v", err)
+	}
+}
+
+// sent is one reply the SMTP server accepted.
+type sent struct {
+	to, subject, messageID, inReplyTo, references, autoSubmitted, body string
+}
+
+func (w *world) sent() []sent {
+	w.t.Helper()
+	var out []sent
+	for _, m := range w.smtp.Messages() {
+		msg, err := mail.ReadMessage(strings.NewReader(string(m.Raw)))
+		if err != nil {
+			w.t.Fatalf("reply does not parse: %v", err)
+		}
+		body := new(strings.Builder)
+		fmt.Fprint(body, msg.Body)
+		out = append(out, sent{to: strings.Join(m.To, ","), subject: msg.Header.Get("Subject"),
+			messageID: msg.Header.Get("Message-ID"), inReplyTo: msg.Header.Get("In-Reply-To"),
+			references: msg.Header.Get("References"), autoSubmitted: msg.Header.Get("Auto-Submitted"), body: string(m.Raw)})
+	}
+	return out
+}
+
+// templatesSent lists "template to" for each reply, in order.
+func (w *world) templatesSent() []string {
+	var out []string
+	for _, s := range w.sent() {
+		id := strings.Trim(s.messageID, "<>")
+		parts := strings.SplitN(strings.SplitN(id, "@", 2)[0], ".", 2)
+		out = append(out, parts[len(parts)-1]+" "+s.to)
+	}
+	return out
+}
+
+// folder returns the messages of a folder.
+func (w *world) folder(name string) []mailbox.MemMessage {
+	w.t.Helper()
+	msgs, err := w.imap.Messages(name)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return msgs
+}
+
+func hasFlag(m mailbox.MemMessage, flag string) bool {
+	for _, f := range m.Flags {
+		if strings.EqualFold(f, flag) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *world) caseOf(messageID string) *cases.Case {
+	w.t.Helper()
+	var c *cases.Case
+	w.store.View(func(tx *store.Tx) error {
+		id, ok := tx.CaseForMessage("mid:" + messageID)
+		if !ok {
+			w.t.Fatalf("no case for %s", messageID)
+		}
+		var err error
+		c, err = tx.Case(id)
+		return err
+	})
+	return c
+}
+
+const fullBody = "California Privacy Rights Request\n\nName: Ada Byron\nStreet address: 12 Oak Street\nCity: Fresno\nState: CA\nZIP code: 93704\n"
