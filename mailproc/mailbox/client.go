@@ -67,7 +67,7 @@ type Client struct {
 	current selection  // what is selected on the server now
 
 	closeOnce sync.Once
-	onIdle    func() // test hook: called each time IDLE is running
+	onWait    func() // test hook: called when IDLE runs or the poll sleep begins
 }
 
 // capabilities are the server extensions the Client uses.

@@ -27,8 +27,8 @@ const defaultTimeout = 60 * time.Second
 type Config struct {
 	Host     string
 	Port     int
-	Security string        // SecurityTLS, SecurityStartTLS or SecurityNone
-	CAFile   string        // extra PEM CA bundle added to the system pool; "" = system roots only
+	Security string // SecurityTLS, SecurityStartTLS or SecurityNone
+	CAFile   string // extra PEM CA bundle added to the system pool; "" = system roots only
 	Username string
 	Password string        // already resolved by the caller; never appears in errors or logs
 	Timeout  time.Duration // per dial and per operation; 0 means 60s

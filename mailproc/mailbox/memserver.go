@@ -11,6 +11,7 @@ import (
 	"net"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -30,6 +31,8 @@ type MemServer struct {
 	user               *imapmemserver.User
 	server             *imapserver.Server
 	served             chan error
+	closeOnce          sync.Once
+	closeErr           error
 }
 
 // MemMessage is one message held by a MemServer.
@@ -88,16 +91,18 @@ func (s *MemServer) Config() Config {
 	return Config{Host: host, Port: p, Security: SecurityNone, Username: s.username, Password: s.password}
 }
 
-// Close stops the server and drops every connection.
+// Close stops the server and drops every connection. It is safe to call twice.
 func (s *MemServer) Close() error {
-	err := s.server.Close()
-	if serveErr := <-s.served; err == nil {
-		err = serveErr
-	}
-	if err != nil {
-		return fmt.Errorf("memserver: close: %w", err)
-	}
-	return nil
+	s.closeOnce.Do(func() {
+		err := s.server.Close()
+		if serveErr := <-s.served; err == nil {
+			err = serveErr
+		}
+		if err != nil {
+			s.closeErr = fmt.Errorf("memserver: close: %w", err)
+		}
+	})
+	return s.closeErr
 }
 
 // Append stores a message in folder as if it had been delivered, creating

@@ -2,6 +2,7 @@ package mailbox
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -23,8 +24,8 @@ func TestFolderHasMessageID(t *testing.T) {
 			{review, "<a1@example.test>", true},
 			{review, "a1@example.test", true},
 			{review, " <xa1@example.test.org> ", true},
-			{review, "a1@example", false},       // a substring of both
-			{review, "1@example.test", false},   // a suffix of one
+			{review, "a1@example", false},     // a substring of both
+			{review, "1@example.test", false}, // a suffix of one
 			{review, "nope@example.test", false},
 			{inbox, "<home@example.test>", true}, // the selected mailbox itself
 			{inbox, "a1@example.test", false},
@@ -87,33 +88,35 @@ func TestSetFlagged(t *testing.T) {
 
 func TestMoveByMessageID(t *testing.T) {
 	for _, flag := range []bool{false, true} {
-		forEachBackend(t, func(t *testing.T, b *backend) {
-			ctx := testContext(t)
-			inbox, review, processed := b.folder("in"), b.folder("Privacy/Review"), b.folder("Privacy/Processed")
-			u1 := b.seed(t, inbox, testMessage("home@example.test", "home"), time.Now())
-			b.seed(t, review, testMessage("case-8@example.test", "case 8"), time.Now(), `\Flagged`)
-			b.seed(t, review, testMessage("case-9@example.test", "case 9"), time.Now(), `\Flagged`)
-			b.seed(t, processed, testMessage("done@example.test", "done"), time.Now())
-			c := b.dialSelected(t, inbox)
+		t.Run(fmt.Sprintf("flag=%t", flag), func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, b *backend) {
+				ctx := testContext(t)
+				inbox, review, processed := b.folder("in"), b.folder("Privacy/Review"), b.folder("Privacy/Processed")
+				u1 := b.seed(t, inbox, testMessage("home@example.test", "home"), time.Now())
+				b.seed(t, review, testMessage("case-8@example.test", "case 8"), time.Now(), `\Flagged`)
+				b.seed(t, review, testMessage("case-9@example.test", "case 9"), time.Now(), `\Flagged`)
+				b.seed(t, processed, testMessage("done@example.test", "done"), time.Now())
+				c := b.dialSelected(t, inbox)
 
-			if err := c.MoveByMessageID(ctx, review, processed, "case-8@example.test", flag); err != nil {
-				t.Fatalf("MoveByMessageID(flag %t): %v", flag, err)
-			}
-			if ids := messageIDs(b.messages(t, review)); !slices.Equal(ids, []string{"case-9@example.test"}) {
-				t.Errorf("review after MoveByMessageID = %v, want [case-9@example.test]", ids)
-			}
-			moved := b.messages(t, processed)
-			if ids := messageIDs(moved); !slices.Equal(ids, []string{"done@example.test", "case-8@example.test"}) {
-				t.Fatalf("processed after MoveByMessageID = %v", ids)
-			}
-			if got := hasFlag(moved[1].Flags, `\Flagged`); got != flag {
-				t.Errorf("MoveByMessageID(flag %t): moved flags = %v", flag, moved[1].Flags)
-			}
-			err := c.MoveByMessageID(ctx, review, processed, "case-8@example.test", flag)
-			if !errors.Is(err, ErrNotFound) {
-				t.Errorf("MoveByMessageID(already moved) = %v, want ErrNotFound", err)
-			}
-			checkStillSelected(t, c, u1)
+				if err := c.MoveByMessageID(ctx, review, processed, "case-8@example.test", flag); err != nil {
+					t.Fatalf("MoveByMessageID(flag %t): %v", flag, err)
+				}
+				if ids := messageIDs(b.messages(t, review)); !slices.Equal(ids, []string{"case-9@example.test"}) {
+					t.Errorf("review after MoveByMessageID = %v, want [case-9@example.test]", ids)
+				}
+				moved := b.messages(t, processed)
+				if ids := messageIDs(moved); !slices.Equal(ids, []string{"done@example.test", "case-8@example.test"}) {
+					t.Fatalf("processed after MoveByMessageID = %v", ids)
+				}
+				if got := hasFlag(moved[1].Flags, `\Flagged`); got != flag {
+					t.Errorf("MoveByMessageID(flag %t): moved flags = %v", flag, moved[1].Flags)
+				}
+				err := c.MoveByMessageID(ctx, review, processed, "case-8@example.test", flag)
+				if !errors.Is(err, ErrNotFound) {
+					t.Errorf("MoveByMessageID(already moved) = %v, want ErrNotFound", err)
+				}
+				checkStillSelected(t, c, u1)
+			})
 		})
 	}
 }

@@ -71,9 +71,7 @@ func (c *Client) idleOnce(ctx context.Context, wait time.Duration) (mail bool, e
 	if err != nil {
 		return false, fmt.Errorf("idle: %w", err)
 	}
-	if c.onIdle != nil {
-		c.onIdle()
-	}
+	c.waiting()
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	select {
@@ -113,6 +111,7 @@ func (c *Client) pollAfter(ctx context.Context, d time.Duration) error {
 	}
 	timer := time.NewTimer(d)
 	defer timer.Stop()
+	c.waiting()
 	select {
 	case <-timer.C:
 	case <-c.newMail:
@@ -128,4 +127,11 @@ func (c *Client) pollAfter(ctx context.Context, d time.Duration) error {
 		}
 		return nil
 	})
+}
+
+// waiting calls the test hook onWait, if set.
+func (c *Client) waiting() {
+	if c.onWait != nil {
+		c.onWait()
+	}
 }

@@ -3,32 +3,31 @@ package mailbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
 
-// startWaiting runs WaitForMail(ctx, d) in a goroutine; with IDLE it
-// returns once the IDLE command is running.
+// startWaiting runs WaitForMail(ctx, d) in a goroutine and returns once
+// the IDLE command runs or the poll sleep has begun.
 func startWaiting(t *testing.T, ctx context.Context, c *Client, d time.Duration) <-chan error {
 	t.Helper()
-	idling := make(chan struct{}, 1)
-	c.onIdle = func() {
+	waiting := make(chan struct{}, 1)
+	c.onWait = func() {
 		select {
-		case idling <- struct{}{}:
+		case waiting <- struct{}{}:
 		default:
 		}
 	}
 	c.takeMail() // Select may have left a token; this test wants a real wait
 	done := make(chan error, 1)
 	go func() { done <- c.WaitForMail(ctx, d) }()
-	if c.caps.idle {
-		select {
-		case <-idling:
-		case err := <-done:
-			t.Fatalf("WaitForMail returned before idling: %v", err)
-		case <-time.After(10 * time.Second):
-			t.Fatalf("WaitForMail did not start IDLE within 10s")
-		}
+	select {
+	case <-waiting:
+	case err := <-done:
+		t.Fatalf("WaitForMail returned before waiting: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatalf("WaitForMail did not start waiting within 10s")
 	}
 	return done
 }
@@ -108,41 +107,45 @@ func TestWaitForMailPolls(t *testing.T) {
 
 func TestWaitForMailTimesOut(t *testing.T) {
 	for _, idle := range []bool{true, false} {
-		forEachBackend(t, func(t *testing.T, b *backend) {
-			ctx := testContext(t)
-			inbox := b.folder("in")
-			b.seed(t, inbox, testMessage("t1@example.test", "first"), time.Now())
-			c := b.dialSelected(t, inbox)
-			c.caps.idle = idle
+		t.Run(fmt.Sprintf("idle=%t", idle), func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, b *backend) {
+				ctx := testContext(t)
+				inbox := b.folder("in")
+				b.seed(t, inbox, testMessage("t1@example.test", "first"), time.Now())
+				c := b.dialSelected(t, inbox)
+				c.caps.idle = idle
 
-			const d = 100 * time.Millisecond
-			done := startWaiting(t, ctx, c, d)
-			if err, _ := waitResult(t, done, 10*time.Second); err != nil {
-				t.Errorf("WaitForMail(%v), idle %t: %v", d, idle, err)
-			}
+				const d = 100 * time.Millisecond
+				done := startWaiting(t, ctx, c, d)
+				if err, _ := waitResult(t, done, 10*time.Second); err != nil {
+					t.Errorf("WaitForMail(%v), idle %t: %v", d, idle, err)
+				}
+			})
 		})
 	}
 }
 
 func TestWaitForMailCancel(t *testing.T) {
 	for _, idle := range []bool{true, false} {
-		forEachBackend(t, func(t *testing.T, b *backend) {
-			inbox := b.folder("in")
-			u1 := b.seed(t, inbox, testMessage("c1@example.test", "first"), time.Now())
-			c := b.dialSelected(t, inbox)
-			c.caps.idle = idle
+		t.Run(fmt.Sprintf("idle=%t", idle), func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, b *backend) {
+				inbox := b.folder("in")
+				u1 := b.seed(t, inbox, testMessage("c1@example.test", "first"), time.Now())
+				c := b.dialSelected(t, inbox)
+				c.caps.idle = idle
 
-			ctx, cancel := context.WithCancel(testContext(t))
-			done := startWaiting(t, ctx, c, time.Hour)
-			cancel()
-			err, took := waitResult(t, done, 5*time.Second)
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("WaitForMail after cancel (idle %t) = %v, want context.Canceled", idle, err)
-			}
-			if took > time.Second {
-				t.Errorf("WaitForMail took %v to return after cancel (idle %t)", took, idle)
-			}
-			checkStillSelected(t, c, u1) // IDLE was ended politely
+				ctx, cancel := context.WithCancel(testContext(t))
+				done := startWaiting(t, ctx, c, time.Hour)
+				cancel()
+				err, took := waitResult(t, done, 5*time.Second)
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("WaitForMail after cancel (idle %t) = %v, want context.Canceled", idle, err)
+				}
+				if took > time.Second {
+					t.Errorf("WaitForMail took %v to return after cancel (idle %t)", took, idle)
+				}
+				checkStillSelected(t, c, u1) // IDLE was ended politely
+			})
 		})
 	}
 }
