@@ -1,0 +1,39 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzCalifornia: any text extracts without panic; what is extracted is
+// well formed (a USPS code, a ZIP code, one line each).
+func FuzzCalifornia(f *testing.F) {
+	for _, s := range []string{
+		"California Privacy Rights Request\nName: A B\nStreet: 1 Main St\nCity: X\nState: CA\nZIP: 90001",
+		"Ada Byron\n12 Oak Street\nApt 4\nFresno, CA 93704-1234",
+		"Address: 2150 Shattuck Ave, Unit 3, Berkeley, California 94704",
+		"Name:\nState: N.Y.\nZIP code - 10001 1234", "", "\n\n\n", ": - :",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := California(text)
+		if got.State != "" {
+			if _, ok := stateNames[got.State]; !ok {
+				t.Errorf("California(%q).State = %q, not a code", text, got.State)
+			}
+		}
+		if got.ZIP != "" {
+			if z, ok := ParseZIP(got.ZIP); !ok || z != got.ZIP {
+				t.Errorf("California(%q).ZIP = %q, not a ZIP code", text, got.ZIP)
+			}
+		}
+		for _, v := range []string{got.Name, got.Street, got.City} {
+			if strings.ContainsAny(v, "\r\n") {
+				t.Errorf("California(%q) gives a value over two lines: %q", text, v)
+			}
+		}
+		Coppa(text, "a@example.com")
+		FirstLine(text)
+	})
+}
