@@ -9,8 +9,9 @@ import (
 
 // ErrConfig is wrapped by an Error whose cause is the configuration rather
 // than the message: the server rejected the credentials (535 and other 5xx
-// replies to AUTH), offers no AUTH mechanism we support, or go-mail refused
-// to send the password. Such an Error is Permanent for this configuration:
+// replies to AUTH), demands AUTH that is not configured (530 at any stage),
+// offers no AUTH mechanism we support, or go-mail refused to send the
+// password. Such an Error is Permanent for this configuration:
 // resending will not help until an operator fixes it, but the message itself
 // is not at fault, so a caller should stop sending and alert rather than
 // give up on the message.
@@ -76,12 +77,19 @@ func (e *Error) Unwrap() error { return e.Err }
 // again later: neither Permanent nor Unknown.
 func (e *Error) Temporary() bool { return !e.Permanent && !e.Unknown }
 
+// codeAuthRequired is the reply to a command that needs AUTH first
+// (RFC 4954 § 6).
+const codeAuthRequired = 530
+
 // notSent classifies err met at stage, before the end of the data was
 // written: a 5xx reply is permanent, anything else (4xx, network, TLS) is
 // temporary.
 func notSent(stage string, err error) *Error {
 	var reply *textproto.Error
 	if errors.As(err, &reply) {
+		if reply.Code == codeAuthRequired {
+			err = fmt.Errorf("%w: %w", ErrConfig, err)
+		}
 		return &Error{
 			Permanent: reply.Code >= 500 && reply.Code <= 599,
 			Code:      reply.Code,

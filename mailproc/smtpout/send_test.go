@@ -96,7 +96,7 @@ func TestSendAuth(t *testing.T) {
 	}{
 		{name: "good password", username: testUser, password: testPassword, want: "sent"},
 		{name: "bad password", username: testUser, password: "wrong-" + testPassword, want: "permanent", wantStage: smtpout.StageAuth, wantCode: 535, wantCfg: true},
-		{name: "no credentials", want: "permanent", wantStage: smtpout.StageMail, wantCode: 530},
+		{name: "no credentials", want: "permanent", wantStage: smtpout.StageMail, wantCode: 530, wantCfg: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,5 +185,20 @@ func TestSendRedialsDeadConnection(t *testing.T) {
 	}
 	if got := sink.Connections(); got != 2 {
 		t.Errorf("connections = %d, want 2", got)
+	}
+}
+
+func TestSendNullReversePath(t *testing.T) {
+	sink := startSink(t, smtpsink.Options{})
+	sender, _ := newSender(t, sinkConfig(t, sink.Addr, smtpout.SecurityNone))
+	if err := sender.Send(context.Background(), "", []string{testRcpt}, testMessage("null")); err != nil {
+		t.Fatalf(`Send("") = %v, want nil`, err)
+	}
+	msgs, err := sink.WaitFor(waitCtx(t), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msgs[0].From != "" {
+		t.Errorf("MAIL FROM = %q, want the null path", msgs[0].From)
 	}
 }

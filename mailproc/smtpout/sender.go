@@ -16,6 +16,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"log/slog"
+	"net"
 	"sync"
 	"time"
 )
@@ -31,6 +32,7 @@ type Sender struct {
 	cfg    Config
 	tlsCfg *tls.Config
 	log    *slog.Logger
+	dial   dialFunc
 
 	mu   sync.Mutex
 	sess *session // nil when no connection is open
@@ -50,7 +52,8 @@ func New(cfg Config, logger *slog.Logger) (*Sender, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Sender{cfg: cfg, tlsCfg: tlsCfg, log: logger}, nil
+	dialer := &net.Dialer{Timeout: cfg.Timeout}
+	return &Sender{cfg: cfg, tlsCfg: tlsCfg, log: logger, dial: dialer.DialContext}, nil
 }
 
 // Close says QUIT on the open connection, if any.

@@ -72,11 +72,13 @@ func (s *session) alive() bool {
 	return s.client.Reset() == nil
 }
 
-// dial connects to cfg's server and runs TLS, EHLO, STARTTLS and AUTH as
-// configured, under ctx.
-func dial(ctx context.Context, cfg Config, tlsCfg *tls.Config) (*session, *Error) {
-	d := net.Dialer{Timeout: cfg.Timeout}
-	raw, err := d.DialContext(ctx, "tcp", cfg.addr())
+// dialFunc opens a TCP connection; net.Dialer.DialContext but in tests.
+type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+// dial connects to cfg's server with dialTCP and runs TLS, EHLO, STARTTLS
+// and AUTH as configured, under ctx.
+func dial(ctx context.Context, cfg Config, tlsCfg *tls.Config, dialTCP dialFunc) (*session, *Error) {
+	raw, err := dialTCP(ctx, "tcp", cfg.addr())
 	if err != nil {
 		return nil, notSent(StageConnect, err)
 	}

@@ -121,27 +121,29 @@ func (s *Sink) Up() error {
 	return nil
 }
 
-// down closes the listener and every open connection, and waits until the
-// server stops accepting. It closes them itself as well as through the
+// down closes the listener, waits until the server stops accepting, then
+// closes every connection. It closes them itself as well as through the
 // server, which misses a listener or connection it has not registered yet.
 func (s *Sink) down() {
 	s.mu.Lock()
 	srv, ln, served := s.server, s.listener, s.served
 	s.server, s.listener = nil, nil
+	s.mu.Unlock()
+	if srv == nil {
+		return
+	}
+	_ = ln.Close()
+	<-served // every accepted connection is tracked by now
+	_ = srv.Close()
+	s.mu.Lock()
 	conns := make([]net.Conn, 0, len(s.open))
 	for c := range s.open {
 		conns = append(conns, c)
 	}
 	s.mu.Unlock()
-	if srv == nil {
-		return
-	}
-	_ = srv.Close()
-	_ = ln.Close()
 	for _, c := range conns {
 		_ = c.Close()
 	}
-	<-served
 }
 
 // Close stops the sink for good.
