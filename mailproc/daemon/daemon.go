@@ -47,6 +47,9 @@ type Daemon struct {
 	obs      Observer
 	validity uint32         // UIDVALIDITY of the inbox as last selected
 	failures map[uint32]int // per-UID fetch failures in this process
+	// sendPausedUntil stops all sending after the SMTP server refused our
+	// configuration (a wrong password fails every reply alike).
+	sendPausedUntil time.Time
 }
 
 // batchSize is how many new messages' headers are fetched at a time.

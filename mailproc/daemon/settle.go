@@ -14,6 +14,10 @@ import (
 // sendTimeout bounds one SMTP transaction.
 const sendTimeout = 2 * time.Minute
 
+// configPause is how long sending stops when the SMTP server refuses our
+// configuration.
+const configPause = 5 * time.Minute
+
 // giveUpAfter is how long a reply is retried after temporary failures
 // before the case goes to staff.
 const giveUpAfter = 48 * time.Hour
@@ -48,7 +52,7 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 	}
 	for i, r := range c.Replies {
 		switch {
-		case r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()):
+		case r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) && !d.sendPausedUntil.After(d.now()):
 			if err := d.send(ctx, id, i); err != nil {
 				return err
 			}
@@ -135,6 +139,14 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 		}
 		c.Log(now, cases.ActorDaemon, "reply sent", r.Template+" <"+r.MessageID+">")
 		d.log.Info("reply sent", "case", c.ID, "template", r.Template)
+	case errors.Is(err, smtpout.ErrConfig):
+		// Our side is wrong (a refused password, no usable AUTH): no reply
+		// could go out, so none is failed for it; sending pauses instead.
+		r.State, r.Error = cases.ReplyPlanned, err.Error()
+		r.NextAttempt = now.Add(configPause)
+		d.sendPausedUntil = r.NextAttempt
+		c.Log(now, cases.ActorDaemon, "send failed: SMTP configuration; will retry", err.Error())
+		d.log.Error("SMTP refuses our configuration; sending paused", "until", r.NextAttempt, "err", err)
 	case errors.As(err, &se) && se.Unknown:
 		d.replyFails(c, r, cases.ReplyUnknown, cases.ReasonDeliveryUnknown, err)
 	case errors.As(err, &se) && se.Permanent:
