@@ -80,6 +80,7 @@ type selection struct {
 	folder      string // the server's name
 	readOnly    bool   // selected with EXAMINE
 	uidValidity uint32
+	uidNext     uint32 // UIDNEXT when it was last selected
 }
 
 // Close logs out and closes the connection. It is safe to call twice.

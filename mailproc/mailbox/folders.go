@@ -121,7 +121,8 @@ func (c *Client) Select(ctx context.Context, folder string) (Status, error) {
 			c.home = nil
 			return err
 		}
-		c.home = &selection{folder: c.current.folder, uidValidity: st.UIDValidity}
+		home := c.current
+		c.home = &home
 		return nil
 	})
 	if err != nil {
@@ -138,7 +139,8 @@ func (c *Client) selectFolder(server string, readOnly bool) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	c.current = selection{folder: server, readOnly: readOnly, uidValidity: data.UIDValidity}
+	c.current = selection{folder: server, readOnly: readOnly,
+		uidValidity: data.UIDValidity, uidNext: uint32(data.UIDNext)}
 	return Status{
 		UIDValidity: data.UIDValidity,
 		UIDNext:     uint32(data.UIDNext),
@@ -161,7 +163,8 @@ func (c *Client) ensureSelected() error {
 }
 
 // reselectHome selects the caller's mailbox again after work elsewhere.
-// Mail that came meanwhile was not announced, so WaitForMail is woken.
+// Mail that came meanwhile was not announced by EXISTS, so WaitForMail is
+// woken when UIDNEXT has grown.
 func (c *Client) reselectHome() error {
 	st, err := c.selectFolder(c.home.folder, false)
 	if err != nil {
@@ -170,7 +173,10 @@ func (c *Client) reselectHome() error {
 	if st.UIDValidity != c.home.uidValidity {
 		return fmt.Errorf("select %q again: %w", c.home.folder, ErrUIDValidityChanged)
 	}
-	c.signalMail()
+	if st.UIDNext != c.home.uidNext {
+		c.home.uidNext = st.UIDNext
+		c.signalMail()
+	}
 	return nil
 }
 

@@ -49,6 +49,33 @@ type memTLS struct {
 	startTLS *tls.Config // offer STARTTLS: security "starttls"
 }
 
+// memIdlePoll is how often a MemServer session in IDLE looks for updates.
+const memIdlePoll = 5 * time.Millisecond
+
+// idlePollSession is an imapmemserver session whose IDLE looks for mailbox
+// updates every memIdlePoll. imapserver's own IDLE (beta.8) loses an update
+// that comes between its "+ idling" and the start of its wait, until the
+// next update: a client would miss mail that arrives just as it idles.
+type idlePollSession struct {
+	imapserver.SessionIMAP4rev2
+}
+
+// Idle writes pending updates until stop is closed.
+func (s idlePollSession) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
+	ticker := time.NewTicker(memIdlePoll)
+	defer ticker.Stop()
+	for {
+		if err := s.Poll(w, true); err != nil {
+			return err
+		}
+		select {
+		case <-stop:
+			return nil
+		case <-ticker.C:
+		}
+	}
+}
+
 // StartMemServer starts a MemServer on 127.0.0.1 with a free port.
 func StartMemServer(username, password string) (*MemServer, error) {
 	return startMemServer(username, password, memTLS{})
@@ -64,7 +91,7 @@ func startMemServer(username, password string, t memTLS) (*MemServer, error) {
 	mem.AddUser(user)
 	server := imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return mem.NewSession(), nil, nil
+			return idlePollSession{mem.NewSession().(imapserver.SessionIMAP4rev2)}, nil, nil
 		},
 		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIMAP4rev2: {}},
 		InsecureAuth: true,

@@ -170,3 +170,31 @@ func TestWaitForMailConnectionDies(t *testing.T) {
 		t.Errorf("FetchSince on a dead connection = %v, want ErrClosed", err)
 	}
 }
+
+// TestWorkElsewhereWakesOnlyForNewMail: after a method selects another
+// folder and then the caller's mailbox again, WaitForMail is woken if and
+// only if mail came meanwhile (its EXISTS went unheard).
+func TestWorkElsewhereWakesOnlyForNewMail(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b *backend) {
+		ctx := testContext(t)
+		inbox, sent := b.folder("in"), b.folder("Sent")
+		b.seed(t, inbox, testMessage("e1@example.test", "first"), time.Now())
+		b.seed(t, sent, testMessage("reply@example.test", "reply"), time.Now())
+		c := b.dialSelected(t, inbox)
+		c.takeMail()
+
+		if _, err := c.FolderHasMessageID(ctx, sent, "reply@example.test"); err != nil {
+			t.Fatalf("FolderHasMessageID: %v", err)
+		}
+		if c.takeMail() {
+			t.Errorf("WaitForMail woken after working in %s with no new mail", sent)
+		}
+		b.seed(t, inbox, testMessage("e2@example.test", "second"), time.Now())
+		if _, err := c.FolderHasMessageID(ctx, sent, "reply@example.test"); err != nil {
+			t.Fatalf("FolderHasMessageID: %v", err)
+		}
+		if !c.takeMail() {
+			t.Errorf("WaitForMail not woken after mail came while %s was selected", sent)
+		}
+	})
+}
