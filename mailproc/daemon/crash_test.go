@@ -104,3 +104,59 @@ func TestRateLimits(t *testing.T) {
 		t.Errorf("replies after a day = %d, want 4", n)
 	}
 }
+
+// TestUIDValidityChange: the same messages under a new UIDVALIDITY are not
+// decided or answered again; one not yet moved is found again and moved.
+func TestUIDValidityChange(t *testing.T) {
+	w := newWorld(t)
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+	w.deliver(now.Add(-2*time.Hour), "Ada Byron <ada@example.com>", calSubject, fullBody)
+	w.deliver(now.Add(-time.Hour), "Tom <tom@example.com>", "Where is my order?", "Hi")
+	runUntilKilled(t, w, now, "before-move") // the request is answered but still in INBOX
+	if err := w.imap.ResetUIDValidity("INBOX"); err != nil {
+		t.Fatal(err)
+	}
+	w.runOnce(now.Add(time.Minute))
+	w.runOnce(now.Add(2 * time.Minute))
+	if n := len(w.smtp.Messages()); n != 1 {
+		t.Errorf("replies = %d, want 1", n)
+	}
+	if inbox := w.folder("INBOX"); len(inbox) != 1 {
+		t.Errorf("INBOX holds %d, want only the unrelated message", len(inbox))
+	}
+	if n := len(w.folder("Privacy/Processed")); n != 1 {
+		t.Errorf("Privacy/Processed holds %d, want the request", n)
+	}
+}
+
+// TestDuplicateDelivery: the same message delivered twice, and copied back
+// into the inbox after it was filed, makes one case and one reply; the
+// copies are filed where the first went.
+func TestDuplicateDelivery(t *testing.T) {
+	w := newWorld(t)
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+	raw := "From: Ada Byron <ada@example.com>\r\nTo: privacy@cooper.example\r\nSubject: " + calSubject +
+		"\r\nMessage-ID: <dup@example.com>\r\nContent-Type: text/plain\r\n\r\n" + fullBody
+	for i := 0; i < 2; i++ {
+		if err := w.imap.Append("INBOX", []byte(raw), now.Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.runOnce(now)
+	if err := w.imap.Append("INBOX", []byte(raw), now); err != nil { // copied back in
+		t.Fatal(err)
+	}
+	w.runOnce(now.Add(time.Minute))
+	if n := len(w.smtp.Messages()); n != 1 {
+		t.Errorf("replies = %d, want 1", n)
+	}
+	if n := len(w.folder("INBOX")); n != 0 {
+		t.Errorf("INBOX holds %d, want the copies filed", n)
+	}
+	if n := len(w.folder("Privacy/Processed")); n != 3 {
+		t.Errorf("Privacy/Processed holds %d, want all three copies", n)
+	}
+	if c := w.caseOf("dup@example.com"); len(c.Messages) != 1 {
+		t.Errorf("case has %d messages, want 1", len(c.Messages))
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/parse"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/store"
@@ -131,7 +132,12 @@ func (d *Daemon) session(ctx context.Context, b *backoff) error {
 	}
 	defer mb.Close()
 	for {
-		if err := d.cycle(ctx, mb); err != nil {
+		err := d.cycle(ctx, mb)
+		if errors.Is(err, mailbox.ErrUIDValidityChanged) {
+			d.log.Warn("inbox UIDVALIDITY changed; rescanning by Message-ID")
+			continue // the next cycle selects it again and starts from its watermark
+		}
+		if err != nil {
 			return err
 		}
 		b.reset()
