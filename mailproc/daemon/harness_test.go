@@ -15,8 +15,8 @@ import (
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
-	"github.com/mailproc/mailproc/mailproc/smtpsink"
 	"github.com/mailproc/mailproc/mailproc/store"
+	"github.com/mailproc/mailproc/mailproc/testenv"
 )
 
 var la = mustLoad("America/Los_Angeles")
@@ -29,28 +29,25 @@ func mustLoad(name string) *time.Location {
 	return loc
 }
 
-// world is an in-memory IMAP server, an SMTP sink and a store.
+// world is a mailbox, an SMTP server and a store: in-process, or the real
+// Dovecot and mailpit (testenv).
 type world struct {
 	t     *testing.T
-	imap  *mailbox.MemServer
-	smtp  *smtpsink.Sink
+	imap  *testenv.Mailbox
+	smtp  *testenv.SMTP
 	store *store.Store
 	cfg   *config.Config
 	n     int
 }
 
-func newWorld(t *testing.T) *world {
+// newWorld builds a world on in-process servers.
+func newWorld(t *testing.T) *world { return newWorldOn(t, testenv.Memory, testenv.Memory) }
+
+// newWorldOn builds a world with an IMAP and an SMTP server of the kinds.
+func newWorldOn(t *testing.T, imapKind, smtpKind string) *world {
 	t.Helper()
-	imap, err := mailbox.StartMemServer("privacy@cooper.example", "pw")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { imap.Close() })
-	sink, err := smtpsink.Start(smtpsink.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sink.Close() })
+	imap := testenv.NewMailbox(t, imapKind)
+	smtp := testenv.NewSMTP(t, smtpKind)
 	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -58,20 +55,20 @@ func newWorld(t *testing.T) *world {
 	t.Cleanup(func() { st.Close() })
 	c := config.Default()
 	mc := imap.Config()
-	c.Mailbox.Host, c.Mailbox.Port, c.Mailbox.Security, c.Mailbox.Username = mc.Host, mc.Port, "none", mc.Username
-	host, port := splitAddr(sink.Addr)
-	c.SMTP.Host, c.SMTP.Port, c.SMTP.Security = host, port, "none"
-	c.Company = config.Company{Name: "Cooper", ReplyFrom: "Cooper Privacy <privacy@cooper.example>", Timezone: "America/Los_Angeles"}
+	c.Mailbox.Host, c.Mailbox.Port, c.Mailbox.Security, c.Mailbox.CAFile, c.Mailbox.Username = mc.Host, mc.Port, mc.Security, mc.CAFile, mc.Username
+	c.SMTP.Host, c.SMTP.Port, c.SMTP.Security, c.SMTP.CAFile = smtp.Host, smtp.Port, smtp.Security, smtp.CAFile
+	c.Company = config.Company{Name: "Cooper", ReplyFrom: "Cooper Privacy <" + smtp.From + ">", Timezone: "America/Los_Angeles"}
 	c.Disclosure = []config.Disclosure{{Year: 2024}, {Year: 2025, Categories: []string{"name and address"},
 		ThirdParties: []config.ThirdParty{{Name: "Acme Catalogs", Address: "1 Market St, San Francisco, CA 94105", Business: "home goods catalogs"}}}}
-	return &world{t: t, imap: imap, smtp: sink, store: st, cfg: &c}
+	return &world{t: t, imap: imap, smtp: smtp, store: st, cfg: &c}
 }
 
-func splitAddr(addr string) (string, int) {
-	i := strings.LastIndexByte(addr, ':')
-	var p int
-	fmt.Sscanf(addr[i+1:], "%d", &p)
-	return addr[:i], p
+// eachKind runs f on in-process servers and, when they run, on the real
+// Dovecot and mailpit.
+func eachKind(t *testing.T, f func(t *testing.T, w *world)) {
+	for _, kind := range testenv.Kinds() {
+		t.Run(kind, func(t *testing.T) { f(t, newWorldOn(t, kind, kind)) })
+	}
 }
 
 // deliver appends a message to INBOX, received at at; it returns its
@@ -92,7 +89,8 @@ func (w *world) deliver(at time.Time, from, subject, body string, headers ...str
 // daemon builds a daemon on the world with its clock at now.
 func (w *world) daemon(now time.Time, opts ...func(*daemon.Options)) *daemon.Daemon {
 	w.t.Helper()
-	sender, err := smtpout.New(smtpout.Config{Host: w.cfg.SMTP.Host, Port: w.cfg.SMTP.Port, Security: "none", HeloName: "test"}, nil)
+	sender, err := smtpout.New(smtpout.Config{Host: w.cfg.SMTP.Host, Port: w.cfg.SMTP.Port, Security: w.cfg.SMTP.Security,
+		CAFile: w.cfg.SMTP.CAFile, HeloName: "test"}, nil)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -157,11 +155,7 @@ func (w *world) templatesSent() []string {
 // folder returns the messages of a folder.
 func (w *world) folder(name string) []mailbox.MemMessage {
 	w.t.Helper()
-	msgs, err := w.imap.Messages(name)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	return msgs
+	return w.imap.Messages(name)
 }
 
 func hasFlag(m mailbox.MemMessage, flag string) bool {

@@ -39,12 +39,14 @@ func setChaos(t *testing.T, api string, chaos mailpitChaos) bool {
 
 // TestRealServerRefusals makes mailpit refuse at MAIL, RCPT and AUTH, with
 // its chaos triggers, and checks how each refusal is classified. It needs
-// MAILPROC_TEST_MAILPIT_API and mailpit started with --enable-chaos.
+// a mailpit of its own started with --enable-chaos (chaos is global to a
+// mailpit, so no other test may share it): MAILPROC_TEST_SMTP_CHAOS
+// ("host:port,security,cafile") and MAILPROC_TEST_MAILPIT_CHAOS_API.
 func TestRealServerRefusals(t *testing.T) {
-	cfg := realServerConfig(t)
-	api := os.Getenv("MAILPROC_TEST_MAILPIT_API")
+	cfg := realServerConfigFrom(t, "MAILPROC_TEST_SMTP_CHAOS")
+	api := os.Getenv("MAILPROC_TEST_MAILPIT_CHAOS_API")
 	if api == "" || !setChaos(t, api, mailpitChaos{}) {
-		t.Skip("needs MAILPROC_TEST_MAILPIT_API and mailpit --enable-chaos")
+		t.Skip("needs MAILPROC_TEST_MAILPIT_CHAOS_API and a mailpit of its own with --enable-chaos")
 	}
 	t.Cleanup(func() { setChaos(t, api, mailpitChaos{}) })
 	tests := []struct {

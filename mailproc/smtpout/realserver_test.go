@@ -18,13 +18,19 @@ import (
 // the test when it is unset.
 func realServerConfig(t *testing.T) smtpout.Config {
 	t.Helper()
-	spec := os.Getenv("MAILPROC_TEST_SMTP")
+	return realServerConfigFrom(t, "MAILPROC_TEST_SMTP")
+}
+
+// realServerConfigFrom reads a server from the environment variable env.
+func realServerConfigFrom(t *testing.T, env string) smtpout.Config {
+	t.Helper()
+	spec := os.Getenv(env)
 	if spec == "" {
-		t.Skip("MAILPROC_TEST_SMTP not set (host:port,security,cafile)")
+		t.Skip(env + " not set (host:port,security,cafile): scripts/test-servers.sh starts a server")
 	}
 	parts := strings.Split(spec, ",")
 	if len(parts) < 2 || len(parts) > 3 {
-		t.Fatalf("MAILPROC_TEST_SMTP = %q, want host:port,security[,cafile]", spec)
+		t.Fatalf("%s = %q, want host:port,security[,cafile]", env, spec)
 	}
 	cfg := sinkConfig(t, parts[0], parts[1])
 	if len(parts) == 3 {

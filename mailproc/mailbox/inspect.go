@@ -1,0 +1,43 @@
+package mailbox
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// ListFolder reads every message of a folder on any server, read-only
+// (EXAMINE, BODY.PEEK): for tests and tools that look at a mailbox without
+// changing it. The folder name is written with '/'.
+func ListFolder(ctx context.Context, cfg Config, folder string) ([]MemMessage, error) {
+	c, err := Dial(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	server := c.names.server(folder)
+	c.Close()
+	ic, err := dialRaw(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", folder, err)
+	}
+	defer ic.Close()
+	msgs, err := listMessages(ic, server)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", folder, err)
+	}
+	return msgs, nil
+}
+
+// AppendTo delivers a message into a folder on any server, creating the
+// folder when missing: for tests and tools.
+func AppendTo(ctx context.Context, cfg Config, folder string, raw []byte, date time.Time, flags ...string) error {
+	c, err := Dial(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := c.EnsureFolders(ctx, folder); err != nil {
+		return err
+	}
+	return c.Append(ctx, folder, raw, flags, date)
+}
