@@ -82,6 +82,11 @@ func TestAutomated(t *testing.T) {
 		{"report", "From: a@example.com\r\nContent-Type: multipart/report; report-type=disposition-notification; boundary=x\r\n\r\n", true},
 		{"x-autoreply", "From: a@example.com\r\nX-Autoreply: yes\r\n\r\n", true},
 		{"x-autorespond", "From: a@example.com\r\nX-Autorespond: yes\r\n\r\n", true},
+		{"precedence auto_reply", "From: a@example.com\r\nPrecedence: auto_reply\r\n\r\n", true},
+		{"exim bounce", "From: a@example.com\r\nX-Failed-Recipients: b@example.com\r\n\r\n", true},
+		{"outlook prefix only", "From: a@example.com\r\nSubject: Automatic reply: Request for California Privacy Information\r\n\r\n", true},
+		{"german prefix", "From: a@example.com\r\nSubject: Abwesenheitsnotiz: COPPA Information Request\r\n\r\n", true},
+		{"prefix not at the start", "From: a@example.com\r\nSubject: Re: my automatic reply: settings\r\n\r\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,3 +71,11 @@ func TestHTMLToTextForwardedSubject(t *testing.T) {
 		t.Errorf("htmlToText(%q, true) = %q, want %q", in, got, want)
 	}
 }
+
+func TestHTMLTableCellsAreTabSeparated(t *testing.T) {
+	got := HTMLToText(`<table><tr><td>Name</td><td>Jane Doe</td></tr><tr><th>City:</th><td>Fresno</td></tr></table>`)
+	want := "Name\tJane Doe\nCity:\tFresno"
+	if got != want {
+		t.Errorf("HTMLToText(table) = %q, want %q", got, want)
+	}
+}

@@ -85,7 +85,10 @@ func (c *htmlConverter) startElement(a atom.Atom, selfClosing bool) {
 	case a == atom.Br:
 		c.breakLine(true)
 	case a == atom.Td || a == atom.Th:
-		c.space = c.cur.Len() > 0
+		if c.cur.Len() > 0 { // cells of a row: "Name<TAB>Jane Doe", as a label and its value
+			c.cur.WriteByte('\t')
+		}
+		c.space = false
 	case isBlock(a):
 		c.breakLine(false)
 	}
@@ -184,7 +187,7 @@ func (c *htmlConverter) finish() string {
 	var b strings.Builder
 	emptyRun := true // drops empty lines at the start
 	for _, l := range c.lines {
-		text := strings.Join(strings.Fields(normalizeText(l.text)), " ")
+		text := collapseCells(normalizeText(l.text))
 		if text == "" {
 			if emptyRun {
 				continue
@@ -201,4 +204,17 @@ func (c *htmlConverter) finish() string {
 		b.WriteByte('\n')
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// collapseCells collapses the spaces of each table cell of a line and keeps
+// one tab between cells.
+func collapseCells(line string) string {
+	cells := strings.Split(line, "\t")
+	out := cells[:0]
+	for _, c := range cells {
+		if c = strings.Join(strings.Fields(c), " "); c != "" {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, "\t")
 }

@@ -63,10 +63,10 @@ var coppaLabels = map[string]field{
 	"name": fieldParentName, "parent full name": fieldParentName, "parent's full name": fieldParentName,
 }
 
-// labelLine splits "Label: value" and "Label - value" lines. The label is
-// at most six words; a dash separates only with white space around it, so
-// "name-brand" is not a label.
-var labelLine = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} '’/()#+.,&]{0,48}?)\s*(?::|\s[-–—]\s|[-–—]\s)\s*(.*)$`)
+// labelLine splits "Label: value", "Label - value" and "Label<TAB>value"
+// (a table row turned into text) lines. A dash separates only with white
+// space around it, so "name-brand" is not a label.
+var labelLine = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} '’/()#+.,&]{0,48}?)(?:[ ]*:|\s[-–—]\s|[-–—]\s|[ ]*\t)\s*(.*)$`)
 
 // splitLabel returns the normalised label and the value of a labelled line.
 func splitLabel(line string) (label, value string, ok bool) {

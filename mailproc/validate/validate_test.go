@@ -143,6 +143,8 @@ func TestCalifornia(t *testing.T) {
 			cases.Fields{}},
 		{"closing line is no name", "Thanks,\n12 Oak Street\nFresno, CA 93704",
 			cases.Fields{Street: "12 Oak Street", City: "Fresno", State: "CA", ZIP: "93704"}},
+		{"table rows", "Name\tAda Byron\nStreet address:\t12 Oak St\nCity\tFresno\nState\tCA\nZIP\t93704",
+			fields("Ada Byron", "12 Oak St", "Fresno", "CA", "93704")},
 		{"empty", "", cases.Fields{}},
 	}
 	for _, tt := range tests {
