@@ -19,7 +19,7 @@ func TestHTMLToText(t *testing.T) {
 		{"spaces collapse in a line", "<p>  Name:\n\n   Jane\t Doe  </p>", "Name: Jane Doe"},
 		{"inline tags join words", "<b>Child's name:</b> Amara <i>Okafor</i>", "Child's name: Amara Okafor"},
 		{"list items", "<ul><li>one</li><li>two</li></ul>", lines("one", "two")},
-		{"table rows and cells", "<table><tr><td>Name:</td><td>Jane</td></tr><tr><td>Zip:</td><td>1</td></tr></table>", lines("Name: Jane", "Zip: 1")},
+		{"table rows and cells", "<table><tr><td>Name:</td><td>Jane</td></tr><tr><td>Zip:</td><td>1</td></tr></table>", lines("Name:\tJane", "Zip:\t1")},
 		{"headings and paragraphs", "<h1>Title</h1><p>para one</p><p>para two</p>", lines("Title", "para one", "para two")},
 		{"head title style script skipped", "<html><head><title>Hidden</title><style>p{color:red}</style></head><body><script>var x = '<b>';</script><p>Shown</p></body></html>", "Shown"},
 		{"comments skipped", "a<!-- hidden <b>comment</b> -->b", "ab"},
