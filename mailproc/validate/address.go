@@ -20,7 +20,7 @@ const maxStateWords = 4
 // city is what follows the last comma before the state, or everything
 // before the state when there is no comma.
 func splitPlace(s string) (before string, p place, ok bool) {
-	words := strings.Fields(strings.TrimRight(s, " .;"))
+	words := dropCountry(strings.Fields(strings.TrimRight(s, " .;")))
 	if len(words) < 2 {
 		return "", p, false
 	}
@@ -128,4 +128,26 @@ func splitOneLine(s string) (oneLine, bool) {
 		return oneLine{}, false
 	}
 	return oneLine{Street: before, place: p}, true
+}
+
+// dropCountry removes a trailing "USA", "US" or "United States".
+func dropCountry(words []string) []string {
+	for _, c := range [][]string{{"united", "states", "of", "america"}, {"united", "states"}, {"usa"}, {"us"}, {"u.s.a."}, {"u.s."}} {
+		n := len(c)
+		if len(words) <= n+1 {
+			continue
+		}
+		tail := words[len(words)-n:]
+		match := true
+		for i := range c {
+			if strings.ToLower(strings.Trim(tail[i], ",.")) != strings.Trim(c[i], ".") {
+				match = false
+				break
+			}
+		}
+		if match {
+			return words[:len(words)-n]
+		}
+	}
+	return words
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -27,6 +28,7 @@ func California(text string) cases.Fields {
 		a.readLabel(lines, i)
 	}
 	a.readBlock(lines)
+	a.readProse(lines)
 	return a.fields()
 }
 
@@ -52,12 +54,16 @@ func Missing(f cases.Fields, firstLine bool) []string {
 
 // addressReader gathers fields as lines are read.
 type addressReader struct {
-	f       cases.Fields
-	street2 string
+	f           cases.Fields
+	street2     string
+	first, last string
 }
 
 func (a *addressReader) fields() cases.Fields {
 	f := a.f
+	if f.Name == "" && a.first != "" && a.last != "" {
+		f.Name = a.first + " " + a.last
+	}
 	if f.Street != "" && a.street2 != "" {
 		f.Street += ", " + a.street2
 	}
@@ -98,6 +104,12 @@ func (a *addressReader) readField(f field, v string) {
 	switch f {
 	case fieldName:
 		set(&a.f.Name, v)
+	case fieldFirstName:
+		set(&a.first, v)
+	case fieldLastName:
+		set(&a.last, v)
+	case fieldCityState:
+		a.readCityState(v)
 	case fieldStreet:
 		a.readStreet(v)
 	case fieldStreet2:
@@ -131,6 +143,19 @@ func (a *addressReader) readStreet(v string) {
 		return
 	}
 	set(&a.f.Street, v)
+}
+
+// readCityState takes "Fresno, CA" or "Fresno, CA 93704".
+func (a *addressReader) readCityState(v string) {
+	if before, p, ok := splitPlace(v); ok && before == "" {
+		a.setPlace(p)
+		return
+	}
+	city, state := splitLastComma(v)
+	if code, ok := ParseState(state); ok && cityLike(city) {
+		set(&a.f.City, city)
+		set(&a.f.State, code)
+	}
 }
 
 // readState takes "CA", "California", or "CA 94110".
@@ -220,4 +245,31 @@ func (a *addressReader) readBlockName(lines []string, i int) {
 func isLabel(line string) bool {
 	f, _ := labelled(line, californiaLabels)
 	return f != fieldNone
+}
+
+var (
+	myNameIs  = regexp.MustCompile(`\b[Mm]y (?:full |legal )?[Nn]ame is ([\p{Lu}][\p{L}'’.\-]+(?:[ ]+[\p{Lu}][\p{L}'’.\-]+){0,3})`)
+	numberRun = regexp.MustCompile(`\b\d`)
+)
+
+// readProse fills what is still empty from sentences: "My name is Jane
+// Doe", "I live at 12 Oak St, Fresno, CA 93704".
+func (a *addressReader) readProse(lines []string) {
+	for _, l := range lines {
+		if a.f.Name == "" {
+			if m := myNameIs.FindStringSubmatch(l); m != nil {
+				a.f.Name = strings.TrimRight(m[1], ".")
+			}
+		}
+		if a.f.Street != "" {
+			continue
+		}
+		for _, loc := range numberRun.FindAllStringIndex(l, 4) {
+			if ol, ok := splitOneLine(l[loc[0]:]); ok {
+				set(&a.f.Street, ol.Street)
+				a.setPlace(ol.place)
+				break
+			}
+		}
+	}
 }

@@ -18,7 +18,7 @@ const (
 var (
 	emailPattern    = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}`)
 	usernamePattern = regexp.MustCompile(`(?i)\b(?:user\s?name|screen\s?name|account name|handle|login)\s+(?:is|was|:)\s*["“'‘]?([\p{L}\p{N}._\-]{2,40})`)
-	childNamePhrase = regexp.MustCompile(`(?i)\b(?:my|our)\s+(?:son|daughter|child|kid)(?:'s name is|,)?\s+(?:is\s+)?(?:named\s+)?([\p{Lu}][\p{L}'’\-]+(?:\s[\p{Lu}][\p{L}'’\-]+)?)`)
+	childNamePhrase = regexp.MustCompile(`\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|child|kid)(?:'s name is|,)?\s+(?:is\s+)?(?:named\s+)?([\p{Lu}][\p{L}'’\-]+(?:\s[\p{Lu}][\p{L}'’\-]+)?)`)
 )
 
 // Coppa reads what identifies the child and the parent from a coppa

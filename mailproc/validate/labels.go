@@ -21,26 +21,40 @@ const (
 	fieldChildEmail
 	fieldChildUsername
 	fieldParentName
+	fieldFirstName
+	fieldLastName
+	fieldCityState
 )
 
 // californiaLabels maps a normalised label to the field it names.
 var californiaLabels = map[string]field{
 	"name": fieldName, "full name": fieldName, "your name": fieldName, "legal name": fieldName,
 	"requester name": fieldName, "requestor name": fieldName, "customer name": fieldName,
-	"first and last name": fieldName, "name (first and last)": fieldName,
+	"first and last name": fieldName, "your full name": fieldName, "requester's name": fieldName,
+	"requestor's name": fieldName, "name of requester": fieldName, "customer's name": fieldName,
+	"full legal name": fieldName, "name on the account": fieldName, "account holder name": fieldName,
+	"first name": fieldFirstName, "given name": fieldFirstName,
+	"last name": fieldLastName, "surname": fieldLastName, "family name": fieldLastName,
 	"street": fieldStreet, "street address": fieldStreet, "address": fieldStreet,
 	"address line 1": fieldStreet, "address 1": fieldStreet, "address1": fieldStreet,
 	"street address line 1": fieldStreet, "street line 1": fieldStreet, "street 1": fieldStreet,
 	"mailing address": fieldStreet, "home address": fieldStreet, "postal address": fieldStreet,
 	"residential address": fieldStreet, "street name and number": fieldStreet,
+	"street address 1": fieldStreet, "address line1": fieldStreet, "street line1": fieldStreet,
+	"current address": fieldStreet, "your address": fieldStreet, "physical address": fieldStreet,
 	"address line 2": fieldStreet2, "address 2": fieldStreet2, "address2": fieldStreet2,
 	"street address line 2": fieldStreet2, "street line 2": fieldStreet2, "street 2": fieldStreet2,
 	"apt": fieldStreet2, "apartment": fieldStreet2, "unit": fieldStreet2, "suite": fieldStreet2,
 	"apt/suite": fieldStreet2, "apartment/unit": fieldStreet2, "apt/unit": fieldStreet2,
-	"city": fieldCity, "town": fieldCity, "city/town": fieldCity,
+	"street address 2": fieldStreet2, "address line2": fieldStreet2, "apt/suite/unit": fieldStreet2,
+	"unit/apt": fieldStreet2, "suite/apt": fieldStreet2, "apt #": fieldStreet2, "apartment number": fieldStreet2,
+	"city": fieldCity, "town": fieldCity, "city/town": fieldCity, "town/city": fieldCity,
+	"city, state": fieldCityState, "city/state": fieldCityState, "city and state": fieldCityState,
 	"state": fieldState, "state/province": fieldState, "province": fieldState,
 	"zip": fieldZIP, "zip code": fieldZIP, "zipcode": fieldZIP, "postal code": fieldZIP,
 	"postcode": fieldZIP, "zip/postal code": fieldZIP, "postal/zip code": fieldZIP, "zip+4": fieldZIP,
+	"zip/postal": fieldZIP, "zip or postal code": fieldZIP, "postal zip code": fieldZIP,
+	"state/zip": fieldState, "state and zip": fieldState, "state, zip": fieldState, "state zip": fieldState,
 	"city, state, zip": fieldCityStateZIP, "city/state/zip": fieldCityStateZIP,
 	"city, state zip": fieldCityStateZIP, "city state zip": fieldCityStateZIP,
 	"city, state and zip": fieldCityStateZIP, "city, state, zip code": fieldCityStateZIP,
@@ -68,9 +82,13 @@ var coppaLabels = map[string]field{
 // space around it, so "name-brand" is not a label.
 var labelLine = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} '’/()#+.,&]{0,48}?)(?:[ ]*:|\s[-–—]\s|[-–—]\s|[ ]*\t)\s*(.*)$`)
 
+// listMarker is a list's number or letter before a label: "1.", "2)", "a)".
+var listMarker = regexp.MustCompile(`^(\d{1,2}|[a-zA-Z])[.)]\s+`)
+
 // splitLabel returns the normalised label and the value of a labelled line.
 func splitLabel(line string) (label, value string, ok bool) {
 	line = strings.TrimLeft(line, "*•·-–> \t")
+	line = listMarker.ReplaceAllString(line, "")
 	line = strings.ReplaceAll(line, "**", "")
 	m := labelLine.FindStringSubmatch(line)
 	if m == nil {
@@ -79,13 +97,14 @@ func splitLabel(line string) (label, value string, ok bool) {
 	return normalizeLabel(m[1]), strings.TrimSpace(m[2]), true
 }
 
+// labelNote is a parenthesised note in a label: "ZIP code (5 digits)".
+var labelNote = regexp.MustCompile(`\s*\([^)]*\)`)
+
 func normalizeLabel(l string) string {
 	l = strings.ToLower(strings.ReplaceAll(l, "’", "'"))
-	l = strings.TrimSuffix(strings.TrimSpace(l), "*")
-	l = strings.TrimSuffix(l, "(required)")
-	l = strings.TrimSuffix(l, "(optional)")
+	l = labelNote.ReplaceAllString(l, "")
 	l = strings.Join(strings.Fields(l), " ")
-	return strings.TrimRight(l, " .")
+	return strings.TrimRight(l, " .*")
 }
 
 // labelled returns the field a line names in table and its value.

@@ -69,8 +69,20 @@ func ParseState(s string) (string, bool) {
 	if key == "" {
 		return "", false
 	}
-	code, ok := stateByName[key]
-	return code, ok
+	if code, ok := stateByName[key]; ok {
+		return code, true
+	}
+	// "California (CA)": the name before a parenthesis, or the code in it.
+	if i := strings.IndexByte(s, '('); i > 0 {
+		if code, ok := stateByName[stateKey(s[:i])]; ok {
+			return code, true
+		}
+		if j := strings.IndexByte(s[i:], ')'); j > 0 {
+			code, ok := stateByName[stateKey(s[i+1:i+j])]
+			return code, ok
+		}
+	}
+	return "", false
 }
 
 // stateKey lower-cases s, turns dots, commas and hyphens into spaces, and

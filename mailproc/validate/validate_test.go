@@ -19,6 +19,9 @@ func TestFirstLine(t *testing.T) {
 		{"long greeting is not a salutation", "Hello, I am writing to ask you about the data you hold on me and my family members\nCalifornia Privacy Rights Request", "Hello, I am writing to ask you about the data you hold on me and my family members"},
 		{"empty", "", ""},
 		{"only salutation", "Hi,\n", ""},
+		{"salutation saying the phrase", "Hi, California Privacy Rights Request\nName: A", "Hi, California Privacy Rights Request"},
+		{"forward with nothing added", "---------- Forwarded message ---------\nFrom: A <a@x>\nDate: Tue\nSubject: x\nTo: <b@y>\n\n\nCalifornia Privacy Rights Request\n", "California Privacy Rights Request"},
+		{"forward after own text", "Resending.\n---------- Forwarded message ---------\nFrom: A\n\nCalifornia Privacy Rights Request", "Resending."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,6 +148,15 @@ func TestCalifornia(t *testing.T) {
 			cases.Fields{Street: "12 Oak Street", City: "Fresno", State: "CA", ZIP: "93704"}},
 		{"table rows", "Name\tAda Byron\nStreet address:\t12 Oak St\nCity\tFresno\nState\tCA\nZIP\t93704",
 			fields("Ada Byron", "12 Oak St", "Fresno", "CA", "93704")},
+		{"first and last name", "First name: Ada\nLast name: Byron\nStreet address 1: 12 Oak St\nStreet address 2: Apt 3",
+			fields("Ada Byron", "12 Oak St, Apt 3", "", "", "")},
+		{"numbered form with notes", "1. Full name (first and last): Ada Byron\n2) ZIP code (5 digits): 93704\n3. City, State: Fresno, CA",
+			fields("Ada Byron", "", "Fresno", "CA", "93704")},
+		{"state with code in parentheses", "State: California (CA)", fields("", "", "", "CA", "")},
+		{"country after the ZIP", "Ada Byron\n12 Oak St\nFresno, CA 93704 USA", fields("Ada Byron", "12 Oak St", "Fresno", "CA", "93704")},
+		{"address in a sentence", "My name is Ada Byron and I live at 12 Oak St, Fresno, CA 93704.",
+			fields("Ada Byron", "12 Oak St", "Fresno", "CA", "93704")},
+		{"labels win over prose", "Name: Ada Byron\nMy name is Someone Else", fields("Ada Byron", "", "", "", "")},
 		{"empty", "", cases.Fields{}},
 	}
 	for _, tt := range tests {
@@ -205,4 +217,17 @@ func TestCoppaMissing(t *testing.T) {
 
 func fields(name, street, city, state, zip string) cases.Fields {
 	return cases.Fields{Name: name, Street: street, City: city, State: state, ZIP: zip}
+}
+
+func TestCoppaChildNameInProse(t *testing.T) {
+	for text, want := range map[string]string{
+		"My daughter Kayla Jones used your app.":  "Kayla Jones",
+		"my son is named Max and he is 11.":      "Max",
+		"My son is 12 and uses the app.":         "",
+		"Our child, Sam Lee, signed up last year": "Sam Lee",
+	} {
+		if got := Coppa(text, "p@example.com").ChildName; got != want {
+			t.Errorf("Coppa(%q).ChildName = %q, want %q", text, got, want)
+		}
+	}
 }
