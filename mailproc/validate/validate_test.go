@@ -222,8 +222,8 @@ func fields(name, street, city, state, zip string) cases.Fields {
 func TestCoppaChildNameInProse(t *testing.T) {
 	for text, want := range map[string]string{
 		"My daughter Kayla Jones used your app.":  "Kayla Jones",
-		"my son is named Max and he is 11.":      "Max",
-		"My son is 12 and uses the app.":         "",
+		"my son is named Max and he is 11.":       "Max",
+		"My son is 12 and uses the app.":          "",
 		"Our child, Sam Lee, signed up last year": "Sam Lee",
 	} {
 		if got := Coppa(text, "p@example.com").ChildName; got != want {
