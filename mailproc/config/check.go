@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/mail"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -41,7 +42,44 @@ func (l *Loaded) check() Problems {
 		}
 	}
 	checkLog(add, c.Log)
+	checkWeb(add, c.Web, c.Control)
 	return p
+}
+
+func checkWeb(add adder, w Web, ctl Control) {
+	for key, addr := range map[string]string{"[web] listen": w.Listen, "[control] http": ctl.HTTP} {
+		if addr == "" {
+			continue
+		}
+		host, _, err := net.SplitHostPort(addr)
+		if err != nil {
+			add(key, "%q: not host:port", addr)
+		} else if !loopback(host) && key == "[control] http" {
+			add(key, "%q: the JSON API listens on loopback only", addr)
+		}
+	}
+	if w.Listen != "" && len(w.Users) == 0 {
+		add("[web] users", "at least one user is required when [web] listen is set")
+	}
+	seen := map[string]bool{}
+	for i, u := range w.Users {
+		key := fmt.Sprintf("[[web.users]] #%d", i+1)
+		if u.Name == "" {
+			add(key+" name", "required")
+		}
+		if seen[u.Name] {
+			add(key+" name", "%q: given twice", u.Name)
+		}
+		seen[u.Name] = true
+		if !strings.HasPrefix(u.PasswordHash, "$2") {
+			add(key+" password_hash", "not a bcrypt hash (make one with `mailproc passwd`)")
+		}
+	}
+	if w.SessionKeyFile != "" {
+		if b, err := os.ReadFile(w.SessionKeyFile); err != nil || len(b) < 32 {
+			add("[web] session_key_file", "%q: must hold at least 32 bytes", w.SessionKeyFile)
+		}
+	}
 }
 
 type adder func(key, format string, args ...any)

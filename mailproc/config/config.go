@@ -19,6 +19,29 @@ type Config struct {
 	Templates  Templates    `toml:"templates"`
 	Auth       Auth         `toml:"auth"`
 	Log        Log          `toml:"log"`
+	Control    Control      `toml:"control"`
+	Web        Web          `toml:"web"`
+}
+
+// Control is the daemon's API for staff tools.
+type Control struct {
+	Socket string `toml:"socket"` // unix socket, mode 0600; default: control.sock beside the store
+	HTTP   string `toml:"http"`   // loopback address for the JSON API, e.g. "127.0.0.1:8026"; "" = none
+}
+
+// Web is the staff console.
+type Web struct {
+	Listen         string    `toml:"listen"`           // e.g. "127.0.0.1:8080"; "" = no console
+	SessionKeyFile string    `toml:"session_key_file"` // 32 random bytes or more; "" = a new key at each start
+	SecureCookies  *bool     `toml:"secure_cookies"`   // default true; false only for plain-HTTP loopback
+	SessionTTL     Duration  `toml:"session_ttl"`      // default 12h
+	Users          []WebUser `toml:"users"`
+}
+
+// WebUser is one member of staff who may sign in.
+type WebUser struct {
+	Name         string `toml:"name"`
+	PasswordHash string `toml:"password_hash"` // bcrypt, made by `mailproc passwd`
 }
 
 // Mailbox is the IMAP side.

@@ -46,6 +46,7 @@ func Default() Config {
 		},
 		Coppa: Coppa{TargetDays: DefaultCoppaTargetDays, Collected: DefaultCollected},
 		Log:   Log{Level: "info", Format: "text"},
+		Web:   Web{SessionTTL: Duration{12 * time.Hour}},
 	}
 }
 

@@ -2,6 +2,7 @@ package config
 
 import (
 	"net/mail"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -48,3 +49,15 @@ func (c *Config) OwnAddresses() []string {
 	}
 	return own
 }
+
+// ControlSocket is the path of the control socket: as configured, or
+// control.sock beside the store.
+func (c *Config) ControlSocket() string {
+	if c.Control.Socket != "" {
+		return c.Control.Socket
+	}
+	return filepath.Join(filepath.Dir(c.Store.Path), "control.sock")
+}
+
+// SecureCookiesOn reports whether the console's cookies carry Secure.
+func (w Web) SecureCookiesOn() bool { return w.SecureCookies == nil || *w.SecureCookies }

@@ -1,0 +1,90 @@
+// Package control is how staff tools reach the daemon: the Service the
+// daemon offers (list, show, preview, and the staff actions), a JSON API
+// serving it over a unix socket and, when configured, loopback HTTP, and a
+// client that speaks to that API. Only the daemon opens the database; tools
+// use this.
+package control
+
+import (
+	"errors"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
+
+// Service is what staff can do with cases.
+type Service interface {
+	// List returns the cases that pass the filter, soonest due first.
+	List(f Filter) ([]Summary, error)
+	// Get returns one case whole.
+	Get(id string) (*cases.Case, error)
+	// Preview renders the reply a template would send on a case now, with
+	// fields corrected as given (nil: the case's own).
+	Preview(id, template string, fields *cases.Fields) (Preview, error)
+	// Approve sends the case a reply chosen by staff, with corrected
+	// fields, and files its mail as processed.
+	Approve(id string, a Approval) (*cases.Case, error)
+	// Dismiss closes a case without an answer, for a reason.
+	Dismiss(id string, act Act) (*cases.Case, error)
+	// Reclassify says what kind of request a case really is; it stays with
+	// staff, its fields read again for that kind.
+	Reclassify(id string, kind cases.Kind, act Act) (*cases.Case, error)
+	// Done marks a coppa case done and sends coppa-completed.
+	Done(id string, act Act) (*cases.Case, error)
+	// Reopen puts a closed case back with staff.
+	Reopen(id string, act Act) (*cases.Case, error)
+}
+
+// Filter selects cases; empty fields select all.
+type Filter struct {
+	State   cases.State `json:"state,omitempty"`
+	Kind    cases.Kind  `json:"kind,omitempty"`
+	Reason  string      `json:"reason,omitempty"`
+	Overdue bool        `json:"overdue,omitempty"` // only open cases past their due date
+	Open    bool        `json:"open,omitempty"`    // only open cases
+}
+
+// Summary is one line of a case list.
+type Summary struct {
+	ID       string      `json:"id"`
+	Kind     cases.Kind  `json:"kind"`
+	State    cases.State `json:"state"`
+	Reasons  []string    `json:"reasons"`
+	Email    string      `json:"email"`
+	Subject  string      `json:"subject"`
+	Received time.Time   `json:"received"`
+	Due      time.Time   `json:"due"`
+	Overdue  bool        `json:"overdue"`
+	Messages int         `json:"messages"`
+}
+
+// Act is who does something to a case, and why.
+type Act struct {
+	Actor  string `json:"actor"`
+	Reason string `json:"reason,omitempty"` // required to dismiss and reopen
+	Note   string `json:"note,omitempty"`   // for the history, or coppa-completed's text
+}
+
+// Approval is a staff decision to answer a case.
+type Approval struct {
+	Act
+	Template string        `json:"template"`
+	Fields   *cases.Fields `json:"fields,omitempty"` // corrected fields, california
+}
+
+// Preview is a reply as it would go out.
+type Preview struct {
+	Template string `json:"template"`
+	To       string `json:"to"`
+	Subject  string `json:"subject"`
+	Text     string `json:"text"`
+	HTML     string `json:"html"`
+}
+
+// Errors a Service returns; the API maps them to HTTP statuses and the
+// client back.
+var (
+	ErrNotFound = errors.New("no such case")
+	ErrRefused  = errors.New("refused")
+	ErrInvalid  = errors.New("invalid request")
+)
