@@ -111,8 +111,9 @@ type Message struct {
 	From        string    `json:"from"`
 	Subject     string    `json:"subject"`
 	Text        string    `json:"text"`
-	Folder      string    `json:"folder"`
-	Flag        bool      `json:"flag,omitempty"`
+	Folder      string    `json:"folder"`         // where it goes (or went)
+	Flag        bool      `json:"flag,omitempty"` // \Flagged there
+	At          string    `json:"at,omitempty"`   // the folder it is in now when not the inbox
 	UID         uint32    `json:"uid,omitempty"`
 	UIDValidity uint32    `json:"uid_validity,omitempty"`
 	Moved       bool      `json:"moved,omitempty"`

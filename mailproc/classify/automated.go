@@ -31,10 +31,8 @@ func Automated(h parse.Header) (sign string, ok bool) {
 	if h.MediaType == "multipart/report" {
 		return "multipart/report", true
 	}
-	for _, addr := range []string{h.From.Email, h.Sender.Email, h.ReturnPath} {
-		if machineSender(addr) {
-			return "sender " + localPart(addr), true
-		}
+	if FromMachine(h) {
+		return "sender " + localPart(h.From.Email), true
 	}
 	if p := autoReplyPrefix(h.Subject); p != "" {
 		return "subject " + p, true
@@ -67,6 +65,17 @@ func autoReplyPrefix(subject string) string {
 		}
 	}
 	return ""
+}
+
+// FromMachine reports whether the sender is a mail system itself
+// (MAILER-DAEMON, postmaster) rather than a person or an application.
+func FromMachine(h parse.Header) bool {
+	for _, addr := range []string{h.From.Email, h.Sender.Email, h.ReturnPath} {
+		if machineSender(addr) {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldValue returns a structured field's value without parameters or

@@ -98,8 +98,8 @@ func checkHeaders(t *testing.T, w *world, answered string) {
 	if r.autoSubmitted != "auto-replied" {
 		t.Errorf("Auto-Submitted = %q, want auto-replied", r.autoSubmitted)
 	}
-	if r.messageID != "<C-2025-0001.california-disclosure@cooper.example>" {
-		t.Errorf("Message-ID = %q, want the fixed <C-2025-0001.california-disclosure@cooper.example>", r.messageID)
+	if !strings.HasPrefix(r.messageID, "<C-2025-0001.california-disclosure.") || !strings.HasSuffix(r.messageID, "@cooper.example>") {
+		t.Errorf("Message-ID = %q, want the fixed <C-2025-0001.california-disclosure.INSTANCE@cooper.example>", r.messageID)
 	}
 	if r.subject != "Re: "+calSubject {
 		t.Errorf("Subject = %q, want %q", r.subject, "Re: "+calSubject)

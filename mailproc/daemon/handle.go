@@ -90,11 +90,7 @@ func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h
 // reportLike reports whether machine mail may return one of our replies: a
 // delivery or read report, or mail from a null sender or mailer daemon.
 func reportLike(h parse.Header) bool {
-	if h.MediaType == "multipart/report" || h.NullReturnPath || len(h.InReplyTo) > 0 {
-		return true
-	}
-	sign, _ := classify.Automated(h)
-	return len(sign) > 7 && sign[:7] == "sender "
+	return h.MediaType == "multipart/report" || h.NullReturnPath || len(h.InReplyTo) > 0 || classify.FromMachine(h)
 }
 
 // fetchBody fetches the whole message, or only its header when it is over

@@ -145,9 +145,9 @@ func (w *world) sent() []sent {
 func (w *world) templatesSent() []string {
 	var out []string
 	for _, s := range w.sent() {
-		id := strings.Trim(s.messageID, "<>")
-		parts := strings.SplitN(strings.SplitN(id, "@", 2)[0], ".", 2)
-		out = append(out, parts[len(parts)-1]+" "+s.to)
+		id := strings.Trim(s.messageID, "<>") // case.template.instance@domain
+		parts := strings.Split(strings.SplitN(id, "@", 2)[0], ".")
+		out = append(out, parts[1]+" "+s.to)
 	}
 	return out
 }

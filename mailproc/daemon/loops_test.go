@@ -2,6 +2,7 @@ package daemon_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/mail"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/store"
 	"github.com/mailproc/mailproc/mailproc/testenv"
 )
@@ -276,6 +278,33 @@ func TestOwnReplyBackInInbox(t *testing.T) {
 	}
 }
 
+// TestOwnReplyWithNewMessageID: a copy of our reply whose Message-ID a relay
+// replaced is not known as ours, but it is still never answered: it comes
+// from our own address with Auto-Submitted, so it goes to review as
+// automated mail on a case of its own, and the request's case gains no
+// event about it.
+func TestOwnReplyWithNewMessageID(t *testing.T) {
+	eachKind(t, func(t *testing.T, w *world) {
+		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+		request, sentCopy := answered(t, w, now)
+		before := w.caseOf(request)
+		ours := field(sentCopy, "Message-ID")
+		raw := bytes.Replace(sentCopy, []byte(ours), []byte("<relay-1@smtp.cooper.example>"), 1)
+		if err := w.imap.Append("INBOX", raw, now.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		w.runOnce(now.Add(2 * time.Minute))
+		w.runOnce(now.Add(3 * time.Minute))
+		if n := len(w.smtp.Messages()); n != 1 {
+			t.Errorf("replies = %d, want still 1: our own reply was answered", n)
+		}
+		expectAllInReview(t, w, cases.ReasonAutomated, 1)
+		if after := w.caseOf(request); len(after.History) != len(before.History) {
+			t.Errorf("the request's case has %d events, want still %d", len(after.History), len(before.History))
+		}
+	})
+}
+
 func ownReplyBack(t *testing.T, w *world, copyOf func(*world, []byte) []byte) {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
 	request, sentCopy := answered(t, w, now)
@@ -317,10 +346,8 @@ type dsnAction struct {
 	action, status, text string
 }
 
-var (
-	failed  = dsnAction{"failed", "5.1.1", "550 5.1.1 <ada@example.com>: Recipient address rejected: User unknown"}
-	delayed = dsnAction{"delayed", "4.4.7", "421 4.4.7 mail.example.com: connection timed out; will retry for 4 more days"}
-)
+// dsnFailedText is the diagnostic of a reply that could not be delivered.
+const dsnFailedText = "550 5.1.1 <ada@example.com>: Recipient address rejected: User unknown"
 
 // TestReportsOnOurReply: a bounce or read report of our reply is never
 // answered and is recorded on the reply's case (an event "bounce or report
@@ -330,13 +357,14 @@ var (
 func TestReportsOnOurReply(t *testing.T) {
 	tests := []report{
 		{"bounce naming the request", func(r []byte, to string, at time.Time) []byte {
-			return dsn(r, to, at, "Microsoft Outlook <postmaster@mx.example.net>", "Undeliverable: Re: "+calSubject, failed)
+			return dsn(r, to, at, "Microsoft Outlook <postmaster@mx.example.net>", "Undeliverable: Re: "+calSubject, dsnAction{"failed", "5.1.1", dsnFailedText})
 		}, true, true},
 		{"bounce not naming it", func(r []byte, to string, at time.Time) []byte {
-			return dsn(r, to, at, "Mail Delivery Subsystem <mailer-daemon@mx.example.net>", "Delivery Status Notification (Failure)", failed)
+			return dsn(r, to, at, "Mail Delivery Subsystem <mailer-daemon@mx.example.net>", "Delivery Status Notification (Failure)", dsnAction{"failed", "5.1.1", dsnFailedText})
 		}, false, true},
 		{"delay warning", func(r []byte, to string, at time.Time) []byte {
-			return dsn(r, to, at, "Mail Delivery Subsystem <mailer-daemon@mx.example.net>", "Delivery Status Notification (Delay)", delayed)
+			return dsn(r, to, at, "Mail Delivery Subsystem <mailer-daemon@mx.example.net>", "Delivery Status Notification (Delay)",
+				dsnAction{"delayed", "4.4.7", "421 4.4.7 mail.example.com: connection timed out; will retry for 4 more days"})
 		}, false, false},
 		{"read receipt", mdn, true, false},
 	}
@@ -499,14 +527,8 @@ func mdn(reply []byte, to string, at time.Time) []byte {
 	return []byte(strings.Join(lines, "\r\n"))
 }
 
-// floodSize is how many requests one sender sends in TestRateLimitFlood on
-// a kind of server.
-func floodSize(kind string) int {
-	if kind == testenv.Real {
-		return 500
-	}
-	return 500
-}
+// floodSize is how many requests one sender sends in TestRateLimitFlood.
+const floodSize = 500
 
 // TestRateLimitFlood: one address sends a flood of valid requests (coppa
 // and california mixed); it gets exactly replies_per_sender_per_day
@@ -514,23 +536,44 @@ func floodSize(kind string) int {
 // is left in INBOX.
 func TestRateLimitFlood(t *testing.T) {
 	eachKind(t, func(t *testing.T, w *world) {
-		n := floodSize(w.imap.Kind)
 		w.cfg.Limits.RepliesPerSenderPerDay, w.cfg.Limits.RepliesPerHour = 3, 1000
 		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
 		began := time.Now()
-		ids := make([]string, n)
-		for i := range ids {
-			subject, body := calSubject, fullBody
-			if i%2 == 1 {
-				subject, body = coppaSubject, "Please delete my child's data. Her username is kit_"+fmt.Sprint(i)+"."
-			}
-			ids[i] = w.deliver(now.Add(-time.Duration(n-i)*time.Second), "Flood <flood@example.com>", subject, body)
-		}
+		ids := deliverFlood(t, w, now, floodSize)
 		delivered := time.Since(began)
 		w.runOnce(now)
-		t.Logf("%s: %d requests delivered in %.1fs, handled in %.1fs", w.imap.Kind, n, delivered.Seconds(), (time.Since(began) - delivered).Seconds())
+		t.Logf("%s: %d requests delivered in %.1fs, handled in %.1fs", w.imap.Kind, floodSize, delivered.Seconds(), (time.Since(began) - delivered).Seconds())
 		expectRateLimited(t, w, ids, 3)
 	})
+}
+
+// deliverFlood appends n valid requests from one address over one IMAP
+// connection, the last received just before now, and returns their
+// Message-IDs in order.
+func deliverFlood(t *testing.T, w *world, now time.Time, n int) []string {
+	t.Helper()
+	ctx := context.Background()
+	c, err := mailbox.Dial(ctx, w.imap.Config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ids := make([]string, n)
+	for i := range ids {
+		at := now.Add(-time.Duration(n-i) * time.Second)
+		ids[i] = fmt.Sprintf("flood-%d@example.com", i)
+		subject, body := calSubject, fullBody
+		if i%2 == 1 {
+			subject, body = coppaSubject, fmt.Sprintf("Please delete my child's data. Her username is kit_%d.", i)
+		}
+		raw := strings.Join([]string{"From: Flood <flood@example.com>", "To: privacy@cooper.example", "Subject: " + subject,
+			"Date: " + at.Format(time.RFC1123Z), "Message-ID: <" + ids[i] + ">", "MIME-Version: 1.0",
+			"Content-Type: text/plain; charset=utf-8", "", strings.ReplaceAll(body, "\n", "\r\n")}, "\r\n")
+		if err := c.Append(ctx, "INBOX", []byte(raw), nil, at); err != nil {
+			t.Fatalf("deliver request %d: %v", i, err)
+		}
+	}
+	return ids
 }
 
 // TestRateLimitPerHour: twenty senders within the hour with

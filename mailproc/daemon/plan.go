@@ -19,7 +19,7 @@ import (
 func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, to target, actor, note string) error {
 	now := d.now()
 	tmpl := ans.Template
-	mid, err := reply.MessageID(c.ID, tmpl, d.cfg.Company.ReplyFrom)
+	mid, err := d.replyMessageID(c, tmpl)
 	if err != nil {
 		return err
 	}
@@ -139,4 +139,20 @@ func caseTarget(c *cases.Case) target {
 		}
 	}
 	return t
+}
+
+// replyMessageID is the fixed Message-ID of a case's reply from a template:
+// "<case>.<template>.<instance>@<our domain>". A template sent again by
+// staff gets ".2", ".3"... after the template.
+func (d *Daemon) replyMessageID(c *cases.Case, tmpl string) (string, error) {
+	name, n := tmpl, 0
+	for _, r := range c.Replies {
+		if r.Template == tmpl {
+			n++
+		}
+	}
+	if n > 0 {
+		name = fmt.Sprintf("%s.%d", tmpl, n+1)
+	}
+	return reply.MessageID(c.ID, name+"."+d.store.Instance(), d.cfg.Company.ReplyFrom)
 }

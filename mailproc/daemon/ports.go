@@ -16,6 +16,7 @@ type Mailbox interface {
 	Move(ctx context.Context, uids []uint32, folder string, flag bool) error
 	Append(ctx context.Context, folder string, raw []byte, flags []string, date time.Time) error
 	FolderHasMessageID(ctx context.Context, folder, messageID string) (bool, error)
+	MoveByMessageID(ctx context.Context, from, to, messageID string, flag bool) error
 	WaitForMail(ctx context.Context, d time.Duration) error
 	Close() error
 }

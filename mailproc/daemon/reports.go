@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/classify"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/parse"
 	"github.com/mailproc/mailproc/mailproc/store"
@@ -16,7 +17,8 @@ import (
 // noted is not noted twice.
 func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) error {
 	ids := append(append([]string{}, m.ReturnedMessageIDs...), m.Header.InReplyTo...)
-	bounce := m.Header.MediaType == "multipart/report" || len(m.ReturnedMessageIDs) > 0
+	bounce := isBounce(m)
+	report := bounce || m.Header.MediaType == "multipart/report"
 	now := d.now()
 	return d.store.Update(func(tx *store.Tx) error {
 		for _, id := range ids {
@@ -28,7 +30,7 @@ func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) er
 			if err != nil {
 				return err
 			}
-			if noteReport(c, id, key, bounce, now) {
+			if noteReport(c, id, key, report, bounce, now) {
 				d.log.Info("report on our reply recorded", "case", c.ID, "uid", s.UID, "bounce", bounce)
 				if err := tx.PutCase(c); err != nil {
 					return err
@@ -39,9 +41,22 @@ func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) er
 	})
 }
 
+// isBounce reports whether machine mail says our reply could not be
+// delivered: a delivery-status report with a failed recipient, or an
+// old-style bounce (from a mailer daemon or a null sender, returning the
+// message) that is no report at all. Read receipts and delay warnings are
+// not bounces.
+func isBounce(m *parse.Message) bool {
+	h := m.Header
+	if h.MediaType == "multipart/report" {
+		return h.ReportType == "delivery-status" && m.DeliveryFailed
+	}
+	return len(m.ReturnedMessageIDs) > 0 && (h.NullReturnPath || classify.FromMachine(h))
+}
+
 // noteReport records one report on reply id of c; false when the reply is
 // not ours or the report was noted already.
-func noteReport(c *cases.Case, id, key string, bounce bool, now time.Time) bool {
+func noteReport(c *cases.Case, id, key string, report, bounce bool, now time.Time) bool {
 	detail := fmt.Sprintf("<%s> by %s", id, shortKey(key))
 	for _, e := range c.History {
 		if e.Detail == detail {
@@ -53,8 +68,10 @@ func noteReport(c *cases.Case, id, key string, bounce bool, now time.Time) bool 
 			continue
 		}
 		action := "automatic answer to our reply"
-		if bounce {
+		if report {
 			action = "bounce or report on our reply"
+		}
+		if bounce {
 			c.Replies[i].Bounced = now
 		}
 		c.Log(now, cases.ActorDaemon, action, detail)

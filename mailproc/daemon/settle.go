@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
@@ -240,19 +241,42 @@ func (d *Daemon) moveMessages(ctx context.Context, mb Mailbox, id string) error 
 		}
 	}
 	for i, m := range c.Messages {
-		if m.Moved || m.UIDValidity != d.validity {
-			continue // moved, or renumbered: the rescan finds it again
+		if m.Moved {
+			continue
 		}
-		d.failpoint("before-move")
-		if err := mb.Move(ctx, []uint32{m.UID}, m.Folder, m.Flag); err != nil {
-			return fmt.Errorf("move uid %d to %s: %w", m.UID, m.Folder, err)
+		if err := d.moveMessage(ctx, mb, m); errors.Is(err, errSkip) {
+			continue
+		} else if err != nil {
+			return err
 		}
 		if _, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
-			c.Messages[i].Moved = true
+			c.Messages[i].Moved, c.Messages[i].At = true, c.Messages[i].Folder
 			return nil
 		}); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// moveMessage moves one message where its case says: from the inbox by
+// UID, or, when staff re-filed it, from the folder it is in by Message-ID.
+func (d *Daemon) moveMessage(ctx context.Context, mb Mailbox, m cases.Message) error {
+	d.failpoint("before-move")
+	if m.At != "" && m.At != d.cfg.Mailbox.Inbox {
+		if m.MessageID == "" {
+			return errSkip // cannot be found again outside the inbox
+		}
+		if err := mb.MoveByMessageID(ctx, m.At, m.Folder, m.MessageID, m.Flag); err != nil && !errors.Is(err, mailbox.ErrNotFound) {
+			return fmt.Errorf("move %s from %s to %s: %w", m.MessageID, m.At, m.Folder, err)
+		}
+		return nil
+	}
+	if m.UIDValidity != d.validity {
+		return errSkip // renumbered: the rescan finds it again
+	}
+	if err := mb.Move(ctx, []uint32{m.UID}, m.Folder, m.Flag); err != nil {
+		return fmt.Errorf("move uid %d to %s: %w", m.UID, m.Folder, err)
 	}
 	return nil
 }

@@ -86,3 +86,16 @@ func TestReportHeaderFields(t *testing.T) {
 		t.Errorf("Parse().Header.From.Email = %q, want %q", h.From.Email, "MAILER-DAEMON@mx.example.net")
 	}
 }
+
+func TestDeliveryFailed(t *testing.T) {
+	report := func(action string) string {
+		return "From: MAILER-DAEMON@mx.example\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n" +
+			"--b\r\nContent-Type: text/plain\r\n\r\nnotice\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n" +
+			"Reporting-MTA: dns;mx.example\r\n\r\nFinal-Recipient: rfc822;a@example.com\r\nAction: " + action + "\r\nStatus: 4.4.7\r\n--b--\r\n"
+	}
+	for action, want := range map[string]bool{"failed": true, "delayed": false, "delivered": false, "Failed": true} {
+		if got := Parse([]byte(report(action)), Limits{}).DeliveryFailed; got != want {
+			t.Errorf("Action: %s: DeliveryFailed = %v, want %v", action, got, want)
+		}
+	}
+}

@@ -60,6 +60,9 @@ type Message struct {
 	// that a bounce, a report or an attached message/rfc822 carries, in the
 	// order found, without duplicates.
 	ReturnedMessageIDs []string
+	// DeliveryFailed reports a delivery-status part that says a recipient
+	// failed: a bounce, not a delay warning or a delivery report.
+	DeliveryFailed bool
 
 	// Attachments counts the parts that are attachments and are not read.
 	Attachments int
@@ -92,6 +95,7 @@ func Parse(raw []byte, lim Limits) (m *Message) {
 	body := w.walkEntity(h.fields, br, 0, false)
 	m.setText(body, w.forwarded, lim.MaxTextBytes)
 	m.ReturnedMessageIDs = w.returned
+	m.DeliveryFailed = w.deliveryFailed
 	m.Attachments = w.attachments
 	if m.FullText == "" && w.failure != "" {
 		m.Unreadable = w.failure

@@ -29,12 +29,13 @@ type piece struct {
 // walker walks one message's MIME tree within its limits, and collects
 // what it finds besides text.
 type walker struct {
-	lim         Limits
-	forwarded   bool // the subject marks a forward: keep forwarded text
-	parts       int
-	failure     string // first reason some text could not be read
-	returned    []string
-	attachments int
+	lim            Limits
+	forwarded      bool // the subject marks a forward: keep forwarded text
+	parts          int
+	failure        string // first reason some text could not be read
+	returned       []string
+	deliveryFailed bool // a delivery-status part said "Action: failed"
+	attachments    int
 }
 
 func (w *walker) fail(reason string) {
@@ -62,13 +63,28 @@ func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inRep
 	case isHeadersPart(mt):
 		w.collectHeaderIDs(h, body)
 	case isStatusPart(mt):
-		w.addReturned(scanIDLines(string(w.readDecoded(h, body)))...)
+		status := string(w.readDecoded(h, body))
+		w.addReturned(scanIDLines(status)...)
+		w.deliveryFailed = w.deliveryFailed || statusFailed(status)
 	case (mt == "text/plain" || mt == "text/html") && (depth == 0 || !isAttachment(h, params)):
 		return w.readText(h, mt, params, body, inReport)
 	default:
 		w.attachments++
 	}
 	return piece{}
+}
+
+// statusFailed reports whether a delivery-status part says a recipient
+// failed (RFC 3464 "Action: failed"), as opposed to delayed, delivered,
+// relayed or expanded.
+func statusFailed(status string) bool {
+	for _, line := range strings.Split(status, "\n") {
+		name, value, ok := strings.Cut(line, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(name), "action") && strings.EqualFold(strings.TrimSpace(value), "failed") {
+			return true
+		}
+	}
+	return false
 }
 
 func isHeadersPart(mt string) bool {

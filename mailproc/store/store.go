@@ -7,6 +7,7 @@ package store
 
 import (
 	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -36,8 +37,9 @@ var ErrLocked = errors.New("database in use by another process")
 
 // Store is the open database.
 type Store struct {
-	db  *bolt.DB
-	key []byte // HMAC key for identities
+	db       *bolt.DB
+	key      []byte // HMAC key for identities
+	instance string // random tag of this database, in our Message-IDs
 }
 
 // Open opens (creating when missing) the database at path with mode 0600.
@@ -81,9 +83,25 @@ func (s *Store) init() error {
 			}
 		}
 		s.key = append([]byte{}, key...)
+		tag := meta.Get([]byte("instance"))
+		if tag == nil {
+			b := make([]byte, 4)
+			if _, err := rand.Read(b); err != nil {
+				return fmt.Errorf("make instance tag: %w", err)
+			}
+			tag = []byte(hex.EncodeToString(b))
+			if err := meta.Put([]byte("instance"), tag); err != nil {
+				return fmt.Errorf("store instance tag: %w", err)
+			}
+		}
+		s.instance = string(tag)
 		return nil
 	})
 }
+
+// Instance is a random tag made when the database was created: it tells
+// this installation's Message-IDs from another's on the same domain.
+func (s *Store) Instance() string { return s.instance }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
