@@ -51,6 +51,8 @@ type Daemon struct {
 	// sendPausedUntil stops all sending after the SMTP server refused our
 	// configuration (a wrong password fails every reply alike).
 	sendPausedUntil time.Time
+	// wake, when signalled, ends a wait for mail early: staff acted.
+	wake chan struct{}
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -83,6 +85,7 @@ func New(o Options) (*Daemon, error) {
 			OwnAddresses:       c.OwnAddresses(),
 		},
 		failures: map[uint32]int{},
+		wake:     make(chan struct{}, 1),
 	}, nil
 }
 
@@ -141,7 +144,7 @@ func (d *Daemon) session(ctx context.Context, b *backoff) error {
 			return err
 		}
 		b.reset()
-		if err := mb.WaitForMail(ctx, d.nextWake()); err != nil {
+		if err := d.waitForWork(ctx, mb); err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
@@ -151,6 +154,33 @@ func (d *Daemon) session(ctx context.Context, b *backoff) error {
 			return nil
 		}
 	}
+}
+
+// Wake makes the daemon work now rather than when mail comes or its timer
+// ends: staff acted on a case.
+func (d *Daemon) Wake() {
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+// waitForWork waits for new mail, a retry's time, or a Wake.
+func (d *Daemon) waitForWork(ctx context.Context, mb Mailbox) error {
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-d.wake:
+			cancel()
+		case <-wctx.Done():
+		}
+	}()
+	err := mb.WaitForMail(wctx, d.nextWake())
+	if wctx.Err() != nil && ctx.Err() == nil {
+		return nil // woken
+	}
+	return err
 }
 
 func (d *Daemon) connect(ctx context.Context) (Mailbox, error) {

@@ -3,43 +3,188 @@ package daemon
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/decide"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
-// ErrRefused is returned for a staff action that does not fit the case.
-var ErrRefused = errors.New("refused")
+// The daemon is the control.Service staff tools use.
+var _ control.Service = (*Daemon)(nil)
 
-// Complete marks a coppa case done on behalf of a staff member and plans
-// the completion notice (coppa-completed); note, when given, tells the
-// parent what was done. The daemon sends it on its next cycle.
-func (d *Daemon) Complete(caseID, actor, note string) error {
-	if actor == "" {
-		return fmt.Errorf("complete %s: %w: who acts must be named", caseID, ErrRefused)
+// refuse makes an error for an action that does not fit a case.
+func refuse(id, action, format string, args ...any) error {
+	return fmt.Errorf("%s %s: %w: %s", action, id, control.ErrRefused, fmt.Sprintf(format, args...))
+}
+
+// staffAct changes a case on behalf of staff in one transaction, then wakes
+// the daemon so replies go out and mail is filed at once.
+func (d *Daemon) staffAct(id, action string, act control.Act, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
+	if strings.TrimSpace(act.Actor) == "" {
+		return nil, fmt.Errorf("%s %s: %w: who acts must be named", action, id, control.ErrInvalid)
 	}
-	return d.store.Update(func(tx *store.Tx) error {
-		c, err := tx.Case(caseID)
+	c, err := d.updateCase(id, fn)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fmt.Errorf("%s %s: %w", action, id, control.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d.log.Info("staff action", "case", id, "action", action, "actor", act.Actor)
+	d.Wake()
+	return c, nil
+}
+
+// Get returns one case.
+func (d *Daemon) Get(id string) (*cases.Case, error) {
+	c, err := d.loadCase(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fmt.Errorf("case %s: %w", id, control.ErrNotFound)
+	}
+	return c, err
+}
+
+// Approve sends a reply chosen by staff and files the case's mail as
+// processed.
+func (d *Daemon) Approve(id string, a control.Approval) (*cases.Case, error) {
+	return d.staffAct(id, "approve", a.Act, func(tx *store.Tx, c *cases.Case) error {
+		if err := checkApproval(c, a); err != nil {
+			return err
+		}
+		if a.Fields != nil && c.Kind == cases.California {
+			c.Fields = *a.Fields
+			c.Missing = decide.Check(decide.Decision{Kind: cases.California, Fields: c.Fields, FirstLine: c.FirstLine}).Missing
+		}
+		ans, err := d.staffAnswer(tx, c, a.Template)
 		if err != nil {
 			return err
 		}
+		if err := d.planReply(tx, c, ans, caseTarget(c), a.Actor, a.Note); err != nil {
+			return fmt.Errorf("approve %s: %w: %v", c.ID, control.ErrRefused, err)
+		}
+		c.State, c.Reasons = stateAfter(a.Template), nil
+		if o := outcome(a.Template); o != "" {
+			c.Outcome = o
+		}
+		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
+		c.Log(d.now(), a.Actor, "approved", strings.TrimSpace(a.Template+" "+a.Note))
+		return nil
+	})
+}
+
+func checkApproval(c *cases.Case, a control.Approval) error {
+	if !c.State.Open() {
+		return refuse(c.ID, "approve", "the case is %s; reopen it first", c.State)
+	}
+	fits := map[cases.Kind][]string{
+		cases.California: {decide.CaliforniaDisclosure, decide.CaliforniaIncomplete, decide.CaliforniaRepeat},
+		cases.Coppa:      {decide.CoppaReceived, decide.CoppaCompleted},
+	}[c.Kind]
+	if len(fits) == 0 {
+		return refuse(c.ID, "approve", "a %s case has no reply; reclassify it as california or coppa first", c.Kind)
+	}
+	if !slices.Contains(fits, a.Template) {
+		return fmt.Errorf("approve %s: %w: template %q does not fit a %s case (one of %s)", c.ID, control.ErrInvalid, a.Template, c.Kind, strings.Join(fits, ", "))
+	}
+	return nil
+}
+
+// staffAnswer is what a staff-chosen template needs from the history.
+func (d *Daemon) staffAnswer(tx *store.Tx, c *cases.Case, tmpl string) (decide.Answer, error) {
+	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: tmpl, Fields: c.Fields}}
+	switch tmpl {
+	case decide.CaliforniaDisclosure:
+		if _, ok := d.cfg.DisclosureFor(c.Year - 1); !ok {
+			return ans, refuse(c.ID, "approve", "no disclosure data for %d is configured", c.Year-1)
+		}
+		return ans, tx.RecordAnswer(c.Year, c.Email, c.Fields, c.ID, d.now())
+	case decide.CaliforniaRepeat:
+		at, earlier, ok := tx.EarlierAnswer(c.Year, c.Email, c.Fields)
+		if !ok || earlier == c.ID {
+			return ans, refuse(c.ID, "approve", "no earlier answer this calendar year to name")
+		}
+		ans.EarlierAnswer, ans.EarlierCase = at, earlier
+	}
+	return ans, nil
+}
+
+// fileMail sends a case's mail to a folder: messages still in the inbox go
+// there on the next cycle; ones already filed are moved over.
+func (d *Daemon) fileMail(c *cases.Case, folder string, flag bool) {
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		if m.Folder == folder && m.Flag == flag {
+			continue
+		}
+		if m.Moved {
+			m.At, m.Moved = m.Folder, false
+		}
+		m.Folder, m.Flag = folder, flag
+	}
+}
+
+// Dismiss closes a case without an answer.
+func (d *Daemon) Dismiss(id string, act control.Act) (*cases.Case, error) {
+	return d.staffAct(id, "dismiss", act, func(_ *store.Tx, c *cases.Case) error {
+		if strings.TrimSpace(act.Reason) == "" {
+			return fmt.Errorf("dismiss %s: %w: a reason is required", id, control.ErrInvalid)
+		}
+		if !c.State.Open() {
+			return refuse(id, "dismiss", "the case is %s", c.State)
+		}
+		c.State, c.Reasons, c.Outcome = cases.Dismissed, nil, "dismissed: "+act.Reason
+		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
+		c.Log(d.now(), act.Actor, "dismissed", act.Reason)
+		return nil
+	})
+}
+
+// Done marks a coppa case done and plans coppa-completed; the note, when
+// given, tells the parent what was done.
+func (d *Daemon) Done(id string, act control.Act) (*cases.Case, error) {
+	return d.staffAct(id, "done", act, func(tx *store.Tx, c *cases.Case) error {
 		if c.Kind != cases.Coppa {
-			return fmt.Errorf("complete %s: %w: a %s case, not coppa", caseID, ErrRefused, c.Kind)
+			return refuse(id, "done", "a %s case, not coppa", c.Kind)
 		}
 		if c.State != cases.AwaitingStaff && c.State != cases.Review {
-			return fmt.Errorf("complete %s: %w: the case is %s", caseID, ErrRefused, c.State)
+			return refuse(id, "done", "the case is %s", c.State)
 		}
 		if c.Reply(decide.CoppaCompleted) != nil {
-			return fmt.Errorf("complete %s: %w: the completion notice was already sent", caseID, ErrRefused)
+			return refuse(id, "done", "the completion notice was already sent")
 		}
 		ans := decide.Answer{Decision: decide.Decision{Kind: cases.Coppa, Action: decide.Reply, Template: decide.CoppaCompleted}}
-		if err := d.planReply(tx, c, ans, caseTarget(c), actor, note); err != nil {
-			return fmt.Errorf("complete %s: %w", caseID, err)
+		if err := d.planReply(tx, c, ans, caseTarget(c), act.Actor, act.Note); err != nil {
+			return fmt.Errorf("done %s: %w", id, err)
 		}
 		c.State, c.Outcome, c.Reasons = cases.Done, "completed", nil
-		c.Answered = d.now()
-		c.Log(d.now(), actor, "marked done", note)
-		return tx.PutCase(c)
+		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
+		c.Log(d.now(), act.Actor, "marked done", act.Note)
+		return nil
+	})
+}
+
+// Complete is Done for callers that have no control.Act at hand.
+func (d *Daemon) Complete(id, actor, note string) error {
+	_, err := d.Done(id, control.Act{Actor: actor, Note: note})
+	return err
+}
+
+// Reopen puts a closed case back with staff; its mail goes back to the
+// review folder, flagged.
+func (d *Daemon) Reopen(id string, act control.Act) (*cases.Case, error) {
+	return d.staffAct(id, "reopen", act, func(_ *store.Tx, c *cases.Case) error {
+		if strings.TrimSpace(act.Reason) == "" {
+			return fmt.Errorf("reopen %s: %w: a reason is required", id, control.ErrInvalid)
+		}
+		if c.State.Open() {
+			return refuse(id, "reopen", "the case is still %s", c.State)
+		}
+		c.State, c.Reasons = cases.Review, []string{"reopened"}
+		d.fileMail(c, d.cfg.Mailbox.ReviewFolder, true)
+		c.Log(d.now(), act.Actor, "reopened", act.Reason)
+		return nil
 	})
 }

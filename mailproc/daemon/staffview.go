@@ -1,0 +1,137 @@
+package daemon
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/classify"
+	"github.com/mailproc/mailproc/mailproc/control"
+	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/parse"
+	"github.com/mailproc/mailproc/mailproc/store"
+	"github.com/mailproc/mailproc/mailproc/validate"
+)
+
+// List returns the cases that pass the filter, soonest due first.
+func (d *Daemon) List(f control.Filter) ([]control.Summary, error) {
+	now := d.now()
+	var out []control.Summary
+	err := d.store.View(func(tx *store.Tx) error {
+		return tx.ForEachCase(func(c *cases.Case) error {
+			if s := summarize(c, now); passes(f, s) {
+				out = append(out, s)
+			}
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
+	return out, err
+}
+
+func summarize(c *cases.Case, now time.Time) control.Summary {
+	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email,
+		Received: c.Received, Due: c.Due, Messages: len(c.Messages)}
+	if len(c.Messages) > 0 {
+		s.Subject = c.Messages[0].Subject
+	}
+	s.Overdue = c.State.Open() && now.After(c.Due)
+	if s.Reasons == nil {
+		s.Reasons = []string{}
+	}
+	return s
+}
+
+func passes(f control.Filter, s control.Summary) bool {
+	switch {
+	case f.State != "" && s.State != f.State,
+		f.Kind != "" && s.Kind != f.Kind,
+		f.Reason != "" && !slices.Contains(s.Reasons, f.Reason),
+		f.Overdue && !s.Overdue,
+		f.Open && !s.State.Open():
+		return false
+	}
+	return true
+}
+
+// Preview renders the reply a template would send on a case now.
+func (d *Daemon) Preview(id, template string, fields *cases.Fields) (control.Preview, error) {
+	c, err := d.Get(id)
+	if err != nil {
+		return control.Preview{}, err
+	}
+	if fields != nil {
+		c.Fields = *fields
+		c.Missing = decide.Check(decide.Decision{Kind: cases.California, Fields: c.Fields, FirstLine: c.FirstLine}).Missing
+	}
+	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: template, Fields: c.Fields}}
+	d.store.View(func(tx *store.Tx) error {
+		ans.EarlierAnswer, ans.EarlierCase, _ = tx.EarlierAnswer(c.Year, c.Email, c.Fields)
+		return nil
+	})
+	to := caseTarget(c)
+	r, err := d.opts.Templates.Render(template, d.replyData(c, ans, to))
+	if err != nil {
+		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: %v", template, id, control.ErrInvalid, err)
+	}
+	return control.Preview{Template: template, To: to.email, Subject: r.Subject, Text: r.Text, HTML: r.HTML}, nil
+}
+
+// Reclassify says what kind of request a case really is: its fields are
+// read again from its messages for that kind, its due date follows the
+// kind, and it stays with staff to answer.
+func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases.Case, error) {
+	if kind != cases.California && kind != cases.Coppa && kind != cases.Other {
+		return nil, fmt.Errorf("reclassify %s: %w: kind %q is not california, coppa or other", id, control.ErrInvalid, kind)
+	}
+	return d.staffAct(id, "reclassify", act, func(_ *store.Tx, c *cases.Case) error {
+		if !c.State.Open() {
+			return refuse(id, "reclassify", "the case is %s; reopen it first", c.State)
+		}
+		from := c.Kind
+		c.Kind = kind
+		d.rereadFields(c)
+		days := cases.CaliforniaDays
+		if kind == cases.Coppa {
+			days = d.cfg.Coppa.TargetDays
+		}
+		c.Due = cases.Due(c.Received, days, d.cfg.Location())
+		c.State, c.Reasons = cases.Review, []string{"reclassified"}
+		c.Log(d.now(), act.Actor, "reclassified", fmt.Sprintf("%s to %s %s", from, kind, act.Note))
+		return nil
+	})
+}
+
+// rereadFields reads a case's fields from its messages' text again.
+func (d *Daemon) rereadFields(c *cases.Case) {
+	c.Fields, c.Coppa, c.FirstLine, c.Missing = cases.Fields{}, cases.CoppaFields{}, false, nil
+	for i, m := range c.Messages {
+		text := parse.StripQuotes(m.Text)
+		if i == 0 {
+			c.FirstLine = classify.HasRequestLine(validate.FirstLine(text))
+		}
+		switch c.Kind {
+		case cases.California:
+			c.Fields = mergeFirst(c.Fields, validate.California(text))
+		case cases.Coppa:
+			if c.Coppa == (cases.CoppaFields{}) {
+				c.Coppa = validate.Coppa(text, c.Email)
+			}
+		}
+	}
+	if c.Kind == cases.California {
+		c.Missing = validate.Missing(c.Fields, c.FirstLine)
+	}
+}
+
+// mergeFirst keeps what a already has and fills its gaps from b.
+func mergeFirst(a, b cases.Fields) cases.Fields {
+	for _, p := range []struct{ dst, src *string }{{&a.Name, &b.Name}, {&a.Street, &b.Street}, {&a.City, &b.City}, {&a.State, &b.State}, {&a.ZIP, &b.ZIP}} {
+		if *p.dst == "" {
+			*p.dst = *p.src
+		}
+	}
+	return a
+}
