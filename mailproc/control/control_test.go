@@ -1,0 +1,137 @@
+package control
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"log/slog"
+)
+
+// fake is a Service that records calls and fails on the case "missing"
+// and "closed".
+type fake struct{ calls []string }
+
+func (f *fake) check(id string) error {
+	switch id {
+	case "missing":
+		return fmt.Errorf("case %s: %w", id, ErrNotFound)
+	case "closed":
+		return fmt.Errorf("case %s: %w: the case is dismissed", id, ErrRefused)
+	}
+	return nil
+}
+
+func (f *fake) List(fl Filter) ([]Summary, error) {
+	f.calls = append(f.calls, fmt.Sprintf("list %s %s %s %v %v", fl.State, fl.Kind, fl.Reason, fl.Overdue, fl.Open))
+	return []Summary{{ID: "C-1", State: cases.Review, Reasons: []string{"near-miss"}}}, nil
+}
+func (f *fake) Get(id string) (*cases.Case, error) {
+	f.calls = append(f.calls, "get "+id)
+	return &cases.Case{ID: id}, f.check(id)
+}
+func (f *fake) Preview(id, t string, _ *cases.Fields) (Preview, error) {
+	f.calls = append(f.calls, "preview "+id+" "+t)
+	return Preview{Template: t, Text: "hello"}, f.check(id)
+}
+func (f *fake) Approve(id string, a Approval) (*cases.Case, error) {
+	f.calls = append(f.calls, fmt.Sprintf("approve %s %s %s %s", id, a.Actor, a.Template, a.Fields.ZIP))
+	return &cases.Case{ID: id}, f.check(id)
+}
+func (f *fake) Dismiss(id string, a Act) (*cases.Case, error) {
+	f.calls = append(f.calls, "dismiss "+id+" "+a.Actor+" "+a.Reason)
+	if a.Reason == "" {
+		return nil, fmt.Errorf("dismiss: %w: a reason is required", ErrInvalid)
+	}
+	return &cases.Case{ID: id}, f.check(id)
+}
+func (f *fake) Reclassify(id string, k cases.Kind, a Act) (*cases.Case, error) {
+	f.calls = append(f.calls, "reclassify "+id+" "+string(k)+" "+a.Actor)
+	return &cases.Case{ID: id}, f.check(id)
+}
+func (f *fake) Done(id string, a Act) (*cases.Case, error) {
+	f.calls = append(f.calls, "done "+id+" "+a.Actor+" "+a.Note)
+	return &cases.Case{ID: id}, f.check(id)
+}
+func (f *fake) Reopen(id string, a Act) (*cases.Case, error) {
+	f.calls = append(f.calls, "reopen "+id+" "+a.Actor+" "+a.Reason)
+	return &cases.Case{ID: id}, f.check(id)
+}
+
+func serve(t *testing.T, svc Service) (*Client, string) {
+	t.Helper()
+	sock := filepath.Join(t.TempDir(), "control.sock")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, sock, "", NewHandler(svc), slog.New(slog.DiscardHandler)) }()
+	t.Cleanup(func() { cancel(); <-done })
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		c, err := Dial(sock)
+		if err == nil {
+			return c, sock
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestClientRoundTrip: every Service call crosses the socket with its
+// arguments, and errors come back matching the Service's sentinels.
+func TestClientRoundTrip(t *testing.T) {
+	f := &fake{}
+	c, sock := serve(t, f)
+	fi, err := os.Stat(sock)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("socket mode = %v, %v; want 0600", fi.Mode().Perm(), err)
+	}
+	act := Act{Actor: "alice", Reason: "spam", Note: "n"}
+	if l, err := c.List(Filter{State: cases.Review, Overdue: true}); err != nil || len(l) != 1 || l[0].Reasons[0] != "near-miss" {
+		t.Errorf("List = %+v, %v", l, err)
+	}
+	c.Get("C-1")
+	c.Preview("C-1", "coppa-received", nil)
+	c.Approve("C-1", Approval{Act: act, Template: "california-disclosure", Fields: &cases.Fields{ZIP: "93704"}})
+	c.Dismiss("C-1", act)
+	c.Reclassify("C-1", cases.Coppa, act)
+	c.Done("C-1", act)
+	c.Reopen("C-1", act)
+	want := []string{"list review   true false", "get C-1", "preview C-1 coppa-received", "approve C-1 alice california-disclosure 93704",
+		"dismiss C-1 alice spam", "reclassify C-1 coppa alice", "done C-1 alice n", "reopen C-1 alice spam"}
+	if fmt.Sprint(f.calls) != fmt.Sprint(want) {
+		t.Errorf("calls =\n%q\nwant\n%q", f.calls, want)
+	}
+	for _, tt := range []struct {
+		err  error
+		want error
+	}{
+		{func() error { _, err := c.Get("missing"); return err }(), ErrNotFound},
+		{func() error { _, err := c.Reopen("closed", act); return err }(), ErrRefused},
+		{func() error { _, err := c.Dismiss("C-1", Act{Actor: "a"}); return err }(), ErrInvalid},
+	} {
+		if !errors.Is(tt.err, tt.want) {
+			t.Errorf("error %v, want one matching %v", tt.err, tt.want)
+		}
+	}
+}
+
+func TestSocketInUse(t *testing.T) {
+	_, sock := serve(t, &fake{})
+	err := Serve(context.Background(), sock, "", NewHandler(&fake{}), slog.New(slog.DiscardHandler))
+	if err == nil {
+		t.Fatal("a second Serve on a socket in use = nil, want an error")
+	}
+}
+
+func TestDialNoDaemon(t *testing.T) {
+	if _, err := Dial(filepath.Join(t.TempDir(), "none.sock")); err == nil {
+		t.Fatal("Dial with no daemon = nil error")
+	}
+}

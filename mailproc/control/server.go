@@ -1,0 +1,158 @@
+package control
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
+
+// maxBody bounds a request body.
+const maxBody = 1 << 20
+
+// NewHandler serves a Service as JSON:
+//
+//	GET  /v1/cases?state=&kind=&reason=&overdue=1&open=1
+//	GET  /v1/cases/{id}
+//	GET  /v1/cases/{id}/preview?template=NAME
+//	POST /v1/cases/{id}/approve     Approval
+//	POST /v1/cases/{id}/dismiss     Act
+//	POST /v1/cases/{id}/reclassify  {"kind": "...", Act}
+//	POST /v1/cases/{id}/done        Act
+//	POST /v1/cases/{id}/reopen      Act
+//
+// Errors are {"error": "..."} with 404 (ErrNotFound), 409 (ErrRefused), 400
+// (ErrInvalid) or 500.
+func NewHandler(svc Service) http.Handler {
+	h := &handler{svc: svc}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/cases", h.list)
+	mux.HandleFunc("GET /v1/cases/{id}", h.get)
+	mux.HandleFunc("GET /v1/cases/{id}/preview", h.preview)
+	mux.HandleFunc("POST /v1/cases/{id}/approve", h.approve)
+	mux.HandleFunc("POST /v1/cases/{id}/dismiss", h.act(svc.Dismiss))
+	mux.HandleFunc("POST /v1/cases/{id}/done", h.act(svc.Done))
+	mux.HandleFunc("POST /v1/cases/{id}/reopen", h.act(svc.Reopen))
+	mux.HandleFunc("POST /v1/cases/{id}/reclassify", h.reclassify)
+	return mux
+}
+
+type handler struct{ svc Service }
+
+func (h *handler) list(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := Filter{State: cases.State(q.Get("state")), Kind: cases.Kind(q.Get("kind")), Reason: q.Get("reason"),
+		Overdue: q.Get("overdue") == "1", Open: q.Get("open") == "1"}
+	list, err := h.svc.List(f)
+	if list == nil {
+		list = []Summary{}
+	}
+	reply(w, list, err)
+}
+
+func (h *handler) get(w http.ResponseWriter, r *http.Request) {
+	c, err := h.svc.Get(r.PathValue("id"))
+	reply(w, c, err)
+}
+
+func (h *handler) preview(w http.ResponseWriter, r *http.Request) {
+	p, err := h.svc.Preview(r.PathValue("id"), r.URL.Query().Get("template"), nil)
+	reply(w, p, err)
+}
+
+func (h *handler) approve(w http.ResponseWriter, r *http.Request) {
+	var a Approval
+	if !decode(w, r, &a) {
+		return
+	}
+	c, err := h.svc.Approve(r.PathValue("id"), a)
+	reply(w, c, err)
+}
+
+func (h *handler) reclassify(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Kind cases.Kind `json:"kind"`
+		Act
+	}
+	if !decode(w, r, &body) {
+		return
+	}
+	c, err := h.svc.Reclassify(r.PathValue("id"), body.Kind, body.Act)
+	reply(w, c, err)
+}
+
+func (h *handler) act(fn func(string, Act) (*cases.Case, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var a Act
+		if !decode(w, r, &a) {
+			return
+		}
+		c, err := fn(r.PathValue("id"), a)
+		reply(w, c, err)
+	}
+}
+
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad request body: " + err.Error()})
+		return false
+	}
+	return true
+}
+
+func reply(w http.ResponseWriter, v any, err error) {
+	if err != nil {
+		writeJSON(w, statusOf(err), map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+func statusOf(err error) int {
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, ErrRefused):
+		return http.StatusConflict
+	case errors.Is(err, ErrInvalid):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+// errorOf rebuilds a Service error from an API error reply.
+func errorOf(status int, msg string) error {
+	msg = strings.TrimSpace(msg)
+	switch status {
+	case http.StatusNotFound:
+		return &apiError{msg, ErrNotFound}
+	case http.StatusConflict:
+		return &apiError{msg, ErrRefused}
+	case http.StatusBadRequest:
+		return &apiError{msg, ErrInvalid}
+	}
+	return &apiError{msg, nil}
+}
+
+// apiError is an error the daemon reported, still matching the Service's
+// sentinel errors.
+type apiError struct {
+	msg  string
+	kind error
+}
+
+func (e *apiError) Error() string { return e.msg }
+func (e *apiError) Unwrap() error { return e.kind }
