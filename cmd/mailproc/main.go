@@ -24,6 +24,8 @@ func commands() []command {
 		{"run", "run --config FILE          run the daemon", runDaemon},
 		{"check", "check [--json] [--config FILE] FILE.eml...   decide messages as the daemon would, send nothing", runCheck},
 		{"demo", "demo                       run the daemon on an embedded demo mailbox", runDemo},
+		{"review", "review list|show|preview|approve|dismiss|reclassify|done|reopen [ID] [--config FILE] [--as NAME] ...   work the review queue", runReview},
+		{"cases", "cases [--config FILE] [--state S] [--kind K] [--overdue] [--json]   list all cases", runCases},
 	}
 }
 

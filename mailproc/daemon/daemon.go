@@ -58,10 +58,12 @@ type Daemon struct {
 // batchSize is how many new messages' headers are fetched at a time.
 const batchSize = 200
 
-// New checks the options and returns a Daemon.
+// New checks the options and returns a Daemon. Without Dial and Sender it
+// serves staff actions only (a tool working on the database while no
+// daemon runs): what they plan is sent when the daemon next runs.
 func New(o Options) (*Daemon, error) {
-	if o.Config == nil || o.Store == nil || o.Dial == nil || o.Sender == nil || o.Templates == nil {
-		return nil, errors.New("daemon: config, store, dialer, sender and templates are required")
+	if o.Config == nil || o.Store == nil || o.Templates == nil {
+		return nil, errors.New("daemon: config, store and templates are required")
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -93,6 +95,9 @@ func New(o Options) (*Daemon, error) {
 // with capped, jittered backoff. The message in hand when ctx ends is
 // finished first.
 func (d *Daemon) Run(ctx context.Context) error {
+	if d.opts.Dial == nil || d.opts.Sender == nil {
+		return errors.New("daemon: run needs a mailbox dialer and a sender")
+	}
 	if err := d.recoverInterrupted(); err != nil {
 		return err
 	}
@@ -116,6 +121,9 @@ func (d *Daemon) Run(ctx context.Context) error {
 // RunOnce connects, handles all mail present and all pending work, and
 // returns. The demo and tests use it.
 func (d *Daemon) RunOnce(ctx context.Context) error {
+	if d.opts.Dial == nil || d.opts.Sender == nil {
+		return errors.New("daemon: run needs a mailbox dialer and a sender")
+	}
 	if err := d.recoverInterrupted(); err != nil {
 		return err
 	}

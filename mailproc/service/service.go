@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/reply"
@@ -53,7 +54,32 @@ func Run(ctx context.Context, o Options) error {
 	if o.Once {
 		return d.RunOnce(ctx)
 	}
-	return d.Run(ctx)
+	return runWithServers(ctx, &cfg.Config, d, log)
+}
+
+// runWithServers runs the daemon with its control API (and, when
+// configured, the staff console) beside it; they stop together.
+func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, log *slog.Logger) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, 3)
+	go func() {
+		errs <- control.Serve(ctx, cfg.ControlSocket(), cfg.Control.HTTP, control.NewHandler(d), log.With("part", "control"))
+	}()
+	servers := 1
+	if cfg.Web.Listen != "" {
+		servers++
+		go func() { errs <- serveWeb(ctx, cfg, d, log.With("part", "web")) }()
+	}
+	go func() { errs <- d.Run(ctx) }()
+	err := <-errs
+	cancel()
+	for i := 0; i < servers; i++ {
+		if e := <-errs; err == nil {
+			err = e
+		}
+	}
+	return err
 }
 
 // Build makes a daemon from a configuration and an open store. The

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/control"
+	"github.com/mailproc/mailproc/mailproc/service"
+)
+
+// staffFlags are the flags every staff command takes.
+type staffFlags struct {
+	fs      *flag.FlagSet
+	config  *string
+	as      *string
+	json    *bool
+	state   *string
+	kind    *string
+	reason  *string
+	overdue *bool
+	note    *string
+	tmpl    *string
+	fields  map[string]*string
+}
+
+func newStaffFlags(name string, stderr io.Writer) *staffFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f := &staffFlags{fs: fs,
+		config:  fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file"),
+		as:      fs.String("as", currentUser(), "who acts (recorded in the case history)"),
+		json:    fs.Bool("json", false, "print JSON"),
+		state:   fs.String("state", "", "list: only cases in this state; reclassify: unused"),
+		kind:    fs.String("kind", "", "list: only this kind; reclassify: the new kind"),
+		reason:  fs.String("reason", "", "list: only with this review reason; dismiss/reopen: why"),
+		overdue: fs.Bool("overdue", false, "list: only open cases past their due date"),
+		note:    fs.String("note", "", "a note for the history (done: the text of the completion notice)"),
+		tmpl:    fs.String("template", "", "approve: the template to send"),
+		fields:  map[string]*string{},
+	}
+	for _, k := range []string{"name", "street", "city", "zip"} {
+		f.fields[k] = fs.String(k, "", "approve: corrected "+k)
+	}
+	f.fields["state-code"] = fs.String("state-code", "", "approve: corrected state (USPS code)")
+	return f
+}
+
+func currentUser() string {
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return os.Getenv("USER")
+}
+
+// runCases lists cases: `mailproc cases [filters]`.
+func runCases(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	return runReview(context.Background(), append([]string{"list", "--all"}, args...), stdout, stderr)
+}
+
+// runReview is `mailproc review list|show|approve|dismiss|reclassify|done|reopen`.
+func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "usage: mailproc review list|show|preview|approve|dismiss|reclassify|done|reopen [ID] [flags]")
+		return 2
+	}
+	verb, args := args[0], args[1:]
+	all := false
+	if len(args) > 0 && args[0] == "--all" {
+		all, args = true, args[1:]
+	}
+	f := newStaffFlags("review "+verb, stderr)
+	var id string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		id, args = args[0], args[1:]
+	}
+	if err := f.fs.Parse(args); err != nil {
+		return 2
+	}
+	if id == "" && f.fs.NArg() > 0 {
+		id = f.fs.Arg(0)
+	}
+	svc, how, closeFn, err := service.Staff(*f.config)
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc review: %v\n", err)
+		return 1
+	}
+	defer closeFn()
+	fmt.Fprintf(stderr, "(working through the %s)\n", how)
+	if err := doReview(svc, verb, id, all, f, stdout); err != nil {
+		fmt.Fprintf(stderr, "mailproc review %s: %v\n", verb, err)
+		return 1
+	}
+	return 0
+}
+
+func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out io.Writer) error {
+	if verb != "list" && id == "" {
+		return fmt.Errorf("which case? give its ID")
+	}
+	act := control.Act{Actor: *f.as, Reason: *f.reason, Note: *f.note}
+	var c *cases.Case
+	var err error
+	switch verb {
+	case "list":
+		return list(svc, f, all, out)
+	case "show":
+		c, err = svc.Get(id)
+	case "preview":
+		p, err := svc.Preview(id, *f.tmpl, nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "To: %s\nSubject: %s\n\n%s\n", p.To, p.Subject, p.Text)
+		return nil
+	case "approve":
+		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: f.corrected(svc, id)})
+	case "dismiss":
+		c, err = svc.Dismiss(id, act)
+	case "reclassify":
+		c, err = svc.Reclassify(id, cases.Kind(*f.kind), act)
+	case "done":
+		c, err = svc.Done(id, act)
+	case "reopen":
+		c, err = svc.Reopen(id, act)
+	default:
+		return fmt.Errorf("unknown action (list, show, preview, approve, dismiss, reclassify, done, reopen)")
+	}
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		return json.NewEncoder(out).Encode(c)
+	}
+	return show(c, out)
+}
+
+// corrected returns the case's fields with those given on the command line
+// replaced, or nil when none was given.
+func (f *staffFlags) corrected(svc control.Service, id string) *cases.Fields {
+	given := false
+	for _, v := range f.fields {
+		given = given || *v != ""
+	}
+	if !given {
+		return nil
+	}
+	c, err := svc.Get(id)
+	if err != nil {
+		return nil
+	}
+	fl := c.Fields
+	for k, dst := range map[string]*string{"name": &fl.Name, "street": &fl.Street, "city": &fl.City, "state-code": &fl.State, "zip": &fl.ZIP} {
+		if v := *f.fields[k]; v != "" {
+			*dst = v
+		}
+	}
+	return &fl
+}
+
+func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
+	filter := control.Filter{State: cases.State(*f.state), Kind: cases.Kind(*f.kind), Reason: *f.reason, Overdue: *f.overdue}
+	if !all && filter.State == "" {
+		filter.Open = true
+	}
+	l, err := svc.List(filter)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		return json.NewEncoder(out).Encode(l)
+	}
+	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CASE\tKIND\tSTATE\tDUE\tREASONS\tSUBJECT")
+	for _, s := range l {
+		due := s.Due.Format("2006-01-02")
+		if s.Overdue {
+			due += " OVERDUE"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Kind, s.State, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
+	}
+	fmt.Fprintf(tw, "(%d cases)\n", len(l))
+	return tw.Flush()
+}
+
+func show(c *cases.Case, out io.Writer) error {
+	fmt.Fprintf(out, "Case %s  %s  %s", c.ID, c.Kind, c.State)
+	if len(c.Reasons) > 0 {
+		fmt.Fprintf(out, " (%s)", strings.Join(c.Reasons, ", "))
+	}
+	fmt.Fprintf(out, "\nRequester: %s\nReceived: %s   Due: %s\n", c.Email, c.Received.Format(time.RFC1123), c.Due.Format("2006-01-02"))
+	if c.Kind == cases.California {
+		fmt.Fprintf(out, "Fields: name=%q street=%q city=%q state=%q zip=%q first-line=%v missing=%v\n",
+			c.Fields.Name, c.Fields.Street, c.Fields.City, c.Fields.State, c.Fields.ZIP, c.FirstLine, c.Missing)
+	}
+	if c.Kind == cases.Coppa {
+		fmt.Fprintf(out, "Coppa: parent=%q child=%q email=%q username=%q\n", c.Coppa.ParentName, c.Coppa.ChildName, c.Coppa.ChildEmail, c.Coppa.ChildUsername)
+	}
+	for i, m := range c.Messages {
+		fmt.Fprintf(out, "\n--- message %d: %s\nFrom: %s\nSubject: %s\nReceived: %s\n\n%s\n", i+1, m.MessageID, oneLine(m.From, 200), oneLine(m.Subject, 200), m.Received.Format(time.RFC1123), safeText(m.Text))
+	}
+	fmt.Fprintln(out, "\n--- replies")
+	for _, r := range c.Replies {
+		fmt.Fprintf(out, "%s  %s  to %s  by %s  %s\n", r.Template, r.State, r.To, r.Actor, r.SentAt.Format(time.RFC1123))
+	}
+	fmt.Fprintln(out, "\n--- history")
+	for _, e := range c.History {
+		fmt.Fprintf(out, "%s  %-8s %s  %s\n", e.At.Format("2006-01-02 15:04:05"), e.Actor, e.Action, oneLine(e.Detail, 200))
+	}
+	return nil
+}
+
+// oneLine makes text from a sender safe for one terminal line: control
+// characters (escape sequences among them) become spaces.
+func oneLine(s string, max int) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+	if r := []rune(s); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return s
+}
+
+// safeText keeps a message's lines but no control character: a sender's
+// escape sequences never reach the terminal.
+func safeText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+}
