@@ -52,14 +52,21 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 		return err
 	}
 	for i, r := range c.Replies {
-		switch {
-		case r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) && !d.sendPausedUntil.After(d.now()):
+		if r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) && !d.sendPausedUntil.After(d.now()) {
 			if err := d.send(ctx, id, i); err != nil {
 				return err
 			}
-		case r.State == cases.ReplySent && !r.InSent:
+		}
+	}
+	if c, err = d.loadCase(id); err != nil {
+		return err
+	}
+	for i, r := range c.Replies {
+		if r.State == cases.ReplySent && !r.InSent {
 			if err := d.copyToSent(ctx, mb, id, i); err != nil {
-				return err
+				// The reply went out; its copy is retried on later cycles
+				// and does not hold the request in the inbox.
+				d.log.Warn("reply sent but not yet copied to the sent folder", "case", id, "err", err)
 			}
 		}
 	}
