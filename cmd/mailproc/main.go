@@ -25,6 +25,7 @@ func commands() []command {
 		{"check", "check [--json] [--config FILE] FILE.eml...   decide messages as the daemon would, send nothing", runCheck},
 		{"demo", "demo                       run the daemon on an embedded demo mailbox", runDemo},
 		{"review", "review list|show|preview|approve|dismiss|reclassify|done|reopen [ID] [--config FILE] [--as NAME] ...   work the review queue", runReview},
+		{"config", "config check --config FILE   report every problem of a configuration", runConfig},
 		{"cases", "cases [--config FILE] [--state S] [--kind K] [--overdue] [--json]   list all cases", runCases},
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"os"
 	"strings"
 )
 
@@ -60,6 +61,11 @@ func (l *Loaded) warnings() []string {
 			if !StatuteCategory(c) {
 				w = append(w, fmt.Sprintf("[[disclosure]] #%d (year %d) categories: %q is not worded as in Cal. Civ. Code § 1798.83(e)(6)", i+1, d.Year, c))
 			}
+		}
+	}
+	for key, file := range map[string]string{"[mailbox] password_file": l.Mailbox.PasswordFile, "[smtp] password_file": l.SMTP.PasswordFile, "[web] session_key_file": l.Web.SessionKeyFile} {
+		if fi, err := os.Stat(file); file != "" && err == nil && fi.Mode().Perm()&0o077 != 0 {
+			w = append(w, fmt.Sprintf("%s: %s is mode %04o: others can read the secret (chmod 600)", key, file, fi.Mode().Perm()))
 		}
 	}
 	for section, s := range map[string][2]string{"mailbox": {l.Mailbox.Security, l.Mailbox.Host}, "smtp": {l.SMTP.Security, l.SMTP.Host}} {
