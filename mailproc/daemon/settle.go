@@ -257,7 +257,10 @@ func (d *Daemon) moveMessages(ctx context.Context, mb Mailbox, id string) error 
 			return err
 		}
 		if _, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
-			c.Messages[i].Moved, c.Messages[i].At = true, c.Messages[i].Folder
+			cm := &c.Messages[i]
+			cm.At = m.Folder
+			// Staff may have re-filed it meanwhile: then it moves again.
+			cm.Moved = cm.Folder == m.Folder && cm.Flag == m.Flag
 			return nil
 		}); err != nil {
 			return err
