@@ -9,11 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/decide"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/metrics"
 	"github.com/mailproc/mailproc/mailproc/parse"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/store"
@@ -35,6 +39,11 @@ type Options struct {
 	Failpoint string
 	// Kill is what a failpoint does; nil = SIGKILL this process.
 	Kill func()
+	// Metrics, when set, counts what the daemon does.
+	Metrics *metrics.Metrics
+	// Ready, when set, is called once after the first successful cycle
+	// (systemd's READY=1).
+	Ready func()
 }
 
 // Daemon is the running pipeline.
@@ -53,6 +62,12 @@ type Daemon struct {
 	sendPausedUntil time.Time
 	// wake, when signalled, ends a wait for mail early: staff acted.
 	wake chan struct{}
+	// content is what SIGHUP reloads.
+	content atomic.Pointer[content]
+	metrics *metrics.Metrics
+	// ready is called once, after the first successful cycle.
+	ready     sync.Once
+	countedAt time.Time // when the open cases were last counted
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -75,7 +90,7 @@ func New(o Options) (*Daemon, error) {
 		o.Observer = nopObserver{}
 	}
 	c := o.Config
-	return &Daemon{
+	d := &Daemon{
 		opts:  o,
 		cfg:   c,
 		store: o.Store,
@@ -88,7 +103,10 @@ func New(o Options) (*Daemon, error) {
 		},
 		failures: map[uint32]int{},
 		wake:     make(chan struct{}, 1),
-	}, nil
+		metrics:  o.Metrics,
+	}
+	d.content.Store(&content{templates: o.Templates, disclosure: c.Disclosure, collected: c.Coppa.Collected})
+	return d, nil
 }
 
 // Run processes the mailbox until ctx ends, reconnecting after failures
@@ -108,6 +126,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 			break
 		}
 		wait := b.next()
+		d.metrics.Reconnect()
 		d.log.Warn("mailbox session ended; reconnecting", "err", err, "in", wait.Round(time.Millisecond))
 		select {
 		case <-ctx.Done():
@@ -220,11 +239,37 @@ func (d *Daemon) cycle(ctx context.Context, mb Mailbox) error {
 	}
 	for ctx.Err() == nil {
 		n, err := d.handleBatch(ctx, mb)
-		if err != nil || n == 0 {
+		if err != nil {
 			return err
 		}
+		if n == 0 {
+			break
+		}
 	}
+	d.cycled()
 	return nil
+}
+
+// cycled records a successful read of the inbox: for /healthz, the
+// metrics, and systemd's READY the first time.
+func (d *Daemon) cycled() {
+	now := d.now()
+	d.metrics.Polled(now)
+	if d.opts.Ready != nil {
+		d.ready.Do(d.opts.Ready)
+	}
+	if d.metrics != nil && now.Sub(d.countedAt) >= time.Minute {
+		d.countedAt = now
+		if open, err := d.List(control.Filter{Open: true}); err == nil {
+			overdue := 0
+			for _, s := range open {
+				if s.Overdue {
+					overdue++
+				}
+			}
+			d.metrics.Cases(len(open), overdue)
+		}
+	}
 }
 
 // handleBatch handles up to batchSize new messages and returns how many.

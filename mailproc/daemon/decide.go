@@ -29,8 +29,7 @@ func (d *Daemon) decideAndRecord(ctx context.Context, mb Mailbox, s mailbox.Summ
 		thread = "" // machine mail never joins a case; it may open its own
 	}
 	if in.dec.Action == decide.Ignore {
-		d.obs.Decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, Decision: in.dec})
-		d.log.Info("decided", "uid", s.UID, "kind", in.dec.Kind, "action", in.dec.Action)
+		d.decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, Decision: in.dec})
 		return nil
 	}
 	return d.record(ctx, mb, s, key, in, thread)

@@ -1,6 +1,8 @@
 package daemon
 
 import (
+	"strings"
+
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/decide"
 )
@@ -36,3 +38,13 @@ type nopObserver struct{}
 
 func (nopObserver) Decided(Decided) {}
 func (nopObserver) Sent(Sent)       {}
+
+// decided reports a decision to the observer, the log (no personal data:
+// no address, no subject) and the metrics.
+func (d *Daemon) decided(e Decided) {
+	dec := e.Decision
+	d.obs.Decided(e)
+	d.log.Info("decided", "uid", e.UID, "case", e.CaseID, "kind", dec.Kind, "action", dec.Action,
+		"template", dec.Template, "reasons", strings.Join(dec.Reasons, ","), "state", e.State)
+	d.metrics.Decided(string(dec.Kind), string(dec.Action), dec.Template, dec.Reasons)
+}

@@ -27,6 +27,7 @@ const maxFetchFailures = 3
 // handle deals with one new message. It returns an error only when the
 // mailbox or the store fails; a message that cannot be read goes to review.
 func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) error {
+	d.metrics.Seen()
 	h, herr := parse.ParseHeader(s.Header)
 	key := messageKey(h.MessageID)
 	if key != "" {
@@ -131,8 +132,7 @@ func (d *Daemon) ignored(s mailbox.Summary, h parse.Header) {
 	if _, machine := classify.Automated(h); machine {
 		dec.Kind = cases.Automated
 	}
-	d.obs.Decided(Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})
-	d.log.Info("decided", "uid", s.UID, "kind", dec.Kind, "action", dec.Action)
+	d.decided(Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})
 }
 
 func messageKey(messageID string) string {

@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
@@ -9,12 +8,12 @@ import (
 // configuration.
 type history struct {
 	*store.Tx
-	cfg *config.Config
+	d *Daemon
 }
 
 // HasDisclosure reports whether disclosure data for a covered year is
 // configured.
 func (h history) HasDisclosure(year int) bool {
-	_, ok := h.cfg.DisclosureFor(year)
+	_, ok := h.d.disclosureFor(year)
 	return ok
 }

@@ -25,7 +25,7 @@ func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, to ta
 	}
 	data := d.replyData(c, ans, to)
 	data.StaffNote = note
-	r, err := d.opts.Templates.Render(tmpl, data)
+	r, err := d.templates().Render(tmpl, data)
 	if err != nil {
 		return fmt.Errorf("render %s: %w", tmpl, err)
 	}
@@ -99,12 +99,12 @@ func (d *Daemon) replyData(c *cases.Case, ans decide.Answer, to target) reply.Da
 		Missing:        c.Missing,
 		CoveredYear:    c.Year - 1,
 		EarlierAnswer:  ans.EarlierAnswer.In(loc),
-		CoppaInfo:      reply.CoppaInfo{Collected: d.cfg.Coppa.Collected},
+		CoppaInfo:      reply.CoppaInfo{Collected: d.collected()},
 		Coppa:          reply.CoppaFields(c.Coppa),
 		CoppaMissing:   validate.CoppaMissing(c.Coppa),
 		ReplyAddress:   d.cfg.ReplyAddress(),
 	}
-	if disc, ok := d.cfg.DisclosureFor(c.Year - 1); ok {
+	if disc, ok := d.disclosureFor(c.Year - 1); ok {
 		data.Disclosure.Categories = disc.Categories
 		for _, tp := range disc.ThirdParties {
 			data.Disclosure.ThirdParties = append(data.Disclosure.ThirdParties, reply.ThirdParty(tp))

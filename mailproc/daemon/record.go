@@ -41,10 +41,8 @@ func (d *Daemon) record(ctx context.Context, mb Mailbox, s mailbox.Summary, key 
 	}
 	d.failpoint("after-decision")
 	last := c.Messages[len(c.Messages)-1]
-	d.obs.Decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, CaseID: c.ID,
+	d.decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, CaseID: c.ID,
 		FollowUp: thread != "", Decision: ans.Decision, State: c.State, Folder: last.Folder})
-	d.log.Info("decided", "uid", s.UID, "case", c.ID, "kind", ans.Kind, "action", ans.Action,
-		"template", ans.Template, "reasons", strings.Join(ans.Reasons, ","), "state", c.State)
 	return d.settle(ctx, mb, c.ID)
 }
 
@@ -84,7 +82,7 @@ func (d *Daemon) withHistory(tx *store.Tx, c *cases.Case, dec decide.Decision) d
 		dec.Reasons = append(dec.Reasons, cases.ReasonAlreadyReplied)
 		return decide.Answer{Decision: dec}
 	}
-	return decide.WithHistory(dec, history{Tx: tx, cfg: d.cfg}, decide.Context{
+	return decide.WithHistory(dec, history{Tx: tx, d: d}, decide.Context{
 		Year:  c.Year,
 		Now:   d.now(),
 		Email: c.Email,

@@ -146,6 +146,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 			c.Answered = now
 		}
 		c.Log(now, cases.ActorDaemon, "reply sent", r.Template+" <"+r.MessageID+">")
+		d.metrics.Reply(r.Template, "sent")
 		d.log.Info("reply sent", "case", c.ID, "template", r.Template)
 	case errors.Is(err, smtpout.ErrConfig):
 		// Our side is wrong (a refused password, no usable AUTH): no reply
@@ -165,6 +166,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 		r.State, r.Error = cases.ReplyPlanned, err.Error()
 		r.NextAttempt = now.Add(retryDelay(r.Attempts))
 		c.Log(now, cases.ActorDaemon, "send failed; will retry", err.Error())
+		d.metrics.Reply(r.Template, "retry")
 		d.log.Warn("reply not sent; will retry", "case", c.ID, "template", r.Template, "retry_at", r.NextAttempt, "err", err)
 	}
 }
@@ -174,6 +176,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 func (d *Daemon) replyFails(c *cases.Case, r *cases.Reply, state cases.ReplyState, reason string, err error) {
 	now := d.now()
 	r.State, r.Error = state, err.Error()
+	d.metrics.Reply(r.Template, string(state))
 	toReview(c, reason, d.cfg.Mailbox.ReviewFolder)
 	c.Log(now, cases.ActorDaemon, "reply "+string(state), r.Template+": "+err.Error())
 	d.log.Warn("reply "+string(state)+"; case to review", "case", c.ID, "template", r.Template, "reason", reason, "err", err)

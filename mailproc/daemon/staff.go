@@ -97,7 +97,7 @@ func (d *Daemon) staffAnswer(tx *store.Tx, c *cases.Case, tmpl string) (decide.A
 	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: tmpl, Fields: c.Fields}}
 	switch tmpl {
 	case decide.CaliforniaDisclosure:
-		if _, ok := d.cfg.DisclosureFor(c.Year - 1); !ok {
+		if _, ok := d.disclosureFor(c.Year - 1); !ok {
 			return ans, refuse(c.ID, "approve", "no disclosure data for %d is configured", c.Year-1)
 		}
 		return ans, tx.RecordAnswer(c.Year, c.Email, c.Fields, c.ID, d.now())

@@ -72,7 +72,7 @@ func (d *Daemon) Preview(id, template string, fields *cases.Fields) (control.Pre
 		return nil
 	})
 	to := caseTarget(c)
-	r, err := d.opts.Templates.Render(template, d.replyData(c, ans, to))
+	r, err := d.templates().Render(template, d.replyData(c, ans, to))
 	if err != nil {
 		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: %v", template, id, control.ErrInvalid, err)
 	}

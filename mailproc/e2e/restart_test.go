@@ -51,8 +51,15 @@ func (p *daemonProcess) waitLog(t *testing.T, want string) {
 	}
 }
 
-func (s *setup) start(t *testing.T) *daemonProcess {
-	p := &daemonProcess{cmd: exec.Command(binary, "run", "--config", s.config), done: make(chan error, 1)}
+func newCmd(s *setup, env []string) *exec.Cmd {
+	cmd := exec.Command(binary, "run", "--config", s.config)
+	cmd.Env = append(os.Environ(), env...)
+	return cmd
+}
+
+// start runs `mailproc run` in the background with env added.
+func (s *setup) start(t *testing.T, env ...string) *daemonProcess {
+	p := &daemonProcess{cmd: newCmd(s, env), done: make(chan error, 1)}
 	p.cmd.Stdout, p.cmd.Stderr = &p.out, &p.out
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)

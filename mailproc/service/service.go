@@ -14,7 +14,9 @@ import (
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/metrics"
 	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/sdnotify"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
@@ -46,7 +48,15 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer st.Close()
-	d, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint)
+	m := metrics.New()
+	notify := sdnotify.FromEnv()
+	d, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint, func(opts *daemon.Options) {
+		opts.Metrics = m
+		opts.Ready = func() {
+			notify.Ready()
+			notify.Status("reading " + cfg.Mailbox.Inbox)
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -54,17 +64,21 @@ func Run(ctx context.Context, o Options) error {
 	if o.Once {
 		return d.RunOnce(ctx)
 	}
-	return runWithServers(ctx, &cfg.Config, d, log)
+	go reloadOnHangup(ctx, o.ConfigPath, d, log)
+	go petWatchdog(ctx, notify, m, cfg.Mailbox.PollInterval.Duration)
+	err = runWithServers(ctx, &cfg.Config, d, m, log)
+	notify.Stopping()
+	return err
 }
 
 // runWithServers runs the daemon with its control API (and, when
 // configured, the staff console) beside it; they stop together.
-func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, log *slog.Logger) error {
+func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m *metrics.Metrics, log *slog.Logger) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	errs := make(chan error, 3)
 	go func() {
-		errs <- control.Serve(ctx, cfg.ControlSocket(), cfg.Control.HTTP, control.NewHandler(d), log.With("part", "control"))
+		errs <- control.Serve(ctx, cfg.ControlSocket(), cfg.Control.HTTP, apiHandler(d, m, cfg.Mailbox.PollInterval.Duration), log.With("part", "control"))
 	}()
 	servers := 1
 	if cfg.Web.Listen != "" {
@@ -84,7 +98,7 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, l
 
 // Build makes a daemon from a configuration and an open store. The
 // returned func closes the SMTP connection.
-func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string) (*daemon.Daemon, func(), error) {
+func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string, more ...func(*daemon.Options)) (*daemon.Daemon, func(), error) {
 	imapPass, err := cfg.MailboxPassword()
 	if err != nil {
 		return nil, nil, err
@@ -108,7 +122,7 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
 		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
 	}
-	d, err := daemon.New(daemon.Options{
+	opts := daemon.Options{
 		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,
 		Dial: func(ctx context.Context) (daemon.Mailbox, error) {
 			c, err := mailbox.Dial(ctx, mcfg)
@@ -117,7 +131,11 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 			}
 			return c, nil
 		},
-	})
+	}
+	for _, f := range more {
+		f(&opts)
+	}
+	d, err := daemon.New(opts)
 	if err != nil {
 		sender.Close()
 		return nil, nil, err
