@@ -1,0 +1,163 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/control"
+)
+
+func TestActionsCallService(t *testing.T) {
+	unchanged := url.Values{"template": {"california-disclosure"}, "name": {"Jane Roe"}, "street": {"1 Elm St"},
+		"city": {"Fresno"}, "state": {"CA"}, "zip": {"93650"}, "note": {"looked fine"}}
+	changed := url.Values{"template": {"california-disclosure"}, "name": {"Jane Roe"}, "street": {"1 Elm St"},
+		"city": {"Fresno"}, "state": {"CA"}, "zip": {" 93651 "}}
+	tests := []struct {
+		name   string
+		caseID string
+		action string
+		form   url.Values
+		want   call
+	}{
+		{"approve as read", "c1", "approve", unchanged,
+			call{Method: "Approve", ID: "c1", Template: "california-disclosure", Act: control.Act{Actor: testUser, Note: "looked fine"}}},
+		{"approve with a corrected ZIP", "c1", "approve", changed,
+			call{Method: "Approve", ID: "c1", Template: "california-disclosure", Act: control.Act{Actor: testUser},
+				Fields: &cases.Fields{Name: "Jane Roe", Street: "1 Elm St", City: "Fresno", State: "CA", ZIP: "93651"}}},
+		{"approve another template", "c1", "approve", url.Values{"template": {"california-repeat"}},
+			call{Method: "Approve", ID: "c1", Template: "california-repeat", Act: control.Act{Actor: testUser}}},
+		{"approve coppa", "k1", "approve", url.Values{"template": {"coppa-completed"}, "note": {"deleted"}},
+			call{Method: "Approve", ID: "k1", Template: "coppa-completed", Act: control.Act{Actor: testUser, Note: "deleted"}}},
+		{"dismiss", "c1", "dismiss", url.Values{"reason": {" not a request "}},
+			call{Method: "Dismiss", ID: "c1", Act: control.Act{Actor: testUser, Reason: "not a request"}}},
+		{"reclassify", "c1", "reclassify", url.Values{"kind": {"coppa"}, "note": {"about a child"}},
+			call{Method: "Reclassify", ID: "c1", Kind: cases.Coppa, Act: control.Act{Actor: testUser, Note: "about a child"}}},
+		{"done", "k1", "done", url.Values{"note": {"account kiddo7 deleted"}},
+			call{Method: "Done", ID: "k1", Act: control.Act{Actor: testUser, Note: "account kiddo7 deleted"}}},
+		{"done without note", "k1", "done", url.Values{},
+			call{Method: "Done", ID: "k1", Act: control.Act{Actor: testUser}}},
+		{"reopen", "d1", "reopen", url.Values{"reason": {"dismissed by mistake"}},
+			call{Method: "Reopen", ID: "d1", Act: control.Act{Actor: testUser, Reason: "dismissed by mistake"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dismissed := californiaCase("d1")
+			dismissed.State = cases.Dismissed
+			e := newEnv(t, californiaCase("c1"), coppaCase("k1"), dismissed)
+			c, token := e.signedIn()
+			tt.form.Set("csrf", token)
+			res := c.post("/cases/"+tt.caseID+"/"+tt.action, tt.form)
+			wantRedirect(t, res, "/cases/"+tt.caseID+"?done="+tt.action)
+			got := e.svc.recorded(tt.want.Method)
+			if len(got) != 1 || !reflect.DeepEqual(got[0], tt.want) {
+				t.Fatalf("service calls = %+v, want [%+v]", got, tt.want)
+			}
+			page := readBody(t, c.get(res.Header.Get("Location")))
+			if !strings.Contains(page, notices()[tt.action]) {
+				t.Errorf("page after %s lacks the notice %q", tt.action, notices()[tt.action])
+			}
+		})
+	}
+}
+
+func TestActionFormsRefused(t *testing.T) {
+	other := californiaCase("o1")
+	other.Kind = cases.Other
+	tests := []struct {
+		name, caseID, action string
+		form                 url.Values
+		want                 string
+	}{
+		{"dismiss without reason", "c1", "dismiss", url.Values{"reason": {"  "}}, "Give a reason to dismiss the case."},
+		{"reopen without reason", "c1", "reopen", url.Values{}, "Give a reason to reopen the case."},
+		{"approve with a coppa template", "c1", "approve", url.Values{"template": {"coppa-received"}}, "Choose one of the templates for a california case"},
+		{"approve with no template", "k1", "approve", url.Values{}, "Choose one of the templates for a coppa case"},
+		{"approve an other case", "o1", "approve", url.Values{"template": {"california-disclosure"}}, "has no reply template; reclassify it first"},
+		{"reclassify to nothing", "c1", "reclassify", url.Values{"kind": {"spam"}}, "Choose the kind"},
+		{"note too long", "k1", "done", url.Values{"note": {strings.Repeat("x", maxTextLen+1)}}, "at most 4000 characters"},
+		{"field too long", "c1", "approve", url.Values{"template": {"california-disclosure"}, "name": {strings.Repeat("x", maxFieldLen+1)}}, "at most 300 characters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, californiaCase("c1"), coppaCase("k1"), other)
+			c, token := e.signedIn()
+			tt.form.Set("csrf", token)
+			res := c.post("/cases/"+tt.caseID+"/"+tt.action, tt.form)
+			body := readBody(t, res)
+			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tt.want) {
+				t.Errorf("POST %s = %d, want 422 saying %q:\n%s", tt.action, res.StatusCode, tt.want, body)
+			}
+			if calls := e.svc.recorded("Approve", "Dismiss", "Reclassify", "Done", "Reopen"); len(calls) != 0 {
+				t.Errorf("service acted: %+v", calls)
+			}
+		})
+	}
+}
+
+func TestServiceRefusalsShown(t *testing.T) {
+	tests := []struct {
+		name   string
+		err    error
+		status int
+		want   string
+	}{
+		{"refused", fmt.Errorf("approve c1: %w: the case is done", control.ErrRefused), http.StatusUnprocessableEntity,
+			"Refused: approve c1: refused: the case is done"},
+		{"invalid", fmt.Errorf("approve c1: %w: zip must be five digits", control.ErrInvalid), http.StatusUnprocessableEntity,
+			"Not accepted: approve c1: invalid request: zip must be five digits"},
+		{"gone", fmt.Errorf("approve c1: %w", control.ErrNotFound), http.StatusNotFound, "No such case"},
+		{"daemon down", errors.New("dial unix /run/mailproc/control.sock: connection refused"), http.StatusInternalServerError,
+			"Could not approve: dial unix /run/mailproc/control.sock: connection refused"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t, californiaCase("c1"))
+			e.svc.actionErr = tt.err
+			c, token := e.signedIn()
+			form := url.Values{"csrf": {token}, "template": {"california-disclosure"}, "note": {"my note"}, "zip": {"93651"}, "name": {"Jane Roe"}}
+			res := c.post("/cases/c1/approve", form)
+			body := readBody(t, res)
+			if res.StatusCode != tt.status || !strings.Contains(body, tt.want) {
+				t.Errorf("approve refused with %v = %d, want %d saying %q:\n%s", tt.err, res.StatusCode, tt.status, tt.want, body)
+			}
+			if !strings.Contains(body, "my note") || !strings.Contains(body, `value="93651"`) {
+				t.Errorf("the page lost what was typed:\n%s", body)
+			}
+		})
+	}
+}
+
+func TestUnknownCase(t *testing.T) {
+	e := newEnv(t)
+	c, token := e.signedIn()
+	if res := c.get("/cases/nope"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET unknown case = %d, want 404", res.StatusCode)
+	}
+	res := c.post("/cases/nope/dismiss", url.Values{"csrf": {token}, "reason": {"x"}})
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("dismiss unknown case = %d, want 404", res.StatusCode)
+	}
+	if calls := e.svc.recorded("Dismiss"); len(calls) != 0 {
+		t.Errorf("service asked to dismiss an unknown case: %+v", calls)
+	}
+}
+
+func TestServiceDownShown(t *testing.T) {
+	e := newEnv(t)
+	e.svc.listErr = errors.New("daemon not running")
+	e.svc.getErr = errors.New("daemon not running")
+	c, _ := e.signedIn()
+	for _, path := range []string{"/", "/cases/c1"} {
+		res := c.get(path)
+		body := readBody(t, res)
+		if res.StatusCode != http.StatusInternalServerError || !strings.Contains(body, "daemon not running") {
+			t.Errorf("GET %s with the daemon down = %d, want 500 saying so:\n%s", path, res.StatusCode, body)
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package web
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/mailproc/mailproc/mailproc/web/browsertest"
+)
+
+// TestBrowser drives the console in headless Chromium against the fake
+// service: a script in a case shows as text, a case opened from the queue
+// is approved, and the pages fit a desktop and a phone.
+func TestBrowser(t *testing.T) {
+	ctx := browsertest.Start(t)
+	hostile := californiaCase("x1")
+	hostile.Messages[0].Subject = "<script>alert(1)</script>"
+	hostile.Messages[0].Text = "Hello <script>alert(2)</script>"
+	e := newEnv(t, californiaCase("c1"), coppaCase("k1"), hostile)
+	e.opts.Secure = false // plain HTTP on loopback
+	h, err := New(e.svc, e.opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	site := browsertest.Site{BaseURL: srv.URL, User: testUser, Password: testPassword}
+
+	t.Run("script shows as text", func(t *testing.T) {
+		for _, text := range []string{"<script>alert(1)</script>", "Hello <script>alert(2)</script>"} {
+			if err := browsertest.ShowsAsText(ctx, site, "x1", text); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	t.Run("approve from the queue", func(t *testing.T) {
+		notice, err := browsertest.ApproveFromQueue(ctx, site, "c1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(notice, "Approved") {
+			t.Errorf("notice after approving = %q, want it to say Approved", notice)
+		}
+		calls := e.svc.recorded("Approve")
+		if len(calls) != 1 || calls[0].ID != "c1" || calls[0].Act.Actor != testUser ||
+			calls[0].Template != "california-disclosure" || calls[0].Fields != nil {
+			t.Errorf("Approve calls = %+v, want one on c1 by %s with california-disclosure and the case's fields", calls, testUser)
+		}
+	})
+	t.Run("fits desktop and phone", func(t *testing.T) {
+		for _, width := range []int64{1280, 375} {
+			for _, path := range []string{"/", "/cases/k1", "/cases/x1"} {
+				if err := browsertest.FitsWidth(ctx, site, path, width); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	})
+}

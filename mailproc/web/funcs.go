@@ -1,0 +1,74 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// funcs are the helpers templates use; dates are shown in c.loc.
+func (c *console) funcs() template.FuncMap {
+	return template.FuncMap{
+		"when":     c.when,
+		"day":      c.day,
+		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"dueWords": c.dueWords,
+		"join":     func(xs []string) string { return strings.Join(xs, ", ") },
+		"caseURL":  func(id string) string { return "/cases/" + url.PathEscape(id) },
+	}
+}
+
+// when shows a moment to the minute, or a dash for none.
+func (c *console) when(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(c.loc).Format("2006-01-02 15:04 MST")
+}
+
+// day shows a moment's date, or a dash for none.
+func (c *console) day(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(c.loc).Format("2006-01-02")
+}
+
+// dueWords says in words where a due date stands: "overdue by 3 days",
+// "due today", "due in 4 days".
+func (c *console) dueWords(due time.Time, overdue bool) string {
+	if due.IsZero() {
+		return "no due date"
+	}
+	days := calendarDays(c.now().In(c.loc), due.In(c.loc))
+	switch {
+	case overdue && days >= 0:
+		return "overdue"
+	case overdue:
+		return "overdue by " + plural(-days, "day")
+	case days == 0:
+		return "due today"
+	case days < 0:
+		return "due " + plural(-days, "day") + " ago"
+	default:
+		return "due in " + plural(days, "day")
+	}
+}
+
+// calendarDays counts the calendar days from one moment's date to
+// another's, in their own zone.
+func calendarDays(from, to time.Time) int {
+	a := time.Date(from.Year(), from.Month(), from.Day(), 12, 0, 0, 0, time.UTC)
+	b := time.Date(to.Year(), to.Month(), to.Day(), 12, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours() / 24)
+}
+
+// plural writes "1 day", "3 days".
+func plural(n int, unit string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", unit)
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}

@@ -1,0 +1,140 @@
+// Package web is mailproc's staff console: sign-in for named staff users,
+// the review queue, a case with its messages as text, a preview of the
+// reply that would go out, and the staff actions. It reaches cases only
+// through a control.Service and renders every page on the server with
+// html/template; the page carries no script.
+package web
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/control"
+)
+
+// DefaultSessionTTL is how long a sign-in lasts when Options says nothing.
+const DefaultSessionTTL = 12 * time.Hour
+
+// Options configure the console. The zero value of each field is a
+// working default, except Users: with none, nobody can sign in.
+type Options struct {
+	Users      []config.WebUser // who may sign in, with bcrypt hashes
+	SessionKey []byte           // >= 32 bytes; New makes a random one when nil
+	Secure     bool             // Secure cookies (false only for plain HTTP on loopback)
+	SessionTTL time.Duration    // 0: DefaultSessionTTL
+	Company    string           // shown in the page title
+	Logger     *slog.Logger     // nil: discard
+	Now        func() time.Time // nil: time.Now
+	Location   *time.Location   // zone dates are shown in; nil: UTC
+}
+
+// console is the handler New returns.
+type console struct {
+	svc     control.Service
+	staff   *staff
+	key     []byte
+	seal    *sealer
+	secure  bool
+	ttl     time.Duration
+	company string
+	log     *slog.Logger
+	now     func() time.Time
+	loc     *time.Location
+	pages   pages
+	revoked *revocations
+	fails   *failures
+}
+
+// New returns the console's http.Handler.
+func New(svc control.Service, opts Options) (http.Handler, error) {
+	if svc == nil {
+		return nil, errors.New("web console: no service")
+	}
+	c, err := newConsole(svc, opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.routes(), nil
+}
+
+// newConsole fills in defaults and prepares keys, users and templates.
+func newConsole(svc control.Service, o Options) (*console, error) {
+	key, err := sessionKey(o.SessionKey)
+	if err != nil {
+		return nil, fmt.Errorf("web console: %w", err)
+	}
+	seal, err := newSealer(key)
+	if err != nil {
+		return nil, fmt.Errorf("web console: %w", err)
+	}
+	st, err := newStaff(o.Users)
+	if err != nil {
+		return nil, fmt.Errorf("web console: %w", err)
+	}
+	c := &console{
+		svc: svc, staff: st, key: key, seal: seal, secure: o.Secure,
+		ttl: o.SessionTTL, company: o.Company, log: o.Logger, now: o.Now, loc: o.Location,
+		revoked: &revocations{ids: map[string]time.Time{}},
+		fails:   &failures{seen: map[string]failureCount{}},
+	}
+	c.fillDefaults()
+	if c.pages, err = loadPages(c.funcs()); err != nil {
+		return nil, fmt.Errorf("web console: %w", err)
+	}
+	return c, nil
+}
+
+// fillDefaults replaces zero options with their defaults.
+func (c *console) fillDefaults() {
+	if c.ttl <= 0 {
+		c.ttl = DefaultSessionTTL
+	}
+	if c.log == nil {
+		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	if c.loc == nil {
+		c.loc = time.UTC
+	}
+	if c.company == "" {
+		c.company = "mailproc"
+	}
+}
+
+// sessionKey returns the configured key, or a random one for nil.
+func sessionKey(k []byte) ([]byte, error) {
+	if k != nil {
+		return k, nil
+	}
+	k = make([]byte, minKeyLen)
+	if _, err := rand.Read(k); err != nil {
+		return nil, fmt.Errorf("session key: %w", err)
+	}
+	return k, nil
+}
+
+// routes wires the pages and actions. Every response carries the
+// security headers; everything but sign-in and the style sheet needs a
+// session; every POST needs a same-origin request and a CSRF token.
+func (c *console) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /static/style.css", c.serveStyle)
+	mux.HandleFunc("GET /login", c.loginPage)
+	mux.Handle("POST /login", c.sameOrigin(http.HandlerFunc(c.login)))
+	mux.Handle("POST /logout", c.signedIn(c.checked(c.logout)))
+	mux.Handle("GET /{$}", c.signedIn(http.HandlerFunc(c.queue)))
+	mux.Handle("GET /cases/{id}", c.signedIn(http.HandlerFunc(c.casePage)))
+	for name, act := range c.actions() {
+		mux.Handle("POST /cases/{id}/"+name, c.signedIn(c.checked(act)))
+	}
+	mux.HandleFunc("/", c.notFound)
+	return c.headers(mux)
+}
