@@ -61,8 +61,16 @@ func nearCoppa(n string) bool {
 	return hasWord(n, "coppa") || near(n, CoppaPhrase)
 }
 
+// maxNearRunes bounds how much of a subject the approximate match reads:
+// no real subject is longer, and a huge one must not cost seconds.
+const maxNearRunes = 4096
+
 func near(n, phrase string) bool {
-	return substringDistance([]rune(n), []rune(phrase), NearMissDistance) <= NearMissDistance
+	r := []rune(n)
+	if len(r) > maxNearRunes {
+		r = r[:maxNearRunes]
+	}
+	return substringDistance(r, []rune(phrase), NearMissDistance) <= NearMissDistance
 }
 
 // hasWord reports whether w stands in n with no letter or digit touching it.

@@ -27,7 +27,7 @@ import (
 // Bad input (issue 3 point 5): each message below is delivered with a
 // request subject (and, where it makes sense, with an unrelated one), before
 // a normal request. One run of the daemon must finish in time, give the bad
-// message a clear badOutcome, leave unrelated mail untouched and still answer
+// message a clear outcome, leave unrelated mail untouched and still answer
 // the normal request.
 
 // badInputDeadline bounds one run of the daemon: past it the test fails as
@@ -36,18 +36,24 @@ const badInputDeadline = 20 * time.Second
 
 // Addresses and Message-IDs of the three messages of each case.
 const (
-	badFrom      = "Ada Byron <ada@example.com>"
-	badEmail     = "ada@example.com"
-	badID        = "bad-request@example.com"
-	otherFrom    = "Tom <tom@example.com>"
-	otherID      = "bad-unrelated@example.com"
-	laterEmail    = "bo@example.com"
+	badFrom          = "Ada Byron <ada@example.com>"
+	badEmail         = "ada@example.com"
+	badID            = "bad-request@example.com"
+	otherFrom        = "Tom <tom@example.com>"
+	otherID          = "bad-unrelated@example.com"
+	laterEmail       = "bo@example.com"
 	unrelatedSubject = "Where is my order?"
 )
 
-// laterRequestBody is the normal request delivered after the bad one: another
-// requester, so that the once-a-year rule does not join them.
+// unrelatedBody is the text of the unrelated messages.
+const unrelatedBody = "Hello,\n\nMy order 1234 has not arrived yet. Where is it?\n\nTom\n"
+
+// laterRequestBody is the normal request delivered after the bad one:
+// another requester, so that the once-a-year rule does not join them.
 const laterRequestBody = "California Privacy Rights Request\n\nName: Bo Li\nStreet address: 5 Elm Street\nCity: Fresno\nState: CA\nZIP code: 93721\n"
+
+// injected is header-looking text a subject carries in an encoded word.
+const injected = "\r\nBcc: victim@example.com\x00\tX-Evil: 1\u2028Cc: z@evil.example\r\n\r\n<p>body</p>"
 
 // everyField is every field of a california request.
 var everyField = []string{"city", "first-line", "name", "state", "street", "zip"}
@@ -56,7 +62,7 @@ var everyField = []string{"city", "first-line", "name", "state", "street", "zip"
 // reason, or a reply with a template (and, for an incomplete request, the
 // fields it misses).
 type badOutcome struct {
-	reason   string
+	reasons  []string // review, for any of these
 	template string
 	missing  []string
 }
@@ -64,7 +70,7 @@ type badOutcome struct {
 // badCase is one bad message.
 type badCase struct {
 	name string
-	// build makes the message with the given msgHead.
+	// build makes the message with the given head.
 	build func(h msgHead) []byte
 	// subject is the request subject, "" for calSubject; unrelated, when
 	// set, is a subject under which the message is also delivered and must
@@ -72,13 +78,14 @@ type badCase struct {
 	subject, unrelated string
 	want               badOutcome
 	// check looks further at the run, e.g. at the reply's bytes.
-	check func(t *testing.T, w *world, rawFetch *fetchLog)
+	check func(t *testing.T, w *world, fetched *fetchLog)
 }
 
 func TestBadInput(t *testing.T) {
 	huge := hugeFiller(30 << 20) // generated once, shared by every kind
 	for _, tt := range badCases(huge) {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			eachKind(t, func(t *testing.T, w *world) { runBadCase(t, w, tt) })
 		})
 	}
@@ -86,46 +93,49 @@ func TestBadInput(t *testing.T) {
 
 func badCases(huge []byte) []badCase {
 	return []badCase{
-		{name: "30 MiB", build: func(h msgHead) []byte { return h.plain(string(huge)) }, unrelated: unrelatedSubject,
-			want: badOutcome{reason: cases.ReasonTooLarge}, check: neverLoadedWhole},
+		{name: "30 MiB", build: func(h msgHead) []byte { return h.plain(withCRLF(h.text) + string(huge)) }, unrelated: unrelatedSubject,
+			want: badOutcome{reasons: []string{cases.ReasonTooLarge}}, check: neverLoadedWhole},
+		{name: "30 MiB, request line under another subject", build: func(h msgHead) []byte { return h.plain(withCRLF(h.text) + string(huge)) },
+			subject: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonTooLarge, cases.ReasonNearMiss}}, check: onlyPreviewed},
 		{name: "2000 parts, text first", build: func(h msgHead) []byte { return manyParts(h, 2000, true) }, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-disclosure"}},
 		{name: "2000 parts, text beyond the limit", build: func(h msgHead) []byte { return manyParts(h, 2000, false) },
-			want: badOutcome{reason: cases.ReasonUnparseable}},
+			want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
 		{name: "nested 100 deep, text on top", build: func(h msgHead) []byte { return nestedParts(h, 100, true) }, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-disclosure"}},
 		{name: "nested 100 deep, text at the bottom", build: func(h msgHead) []byte { return nestedParts(h, 100, false) },
-			want: badOutcome{reason: cases.ReasonUnparseable}},
+			want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
 		{name: "base64 that cannot be decoded", build: func(h msgHead) []byte { return h.encoded("base64", "!!!! this is not base64 ~~~~\r\n") },
-			unrelated: unrelatedSubject, want: badOutcome{reason: cases.ReasonUnparseable}},
-		{name: "base64 that decodes partly", build: func(h msgHead) []byte { return h.encoded("base64", base64Lines(fullBody)+"!!!!~~~~\r\nQUJD\r\n") },
-			want: badOutcome{template: "california-disclosure"}},
-		{name: "base64 cut short", build: func(h msgHead) []byte { return h.encoded("base64", base64Lines(fullBody)[:90]) },
+			unrelated: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+		{name: "base64 that decodes partly", build: func(h msgHead) []byte { return h.encoded("base64", base64Lines(h.text)+"!!!!~~~~\r\nQUJD\r\n") },
+			unrelated: unrelatedSubject, want: badOutcome{template: "california-disclosure"}},
+		{name: "plain text labelled base64", build: func(h msgHead) []byte { return h.encoded("base64", withCRLF(h.text)) },
+			unrelated: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+		{name: "base64 cut short", build: func(h msgHead) []byte { return h.encoded("base64", base64Lines(h.text)[:90]) },
 			want: badOutcome{template: "california-incomplete", missing: []string{"city", "state", "street", "zip"}}},
 		{name: "quoted-printable that cannot be decoded", build: func(h msgHead) []byte { return h.encoded("quoted-printable", "=") },
-			want: badOutcome{reason: cases.ReasonUnparseable}},
-		{name: "quoted-printable with bad escapes", build: func(h msgHead) []byte {
-			return h.encoded("quoted-printable", "California Privacy Rights Request\r\nNote: 100% sure =ZZ, =G and =3D=\r\n\r\n"+quotedPrintable(strings.TrimPrefix(fullBody, "California Privacy Rights Request\n")))
-		}, unrelated: unrelatedSubject, want: badOutcome{template: "california-disclosure"}},
-		{name: "unknown charset, ASCII", build: func(h msgHead) []byte { return h.typed("text/plain; charset=x-unknown-charset", withCRLF(fullBody)) },
+			want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+		{name: "quoted-printable with bad escapes", build: badEscapes, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-disclosure"}},
-		{name: "unknown charset, 8-bit", build: func(h msgHead) []byte {
-			return h.typed("text/plain; charset=x-unknown-charset", withCRLF(strings.Replace(fullBody, "Ada Byron", "Ad\xe9le \xff\xfe Byron", 1)))
-		}, unrelated: unrelatedSubject, want: badOutcome{template: "california-disclosure"}, check: nameIsUTF8},
-		{name: "NUL bytes", build: nulMessage, unrelated: unrelatedSubject, want: badOutcome{template: "california-disclosure"}, check: nameIsUTF8},
+		{name: "unknown charset, ASCII", build: func(h msgHead) []byte { return h.typed("text/plain; charset=x-unknown-charset", withCRLF(h.text)) },
+			unrelated: unrelatedSubject, want: badOutcome{template: "california-disclosure"}},
+		{name: "unknown charset, 8-bit", build: eightBit, unrelated: unrelatedSubject,
+			want: badOutcome{template: "california-disclosure"}, check: nameIsUTF8},
+		{name: "NUL bytes", build: nulMessage, unrelated: unrelatedSubject,
+			want: badOutcome{template: "california-disclosure"}, check: nameIsUTF8},
 		{name: "1 MB header line", build: func(h msgHead) []byte {
-			return h.plain(withCRLF(fullBody), "X-Junk: "+strings.Repeat("junk ", 1<<20/5))
+			return h.plain(withCRLF(h.text), "X-Junk: "+strings.Repeat("junk ", 1<<20/5))
 		}, unrelated: unrelatedSubject, want: badOutcome{template: "california-disclosure"}},
-		{name: "1 MB subject", build: func(h msgHead) []byte { return h.plain(withCRLF(fullBody)) },
-			subject: calSubject + " " + strings.Repeat("please answer ", 1<<20/14), unrelated: unrelatedSubject + " " + strings.Repeat("lorem ipsum ", 1<<20/12),
+		{name: "256 KiB subject", build: func(h msgHead) []byte { return h.plain(withCRLF(h.text)) },
+			subject: calSubject + " " + strings.Repeat("please answer ", 256<<10/14), unrelated: unrelatedSubject + " " + strings.Repeat("lorem ipsum ", 256<<10/12),
 			want: badOutcome{template: "california-disclosure"}, check: subjectShort},
-		{name: "header injection", build: injection, subject: rfc2047(calSubject + "\r\nBcc: victim@example.com"),
-			unrelated: rfc2047(unrelatedSubject + "\r\nBcc: victim@example.com"), want: badOutcome{template: "california-disclosure"}, check: noInjectedHeaders},
+		{name: "header injection", build: injection, subject: rfc2047(calSubject + injected),
+			unrelated: rfc2047(unrelatedSubject + injected), want: badOutcome{template: "california-disclosure"}, check: noInjectedHeaders},
 		{name: "HTML with scripts", build: scriptHTML, subject: calSubject + " <script>alert(3)</script>",
-			want: badOutcome{template: "california-incomplete", missing: []string{"zip"}}, check: htmlEscaped},
+			want: badOutcome{template: "california-incomplete", missing: []string{"name", "zip"}}, check: htmlEscaped},
 		{name: "boundary never occurs", build: func(h msgHead) []byte {
-			return h.typed(`multipart/mixed; boundary="never-here"`, withCRLF(fullBody))
-		}, unrelated: unrelatedSubject, want: badOutcome{reason: cases.ReasonUnparseable}},
+			return h.typed(`multipart/mixed; boundary="never-here"`, withCRLF(h.text))
+		}, unrelated: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
 		{name: "empty body", build: func(h msgHead) []byte { return h.plain("") }, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-incomplete", missing: everyField}},
 	}
@@ -142,24 +152,25 @@ func runBadCase(t *testing.T, w *world, tt badCase) {
 	if subject == "" {
 		subject = calSubject
 	}
-	deliverRaw(w, tt.build(msgHead{id: badID, from: badFrom, subject: subject}), now.Add(-3*time.Hour))
+	deliverRaw(w, tt.build(msgHead{id: badID, from: badFrom, subject: subject, text: fullBody}), now.Add(-3*time.Hour))
 	if tt.unrelated != "" {
-		deliverRaw(w, tt.build(msgHead{id: otherID, from: otherFrom, subject: tt.unrelated}), now.Add(-2*time.Hour))
+		deliverRaw(w, tt.build(msgHead{id: otherID, from: otherFrom, subject: tt.unrelated, text: unrelatedBody}), now.Add(-2*time.Hour))
 	}
 	good := w.deliver(now.Add(-time.Hour), "Bo Li <"+laterEmail+">", calSubject, laterRequestBody)
 
-	rawFetch := &fetchLog{}
-	took := runOnceWithin(t, w.daemon(now, rawFetch.wrap(w.imap.Config())), badInputDeadline)
-	t.Logf("%s on %s: run took %s; FetchRaw of the bad request: %s", tt.name, w.imap.Kind, took.Round(time.Millisecond), rawFetch.describe(badID))
+	fetched := &fetchLog{}
+	took := runOnceWithin(t, w.daemon(now, fetched.wrap(w.imap.Config())), badInputDeadline)
+	t.Logf("%s on %s: run took %s; FetchRaw of the bad request: %s; of the unrelated one: %s",
+		tt.name, w.imap.Kind, took.Round(time.Millisecond), fetched.describe(badID), fetched.describe(otherID))
 
 	checkBadOutcome(t, w, tt.want)
 	checkOnlyUnrelatedInInbox(t, w, tt.unrelated != "")
 	if c := w.caseOf(good); c.State != cases.Answered || !slices.Contains(w.templatesSent(), "california-disclosure "+laterEmail) {
 		t.Errorf("the normal request after the bad one = %s %v, replies %q; want answered with california-disclosure", c.State, c.Reasons, w.templatesSent())
 	}
-	rawFetch.checkBounded(t, w.cfg.Limits.MaxMessageBytes)
+	fetched.checkBounded(t, w.cfg.Limits.MaxMessageBytes)
 	if tt.check != nil {
-		tt.check(t, w, rawFetch)
+		tt.check(t, w, fetched)
 	}
 }
 
@@ -188,12 +199,12 @@ func checkBadOutcome(t *testing.T, w *world, want badOutcome) {
 	t.Helper()
 	c := w.caseOf(badID)
 	replies := w.templatesSent()
-	if want.reason != "" {
-		if c.State != cases.Review || !slices.Contains(c.Reasons, want.reason) {
-			t.Errorf("bad request = %s %v (%s), want review %s", c.State, c.Reasons, lastDecided(c), want.reason)
+	if want.reasons != nil {
+		if c.State != cases.Review || !slices.ContainsFunc(c.Reasons, func(r string) bool { return slices.Contains(want.reasons, r) }) {
+			t.Errorf("bad request = %s %v (%s), want review for one of %v", c.State, c.Reasons, lastDecided(c), want.reasons)
 		}
-		if m, ok := messageIn(w, "Privacy/Review", badID); !ok || !hasFlag(m, `\Flagged`) {
-			t.Errorf("bad request in Privacy/Review = %v, flagged = %v; want there and \\Flagged", ok, ok && hasFlag(m, `\Flagged`))
+		if m, ok := messageIn(w, "Privacy/Review", badID); !ok || !flagged(m) {
+			t.Errorf("bad request in Privacy/Review = %v, flagged = %v; want there and \\Flagged", ok, flagged(m))
 		}
 		for _, r := range replies {
 			if strings.HasSuffix(r, " "+badEmail) {
@@ -223,11 +234,11 @@ func lastDecided(c *cases.Case) string {
 	return ""
 }
 
-// checkOnlyUnrelatedInInbox checks that only the unrelated message (when delivered) is
-// left in INBOX, without flags and without a case.
+// checkOnlyUnrelatedInInbox checks that only the unrelated message (when
+// delivered) is left in INBOX, without flags and without a case.
 func checkOnlyUnrelatedInInbox(t *testing.T, w *world, unrelated bool) {
 	t.Helper()
-	inbox := w.folder("INBOX")
+	inbox := headersIn(w, "INBOX")
 	want := 0
 	if unrelated {
 		want = 1
@@ -238,8 +249,8 @@ func checkOnlyUnrelatedInInbox(t *testing.T, w *world, unrelated bool) {
 	if !unrelated {
 		return
 	}
-	if !bytes.Contains(rawHeaderOf(inbox[0].Raw), []byte("<"+otherID+">")) || len(inbox[0].Flags) != 0 {
-		t.Errorf("INBOX keeps %q with flags %v, want the unrelated message with none", rawFirstLine(inbox[0].Raw), inbox[0].Flags)
+	if !bytes.Contains(inbox[0].Header, []byte("<"+otherID+">")) || len(inbox[0].Flags) != 0 {
+		t.Errorf("INBOX keeps %q with flags %v, want the unrelated message with none", rawFirstLine(inbox[0].Header), inbox[0].Flags)
 	}
 	w.store.View(func(tx *store.Tx) error {
 		if id, ok := tx.CaseForMessage("mid:" + otherID); ok {
@@ -250,13 +261,38 @@ func checkOnlyUnrelatedInInbox(t *testing.T, w *world, unrelated bool) {
 }
 
 // messageIn finds a message by Message-ID in a folder.
-func messageIn(w *world, folder, id string) (mailbox.MemMessage, bool) {
-	for _, m := range w.folder(folder) {
-		if bytes.Contains(rawHeaderOf(m.Raw), []byte("<"+id+">")) {
+func messageIn(w *world, folder, id string) (mailbox.Summary, bool) {
+	for _, m := range headersIn(w, folder) {
+		if bytes.Contains(m.Header, []byte("<"+id+">")) {
 			return m, true
 		}
 	}
-	return mailbox.MemMessage{}, false
+	return mailbox.Summary{}, false
+}
+
+// headersIn lists a folder's messages by header and flags, without their
+// bodies, so that a 30 MiB message is not read back whole.
+func headersIn(w *world, folder string) []mailbox.Summary {
+	w.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c, err := mailbox.Dial(ctx, w.imap.Config())
+	if err != nil {
+		w.t.Fatalf("list %s: %v", folder, err)
+	}
+	defer c.Close()
+	if _, err := c.Select(ctx, folder); err != nil {
+		w.t.Fatalf("list %s: %v", folder, err)
+	}
+	sums, err := c.FetchSince(ctx, 0, 0)
+	if err != nil {
+		w.t.Fatalf("list %s: %v", folder, err)
+	}
+	return sums
+}
+
+func flagged(m mailbox.Summary) bool {
+	return slices.ContainsFunc(m.Flags, func(f string) bool { return strings.EqualFold(f, `\Flagged`) })
 }
 
 func rawHeaderOf(raw []byte) []byte {
@@ -271,7 +307,7 @@ func rawFirstLine(raw []byte) string {
 	return string(line)
 }
 
-// append delivers raw bytes to INBOX.
+// deliverRaw delivers raw bytes to INBOX.
 func deliverRaw(w *world, raw []byte, at time.Time) {
 	w.t.Helper()
 	if err := w.imap.Append("INBOX", raw, at); err != nil {
@@ -281,8 +317,9 @@ func deliverRaw(w *world, raw []byte, at time.Time) {
 
 // ---- Messages ----
 
-// msgHead is the header of a generated message.
-type msgHead struct{ id, from, subject string }
+// msgHead is the header of a generated message, and the text its body
+// carries.
+type msgHead struct{ id, from, subject, text string }
 
 // message is the header with extra fields, a blank line and body (CRLF).
 func (h msgHead) message(body string, extra ...string) []byte {
@@ -305,10 +342,9 @@ func (h msgHead) encoded(encoding, body string) []byte {
 
 func withCRLF(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
 
-// hugeFiller is a request body followed by lines of filler, size bytes in all.
+// hugeFiller is lines of filler, size bytes in all.
 func hugeFiller(size int) []byte {
 	b := make([]byte, 0, size)
-	b = append(b, withCRLF(fullBody)...)
 	line := []byte(strings.Repeat("filler ", 11) + "\r\n")
 	for len(b)+len(line) <= size {
 		b = append(b, line...)
@@ -320,7 +356,7 @@ func hugeFiller(size int) []byte {
 // small attachments, the text first or last.
 func manyParts(h msgHead, n int, textFirst bool) []byte {
 	var b strings.Builder
-	text := "--p\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + withCRLF(fullBody)
+	text := "--p\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + withCRLF(h.text)
 	if textFirst {
 		b.WriteString(text)
 	}
@@ -339,12 +375,12 @@ func manyParts(h msgHead, n int, textFirst bool) []byte {
 func nestedParts(h msgHead, depth int, textOnTop bool) []byte {
 	var b strings.Builder
 	if textOnTop {
-		b.WriteString("--n0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + withCRLF(fullBody))
+		b.WriteString("--n0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + withCRLF(h.text))
 	}
 	for i := 1; i < depth; i++ {
 		fmt.Fprintf(&b, "--n%d\r\nContent-Type: multipart/mixed; boundary=\"n%d\"\r\n\r\n", i-1, i)
 	}
-	fmt.Fprintf(&b, "--n%d\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s", depth-1, withCRLF(fullBody))
+	fmt.Fprintf(&b, "--n%d\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s", depth-1, withCRLF(h.text))
 	for i := depth - 1; i >= 0; i-- {
 		fmt.Fprintf(&b, "--n%d--\r\n", i)
 	}
@@ -374,10 +410,26 @@ func quotedPrintable(s string) string {
 // survive transport.
 func rfc2047(s string) string { return mime.BEncoding.Encode("utf-8", s) }
 
-// nulMessage has NUL bytes in a header field, the subject and the body.
+// badEscapes is quoted-printable with escapes that are not hex on its
+// second line.
+func badEscapes(h msgHead) []byte {
+	first, rest, _ := strings.Cut(h.text, "\n")
+	return h.encoded("quoted-printable", first+"\r\nNote: 100% sure =ZZ, =G and =3D=\r\n\r\n"+quotedPrintable(rest))
+}
+
+// eightBit is text in an unknown charset with 8-bit bytes in the name and
+// a line of its own.
+func eightBit(h msgHead) []byte {
+	text := strings.Replace(h.text, "Ada Byron", "Ad\xe9le \xff\xfe Byron", 1) + "Gr\xfc\xdfe \x81\x8d\n"
+	return h.typed("text/plain; charset=x-unknown-charset", withCRLF(text))
+}
+
+// nulMessage has NUL bytes in a header field, the From name and the body.
+// (Not in the subject: Dovecot hands NUL out as 0x80, which turns a request
+// subject into a near miss there and not on the memory server.)
 func nulMessage(h msgHead) []byte {
-	h.subject = strings.Replace(h.subject, " ", " \x00", 1)
-	body := strings.Replace(withCRLF(fullBody), "Ada Byron", "Ada\x00 Byron", 1) + "\x00\x00\x00\r\n"
+	h.from = strings.Replace(h.from, " ", "\x00 ", 1)
+	body := strings.Replace(withCRLF(h.text), "Ada Byron", "Ada\x00 Byron", 1) + "\x00\x00\x00\r\n"
 	return h.plain(body, "X-Note: before\x00after")
 }
 
@@ -389,15 +441,16 @@ func injection(h msgHead) []byte {
 	if name != h.from {
 		h.from = rfc2047(name+"\r\nBcc: x@evil.example") + " <ada@example.com>"
 	}
-	body := strings.Replace(fullBody, "Name: Ada Byron", "Name: Ada Byron\u2028Bcc: x@evil.example\u0085Cc: y@evil.example", 1)
+	body := strings.Replace(h.text, "Name: Ada Byron", "Name: Ada Byron\u2028Bcc: x@evil.example\u0085Cc: y@evil.example", 1)
 	return h.plain(withCRLF(body))
 }
 
-// scriptHTML is an HTML-only request whose Name and Street hold markup as
-// text (entity-escaped in the source) among live script tags; its ZIP is
-// missing, so that the reply's form shows the fields back.
+// scriptHTML is an HTML-only request whose From name, Name and Street hold
+// markup as text (entity-escaped in the source) among live script tags;
+// its ZIP is missing, so that the reply's form shows the fields back.
 func scriptHTML(h msgHead) []byte {
-	body := `<html><msgHead><script>alert("head")</script></msgHead><body>
+	h.from = `"<script>alert(1)</script>" <ada@example.com>`
+	body := `<html><head><script>alert("head")</script></head><body>
 <p>California Privacy Rights Request</p>
 <p>Name: &lt;script&gt;alert(1)&lt;/script&gt;</p>
 <p>Street address: 12 Oak Street &lt;img src=x onerror=alert(2)&gt;</p>
@@ -411,11 +464,29 @@ func scriptHTML(h msgHead) []byte {
 
 // ---- Checks of the reply ----
 
-// neverLoadedWhole checks that the too-large request was never rawFetch
-// beyond its header.
-func neverLoadedWhole(t *testing.T, w *world, rawFetch *fetchLog) {
-	for _, f := range rawFetch.of(badID) {
-		t.Errorf("FetchRaw(uid %d, max %d) of the too-large request returned %d bytes, want it never rawFetch beyond its header", f.uid, f.max, f.got)
+// previewLimit is the most of a too-large message the daemon may fetch to
+// look at its first line.
+const previewLimit = 1 << 20
+
+// neverLoadedWhole checks that the too-large request was never fetched
+// beyond its header, and the unrelated one at most for a preview.
+func neverLoadedWhole(t *testing.T, w *world, fetched *fetchLog) {
+	for _, f := range fetched.of(badID) {
+		t.Errorf("FetchRaw(uid %d, max %d) of the too-large request returned %d bytes, want it never fetched beyond its header", f.uid, f.max, f.got)
+	}
+	checkPreviews(t, fetched, otherID)
+}
+
+// onlyPreviewed checks that a too-large message without a request subject
+// was fetched at most for a preview.
+func onlyPreviewed(t *testing.T, w *world, fetched *fetchLog) { checkPreviews(t, fetched, badID) }
+
+func checkPreviews(t *testing.T, fetched *fetchLog, id string) {
+	t.Helper()
+	for _, f := range fetched.of(id) {
+		if f.got > previewLimit {
+			t.Errorf("FetchRaw(uid %d, max %d) of %s returned %d bytes, want at most %d for a preview", f.uid, f.max, id, f.got, previewLimit)
+		}
 	}
 }
 
@@ -447,7 +518,7 @@ func onlyReplyTo(t *testing.T, w *world, email string) []byte {
 	return found[0]
 }
 
-// subjectShort checks that a 1 MB subject gives a reply subject of one
+// subjectShort checks that a long subject gives a reply subject of one
 // short line.
 func subjectShort(t *testing.T, w *world, _ *fetchLog) {
 	msg, err := mail.ReadMessage(bytes.NewReader(onlyReplyTo(t, w, badEmail)))
@@ -578,7 +649,7 @@ func decodedPart(t *testing.T, encoding string, r io.Reader) string {
 	return string(b)
 }
 
-// ---- A mailbox that records what was rawFetch ----
+// ---- A mailbox that records what was fetched ----
 
 // rawFetch is one FetchRaw: of which UID, at most how many bytes, and how
 // many it returned.

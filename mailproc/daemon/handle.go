@@ -40,8 +40,10 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 		}
 	}
 	thread := d.caseForThread(h)
+	var preview []byte
 	if herr == nil && thread == "" {
-		matter, err := d.mayMatter(ctx, mb, s, h)
+		matter, p, err := d.mayMatter(ctx, mb, s, h)
+		preview = p
 		if err != nil {
 			return err
 		}
@@ -50,7 +52,7 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 			return nil
 		}
 	}
-	raw, err := d.fetchBody(ctx, mb, s)
+	raw, err := d.fetchBody(ctx, mb, s, preview)
 	if errors.Is(err, mailbox.ErrNotFound) {
 		return nil // gone meanwhile: nothing to do
 	}
@@ -68,24 +70,25 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 
 // mayMatter reports whether a message that belongs to no case could be a
 // request, a near miss, or a report on one of our replies; everything else
-// is left alone unread.
-func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h parse.Header) (bool, error) {
+// is left alone unread. When it read the start of the message to see its
+// first line, it returns those bytes too.
+func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h parse.Header) (bool, []byte, error) {
 	subj := classify.ClassifySubject(h.Subject)
 	if subj.Request() || subj.NearMiss() {
-		return true, nil
+		return true, nil, nil
 	}
 	if _, machine := classify.Automated(h); machine {
-		return reportLike(h), nil
+		return reportLike(h), nil, nil
 	}
 	raw, err := mb.FetchRaw(ctx, s.UID, previewBytes)
 	if errors.Is(err, mailbox.ErrNotFound) {
-		return false, nil
+		return false, nil, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("preview uid %d: %w", s.UID, err)
+		return false, nil, fmt.Errorf("preview uid %d: %w", s.UID, err)
 	}
 	m := parse.Parse(raw, d.limits)
-	return classify.HasRequestLine(validate.FirstLine(m.Text)), nil
+	return classify.HasRequestLine(validate.FirstLine(m.Text)), raw, nil
 }
 
 // reportLike reports whether machine mail may return one of our replies: a
@@ -94,11 +97,15 @@ func reportLike(h parse.Header) bool {
 	return h.MediaType == "multipart/report" || h.NullReturnPath || len(h.InReplyTo) > 0 || classify.FromMachine(h)
 }
 
-// fetchBody fetches the whole message, or only its header when it is over
-// the size limit (it is never loaded whole then).
-func (d *Daemon) fetchBody(ctx context.Context, mb Mailbox, s mailbox.Summary) ([]byte, error) {
+// fetchBody fetches the whole message. One over the size limit is never
+// loaded whole: its header, or the start already read to see its first
+// line, stands for it.
+func (d *Daemon) fetchBody(ctx context.Context, mb Mailbox, s mailbox.Summary, preview []byte) ([]byte, error) {
 	max := d.cfg.Limits.MaxMessageBytes
 	if s.Size > max {
+		if preview != nil {
+			return preview, nil
+		}
 		return s.Header, nil
 	}
 	raw, err := mb.FetchRaw(ctx, s.UID, max+1)

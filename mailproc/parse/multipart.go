@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 // walkMultipart reads the parts of a multipart body and combines them.
 func (w *walker) walkMultipart(mt string, params map[string]string, body io.Reader, depth int, inReport bool) piece {
 	if depth >= w.lim.MaxDepth {
+		w.fail(fmt.Sprintf("multiparts nested deeper than %d levels were not read", w.lim.MaxDepth))
 		return piece{}
 	}
 	tracked := &contentTracker{r: body}
@@ -29,12 +31,16 @@ func (w *walker) walkMultipart(mt string, params map[string]string, body io.Read
 	inReport = inReport || mt == "multipart/report"
 	acc := combiner{alternative: mt == "multipart/alternative", max: w.lim.MaxTextBytes}
 	mr := textproto.NewMultipartReader(body, boundary)
-	for n := 0; w.parts < w.lim.MaxParts; n++ {
+	for n := 0; ; n++ {
 		part, err := mr.NextPart()
 		if err != nil {
 			if n == 0 && !errors.Is(err, io.EOF) && tracked.sawContent {
 				w.fail(noPartsReason(err))
 			}
+			break
+		}
+		if w.parts >= w.lim.MaxParts {
+			w.fail(fmt.Sprintf("parts beyond the first %d were not read", w.lim.MaxParts))
 			break
 		}
 		w.parts++

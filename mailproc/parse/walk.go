@@ -74,6 +74,17 @@ func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inRep
 	return piece{}
 }
 
+// binary reports whether bytes hold control characters other than tab, CR
+// and LF: not text in any charset mail uses.
+func binary(b []byte) bool {
+	for _, c := range b {
+		if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
 // statusFailed reports whether a delivery-status part says a recipient
 // failed (RFC 3464 "Action: failed"), as opposed to delayed, delivered,
 // relayed or expanded.
@@ -108,8 +119,11 @@ func (w *walker) readDecoded(h textproto.Header, body io.Reader) []byte {
 func (w *walker) readText(h textproto.Header, mt string, params map[string]string, body io.Reader, inReport bool) piece {
 	raw, _ := io.ReadAll(io.LimitReader(body, w.rawCap()))
 	decoded, err := decodeTransfer(h.Get("Content-Transfer-Encoding"), raw)
-	if err != nil && len(decoded) == 0 {
+	if err != nil && (len(decoded) == 0 || binary(decoded)) {
+		// Nothing decoded, or what decoded before the error is not text
+		// (plain text labelled base64 decodes to junk): not readable.
 		w.fail("body cannot be decoded: " + err.Error())
+		decoded = nil
 	}
 	p := piece{kind: kindPlain}
 	s := toUTF8(params["charset"], decoded, mt == "text/html")

@@ -1,0 +1,149 @@
+package report
+
+import (
+	"strings"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
+
+// The outcomes the daemon records on a case (daemon: apply.go, staff.go).
+const (
+	outcomeDisclosure = "disclosure"
+	outcomeRepeat     = "repeat"
+	outcomeCompleted  = "completed"
+	outcomeDismissed  = "dismissed:"
+)
+
+// templateIncomplete is the reply that asks a california requester for
+// what is missing.
+const templateIncomplete = "california-incomplete"
+
+// ReasonRepeat is the denial reason of a repeat request.
+const ReasonRepeat = "repeat request: answered earlier this calendar year"
+
+// ReasonNoneGiven is the denial reason of a dismissal that recorded none.
+const ReasonNoneGiven = "(no reason recorded)"
+
+// isRequest reports whether a case is of a kind of request (california or
+// coppa); cases of kind other or automated are not requests.
+func isRequest(c cases.Case) bool {
+	return c.Kind == cases.California || c.Kind == cases.Coppa
+}
+
+// isAnswered: the case's substantive answer (a disclosure, a repeat notice,
+// or a coppa completion notice) was accepted for delivery: Answered is set.
+func isAnswered(c cases.Case) bool {
+	return !c.Answered.IsZero()
+}
+
+// complied: answered, and the outcome is "disclosure" (california) or
+// "completed" (coppa).
+func complied(c cases.Case) bool {
+	return isAnswered(c) && (c.Outcome == outcomeDisclosure || c.Outcome == outcomeCompleted)
+}
+
+// repeat: answered, and the outcome is "repeat" (california-repeat sent).
+func repeat(c cases.Case) bool {
+	return isAnswered(c) && c.Outcome == outcomeRepeat
+}
+
+// denialReason is why a request was denied, and whether it was: a request
+// in state dismissed (the reason staff gave, after "dismissed: "), or a
+// repeat. Cases that are not requests are never denied.
+func denialReason(c cases.Case) (string, bool) {
+	if !isRequest(c) {
+		return "", false
+	}
+	if c.State == cases.Dismissed {
+		reason := strings.TrimSpace(strings.TrimPrefix(c.Outcome, outcomeDismissed))
+		if reason == "" {
+			reason = ReasonNoneGiven
+		}
+		return reason, true
+	}
+	if repeat(c) {
+		return ReasonRepeat, true
+	}
+	return "", false
+}
+
+// incomplete: a california case that was sent california-incomplete (a reply
+// in state sent) and was never complied with nor answered as a repeat.
+func incomplete(c cases.Case) bool {
+	if c.Kind != cases.California || complied(c) || repeat(c) {
+		return false
+	}
+	r := c.Reply(templateIncomplete)
+	return r != nil && r.State == cases.ReplySent
+}
+
+// reviewed: the case went through staff review at some time: it is in
+// review now, or one of its messages was sent to review, or a reply failed
+// or was never confirmed (which sends the case to review), or anyone but
+// the daemon acted on it.
+func reviewed(c cases.Case) bool {
+	if c.State == cases.Review {
+		return true
+	}
+	for _, m := range c.Messages {
+		if m.Action == "review" {
+			return true
+		}
+	}
+	for _, r := range c.Replies {
+		if r.State == cases.ReplyFailed || r.State == cases.ReplyUnknown {
+			return true
+		}
+	}
+	for _, e := range c.History {
+		if e.Actor != cases.ActorDaemon {
+			return true
+		}
+	}
+	return false
+}
+
+// overdue: answered after Due; or not answered, open at now, and now is
+// after Due. An answered case is judged by its answer alone, so one
+// reopened after a timely answer is not overdue. A case without a due date
+// is never overdue.
+func overdue(c cases.Case, now time.Time) bool {
+	switch {
+	case c.Due.IsZero():
+		return false
+	case isAnswered(c):
+		return c.Answered.After(c.Due)
+	}
+	return c.State.Open() && now.After(c.Due)
+}
+
+// withinDeadline is whether an answered case was answered by its due date
+// (Answered <= Due); nil when it was not answered or has no due date.
+func withinDeadline(c cases.Case) *bool {
+	if !isAnswered(c) || c.Due.IsZero() {
+		return nil
+	}
+	ok := !c.Answered.After(c.Due)
+	return &ok
+}
+
+// daysToAnswer is the number of calendar days, in the company's zone, from
+// the day of receipt (day 0) to the day of the answer; nil when not
+// answered. An answer on the due date of a 30-day request counts 30.
+func daysToAnswer(c cases.Case, loc *time.Location) *int {
+	if !isAnswered(c) {
+		return nil
+	}
+	n := calendarDays(c.Received.In(loc), c.Answered.In(loc))
+	return &n
+}
+
+// calendarDays is the number of midnights between the dates of a and b,
+// as the dates read on a wall calendar (so a change of daylight saving
+// time does not shift it).
+func calendarDays(a, b time.Time) int {
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	return int(db.Sub(da).Hours() / 24)
+}

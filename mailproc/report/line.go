@@ -1,0 +1,81 @@
+package report
+
+import (
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
+
+// Line is one case of the month, with a column for each definition the
+// counts use: a count of the summary is the number of lines of its group
+// and channel whose column is true.
+type Line struct {
+	ID             string     `json:"id"`
+	Kind           string     `json:"kind"`    // the case's kind: california, coppa, other, automated
+	Channel        string     `json:"channel"` // email or letter; a case that names none is email
+	State          string     `json:"state"`   // at AsOf
+	Outcome        string     `json:"outcome"` // disclosure, repeat, completed, "dismissed: <reason>", or ""
+	Received       time.Time  `json:"received"`
+	Due            time.Time  `json:"due"`
+	Answered       *time.Time `json:"answered"`        // nil when not answered
+	Days           *int       `json:"days_to_answer"`  // nil when not answered
+	WithinDeadline *bool      `json:"within_deadline"` // nil when not answered
+	Reviewed       bool       `json:"reviewed"`
+	Complied       bool       `json:"complied"`
+	Denied         bool       `json:"denied"`
+	DenialReason   string     `json:"denial_reason"`
+	Incomplete     bool       `json:"incomplete"`
+	Repeat         bool       `json:"repeat"`
+	Dismissed      bool       `json:"dismissed"`
+	Done           bool       `json:"done"`
+	Open           bool       `json:"open"`
+	Overdue        bool       `json:"overdue"`
+}
+
+// lineOf applies every definition to one case; times are shown in loc.
+func lineOf(c cases.Case, loc *time.Location, now time.Time) Line {
+	reason, denied := denialReason(c)
+	l := Line{
+		ID:             c.ID,
+		Kind:           string(c.Kind),
+		Channel:        channelOf(c),
+		State:          string(c.State),
+		Outcome:        c.Outcome,
+		Received:       c.Received.In(loc),
+		Due:            inZone(c.Due, loc),
+		Days:           daysToAnswer(c, loc),
+		WithinDeadline: withinDeadline(c),
+		Reviewed:       reviewed(c),
+		Complied:       complied(c),
+		Denied:         denied,
+		DenialReason:   reason,
+		Incomplete:     incomplete(c),
+		Repeat:         repeat(c),
+		Dismissed:      c.State == cases.Dismissed,
+		Done:           c.State == cases.Done,
+		Open:           c.State.Open(),
+		Overdue:        overdue(c, now),
+	}
+	if isAnswered(c) {
+		at := c.Answered.In(loc)
+		l.Answered = &at
+	}
+	return l
+}
+
+// channelOf is how a case came; cases made before letters existed name
+// no channel and came by email.
+func channelOf(c cases.Case) string {
+	if c.Channel == "" {
+		return ChannelEmail
+	}
+	return c.Channel
+}
+
+// inZone is t shown in loc; the zero time stays zero.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.In(loc)
+}

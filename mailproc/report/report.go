@@ -1,0 +1,128 @@
+// Package report builds mailproc's monthly compliance report (SPEC §8):
+// counts per kind of request and per channel in the manner of 11 CCR § 7102,
+// the reasons for denials, the days taken to answer, and a line for every
+// case of the month. It writes the report as JSON, CSV and a self-contained
+// printable HTML page with charts. It does no I/O beyond the writers it is
+// given, and takes the time as an argument.
+//
+// Every count is defined on the case record alone (see the functions in
+// define.go and the footnotes of the HTML page), so an auditor can recompute
+// it from the per-case lines, which carry one column for each definition.
+package report
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
+
+// Report is one month's compliance report.
+type Report struct {
+	Company  string    `json:"company"`
+	Month    string    `json:"month"`     // YYYY-MM, in the company's time zone
+	TimeZone string    `json:"time_zone"` // the IANA name of the company's zone
+	From     time.Time `json:"from"`      // the first moment of the month
+	Until    time.Time `json:"until"`     // the first moment of the next month (not included)
+	AsOf     time.Time `json:"as_of"`     // the moment open and overdue are judged at
+	Groups   []Group   `json:"groups"`    // california, coppa, other: always all three
+	PerDay   []Day     `json:"per_day"`   // every day of the month, in order
+	Cases    []Line    `json:"cases"`     // every case of the month, by time of receipt
+}
+
+// Group holds the counts of one kind of case, per channel.
+type Group struct {
+	Kind     string   `json:"kind"` // california, coppa, or other (kinds other and automated)
+	Label    string   `json:"label"`
+	Channels []Counts `json:"channels"` // email, letter, any other channel seen, then all
+}
+
+// Day is the number of cases received on one day of the month, by group.
+type Day struct {
+	Date       string `json:"date"` // YYYY-MM-DD
+	California int    `json:"california"`
+	Coppa      int    `json:"coppa"`
+	Other      int    `json:"other"`
+}
+
+// The group keys of Group.Kind, in report order.
+const (
+	GroupCalifornia = "california"
+	GroupCoppa      = "coppa"
+	GroupOther      = "other"
+)
+
+// The channels every report shows, and the name of the column for both.
+const (
+	ChannelEmail  = "email"
+	ChannelLetter = "letter"
+	ChannelAll    = "all"
+)
+
+// Build computes the report of one month (the company's month, loc) from
+// all cases; now decides what is overdue and still open. Cases received
+// outside the month are left out. A nil loc means UTC.
+func Build(all []cases.Case, year int, month time.Month, loc *time.Location, now time.Time, company string) Report {
+	if loc == nil {
+		loc = time.UTC
+	}
+	from := time.Date(year, month, 1, 0, 0, 0, 0, loc)
+	until := from.AddDate(0, 1, 0)
+	r := Report{
+		Company:  company,
+		Month:    from.Format("2006-01"),
+		TimeZone: loc.String(),
+		From:     from,
+		Until:    until,
+		AsOf:     now.In(loc),
+		Cases:    []Line{},
+	}
+	for _, c := range all {
+		if inMonth(c.Received, from, until) {
+			r.Cases = append(r.Cases, lineOf(c, loc, now))
+		}
+	}
+	slices.SortStableFunc(r.Cases, func(a, b Line) int {
+		return cmp.Or(a.Received.Compare(b.Received), cmp.Compare(a.ID, b.ID))
+	})
+	r.Groups = groupsOf(r.Cases)
+	r.PerDay = perDay(r.Cases, from, until)
+	return r
+}
+
+// inMonth reports whether t falls in [from, until).
+func inMonth(t, from, until time.Time) bool {
+	return !t.Before(from) && t.Before(until)
+}
+
+// groupOf is the report group of a case's kind.
+func groupOf(kind string) string {
+	switch kind {
+	case string(cases.California):
+		return GroupCalifornia
+	case string(cases.Coppa):
+		return GroupCoppa
+	}
+	return GroupOther
+}
+
+// perDay counts the cases received on each day of the month.
+func perDay(lines []Line, from, until time.Time) []Day {
+	var days []Day
+	for d := from; d.Before(until); d = d.AddDate(0, 0, 1) {
+		days = append(days, Day{Date: d.Format(time.DateOnly)})
+	}
+	for _, l := range lines {
+		d := &days[l.Received.Day()-1]
+		switch groupOf(l.Kind) {
+		case GroupCalifornia:
+			d.California++
+		case GroupCoppa:
+			d.Coppa++
+		default:
+			d.Other++
+		}
+	}
+	return days
+}
