@@ -1,6 +1,9 @@
 package classify
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -13,6 +16,15 @@ func FuzzClassifySubject(f *testing.F) {
 		"Shine the Light", "California privacy", "Request for Califronia Privacy Information", "\u200bＣＯＰＰＡ", "",
 	} {
 		f.Add(s)
+	}
+	files, _ := filepath.Glob("../../../shared/corpus/*.eml")
+	for _, file := range files { // the shared corpus's subjects, when it is beside this checkout
+		b, _ := os.ReadFile(file)
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "Subject: ") {
+				f.Add(strings.TrimSpace(line[9:]))
+			}
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := ClassifySubject(s)

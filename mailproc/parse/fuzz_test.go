@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -27,6 +29,9 @@ func FuzzParse(f *testing.F) {
 	for _, seed := range fuzzSeeds() {
 		f.Add(seed)
 	}
+	for _, seed := range sharedCorpus(f) {
+		f.Add(seed)
+	}
 	lim := Limits{MaxParts: 50, MaxDepth: 8, MaxTextBytes: 4096}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		m := Parse(raw, lim)
@@ -48,4 +53,17 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse(%q).Header.Subject is not valid UTF-8: %q", raw, m.Header.Subject)
 		}
 	})
+}
+
+// sharedCorpus reads the example messages of ../shared/corpus, when this
+// checkout has them beside it, as more seeds (they are not copied here).
+func sharedCorpus(tb testing.TB) [][]byte {
+	files, _ := filepath.Glob("../../../shared/corpus/*.eml")
+	var out [][]byte
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,6 +16,9 @@ func FuzzCalifornia(f *testing.F) {
 		"Address: 2150 Shattuck Ave, Unit 3, Berkeley, California 94704",
 		"Name:\nState: N.Y.\nZIP code - 10001 1234", "", "\n\n\n", ": - :",
 	} {
+		f.Add(s)
+	}
+	for _, s := range sharedBodies() {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -36,4 +41,21 @@ func FuzzCalifornia(f *testing.F) {
 		Coppa(text, "a@example.com")
 		FirstLine(text)
 	})
+}
+
+// sharedBodies are the bodies of ../shared/corpus's messages, when this
+// checkout has them beside it, as more seeds (not copied here).
+func sharedBodies() []string {
+	files, _ := filepath.Glob("../../../shared/corpus/*.eml")
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		if i := strings.Index(string(b), "\n\n"); i >= 0 {
+			out = append(out, string(b[i+2:]))
+		}
+	}
+	return out
 }
