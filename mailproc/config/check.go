@@ -21,8 +21,12 @@ func (l *Loaded) check() Problems {
 	if c.Mailbox.Username == "" {
 		add("[mailbox] username", "required")
 	}
-	checkSecret(add, "mailbox", c.Mailbox.PasswordFile, c.Mailbox.PasswordEnv, true)
-	checkSecret(add, "smtp", c.SMTP.PasswordFile, c.SMTP.PasswordEnv, c.SMTP.Username != "")
+	if checkAuth(add, "mailbox", c.Mailbox.Auth, c.Mailbox.TokenFile, c.Mailbox.TokenCommand) {
+		checkSecret(add, "mailbox", c.Mailbox.PasswordFile, c.Mailbox.PasswordEnv, true)
+	}
+	if checkAuth(add, "smtp", c.SMTP.Auth, c.SMTP.TokenFile, c.SMTP.TokenCommand) {
+		checkSecret(add, "smtp", c.SMTP.PasswordFile, c.SMTP.PasswordEnv, c.SMTP.Username != "")
+	}
 	checkFolders(add, c.Mailbox)
 	if c.Mailbox.PollInterval.Duration < time.Second {
 		add("[mailbox] poll_interval", "%q: at least 1s", c.Mailbox.PollInterval.Duration)
@@ -118,6 +122,25 @@ func checkSecret(add adder, section, file, env string, required bool) {
 	case required:
 		add("["+section+"] password_file", "required (or password_env)")
 	}
+}
+
+// checkAuth checks the OAuth2 keys of a section and reports whether it
+// authenticates with a password instead.
+func checkAuth(add adder, section, auth, tokenFile, tokenCommand string) bool {
+	switch auth {
+	case "", "password":
+		if tokenFile != "" || tokenCommand != "" {
+			add("["+section+"] auth", "token_file or token_command is set: say auth = \"xoauth2\" or \"oauthbearer\"")
+		}
+		return true
+	case "xoauth2", "oauthbearer":
+		if (tokenFile == "") == (tokenCommand == "") {
+			add("["+section+"] token_file", "give token_file or token_command (one of them) for auth = %q", auth)
+		}
+		return false
+	}
+	add("["+section+"] auth", "%q: must be \"password\", \"xoauth2\" or \"oauthbearer\"", auth)
+	return true
 }
 
 func checkFolders(add adder, m Mailbox) {

@@ -53,6 +53,9 @@ type Mailbox struct {
 	Username        string   `toml:"username"`
 	PasswordFile    string   `toml:"password_file"`
 	PasswordEnv     string   `toml:"password_env"`
+	Auth            string   `toml:"auth"`          // "password" (default), "xoauth2" or "oauthbearer"
+	TokenFile       string   `toml:"token_file"`    // OAuth2 access token, read again when it changes
+	TokenCommand    string   `toml:"token_command"` // or a command that prints one (and, optionally, its lifetime)
 	Inbox           string   `toml:"inbox"`
 	ProcessedFolder string   `toml:"processed_folder"`
 	ReviewFolder    string   `toml:"review_folder"`
@@ -69,6 +72,9 @@ type SMTP struct {
 	Username     string `toml:"username"`
 	PasswordFile string `toml:"password_file"`
 	PasswordEnv  string `toml:"password_env"`
+	Auth         string `toml:"auth"`          // "password" (default), "xoauth2" or "oauthbearer"
+	TokenFile    string `toml:"token_file"`    // OAuth2 access token
+	TokenCommand string `toml:"token_command"` // or a command that prints one
 	HeloName     string `toml:"helo_name"`
 }
 
