@@ -26,6 +26,7 @@ func commands() []command {
 		{"demo", "demo                       run the daemon on an embedded demo mailbox", runDemo},
 		{"review", "review list|show|preview|approve|dismiss|reclassify|done|reopen [ID] [--config FILE] [--as NAME] ...   work the review queue", runReview},
 		{"config", "config check --config FILE   report every problem of a configuration", runConfig},
+		{"report", "report --month YYYY-MM [--format html,csv,json] [--out DIR] [--config FILE]   the month's compliance report", runReport},
 		{"passwd", "passwd < password           print the bcrypt hash for a [[web.users]] entry", runPasswd},
 		{"cases", "cases [--config FILE] [--state S] [--kind K] [--overdue] [--json]   list all cases", runCases},
 	}

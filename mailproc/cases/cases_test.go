@@ -64,3 +64,21 @@ func TestPendingWork(t *testing.T) {
 		t.Error("PendingWork = false with a message not moved, want true")
 	}
 }
+
+func TestErase(t *testing.T) {
+	at := time.Date(2028, 4, 1, 0, 0, 0, 0, time.UTC)
+	c := Case{ID: "C-2026-0001", Kind: California, State: Answered, Outcome: "disclosure", Email: "ada@example.com",
+		Fields:   Fields{Name: "Ada", Street: "1 Oak St", City: "Fresno", State: "CA", ZIP: "93704"},
+		Messages: []Message{{Key: "mid:a@x", MessageID: "a@x", From: "Ada <ada@example.com>", Subject: "s", Text: "t", Action: "reply"}},
+		Replies:  []Reply{{Template: "california-disclosure", To: "ada@example.com", State: ReplySent}},
+		History:  []Event{{Actor: "alice", Action: "approved", Detail: "for Ada"}}}
+	c.Erase(at)
+	if c.Email != "" || c.Fields != (Fields{}) || c.Messages[0].Text != "" || c.Messages[0].From != "" ||
+		c.Replies[0].To != "" || c.History[0].Detail != "" || !c.Erased {
+		t.Errorf("Erase left personal data: %+v", c)
+	}
+	if c.Kind != California || c.State != Answered || c.Outcome != "disclosure" || c.Messages[0].Action != "reply" ||
+		c.Replies[0].Template != "california-disclosure" || c.History[0].Actor != "alice" {
+		t.Errorf("Erase removed what reports count: %+v", c)
+	}
+}

@@ -35,6 +35,14 @@ func (l *Loaded) check() Problems {
 	if c.Store.Path == "" {
 		add("[store] path", "required")
 	}
+	if c.Store.RetentionMonths < MinRetentionMonths {
+		add("[store] retention_months", "%d: at least %d (11 CCR § 7101)", c.Store.RetentionMonths, MinRetentionMonths)
+	}
+	if f := c.Store.IdentityKeyFile; f != "" {
+		if b, err := os.ReadFile(f); err != nil || len(b) < 32 {
+			add("[store] identity_key_file", "%q: must hold at least 32 bytes", f)
+		}
+	}
 	checkLimits(add, c.Limits)
 	if c.Coppa.TargetDays < 1 || c.Coppa.TargetDays > 365 {
 		add("[coppa] target_days", "%d: between 1 and 365", c.Coppa.TargetDays)

@@ -19,6 +19,7 @@ type Config struct {
 	Templates  Templates    `toml:"templates"`
 	Auth       Auth         `toml:"auth"`
 	Log        Log          `toml:"log"`
+	Reports    Reports      `toml:"reports"`
 	Control    Control      `toml:"control"`
 	Web        Web          `toml:"web"`
 }
@@ -87,9 +88,16 @@ type Company struct {
 	ComplianceAddress string `toml:"compliance_address"`
 }
 
-// Store is where the database lives.
+// Store is where the database lives and how long cases keep personal data.
 type Store struct {
-	Path string `toml:"path"`
+	Path            string `toml:"path"`
+	RetentionMonths int    `toml:"retention_months"`  // at least 24 (11 CCR § 7101); then personal data is erased
+	IdentityKeyFile string `toml:"identity_key_file"` // HMAC key for the once-a-year record; "" = a key kept in the database
+}
+
+// Reports says where monthly reports are kept.
+type Reports struct {
+	Dir string `toml:"dir"` // default: reports/ beside the store
 }
 
 // Disclosure is what was shared in one covered calendar year.

@@ -14,6 +14,9 @@ const (
 	DefaultPerSenderPerDay = 3
 	DefaultPerHour         = 100
 	DefaultCoppaTargetDays = 30
+	// MinRetentionMonths is the least time cases keep their records
+	// (11 CCR § 7101: at least 24 months).
+	MinRetentionMonths = 24
 )
 
 // DefaultCollected describes what the service collects from children when
@@ -37,7 +40,7 @@ func Default() Config {
 		},
 		SMTP:    SMTP{Security: "tls"},
 		Company: Company{Timezone: DefaultTimezone},
-		Store:   Store{Path: DefaultStorePath},
+		Store:   Store{Path: DefaultStorePath, RetentionMonths: MinRetentionMonths},
 		Limits: Limits{
 			RepliesPerSenderPerDay: DefaultPerSenderPerDay,
 			RepliesPerHour:         DefaultPerHour,

@@ -59,5 +59,13 @@ func (c *Config) ControlSocket() string {
 	return filepath.Join(filepath.Dir(c.Store.Path), "control.sock")
 }
 
+// ReportsDir is where monthly reports are kept.
+func (c *Config) ReportsDir() string {
+	if c.Reports.Dir != "" {
+		return c.Reports.Dir
+	}
+	return filepath.Join(filepath.Dir(c.Store.Path), "reports")
+}
+
 // SecureCookiesOn reports whether the console's cookies carry Secure.
 func (w Web) SecureCookiesOn() bool { return w.SecureCookies == nil || *w.SecureCookies }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/report"
 )
 
 // Client is a Service reached over the daemon's API.
@@ -93,6 +94,12 @@ func (c *Client) Reclassify(id string, kind cases.Kind, a Act) (*cases.Case, err
 		Kind cases.Kind `json:"kind"`
 		Act
 	}{kind, a})
+}
+
+// MonthReport implements Reporter.
+func (c *Client) MonthReport(year int, month time.Month) (report.Report, error) {
+	var out report.Report
+	return out, c.call("GET", fmt.Sprintf("/v1/reports/%04d-%02d", year, month), nil, &out)
 }
 
 func (c *Client) post(id, action string, body any) (*cases.Case, error) {

@@ -3,8 +3,10 @@ package control
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 )
@@ -22,6 +24,7 @@ const maxBody = 1 << 20
 //	POST /v1/cases/{id}/reclassify  {"kind": "...", Act}
 //	POST /v1/cases/{id}/done        Act
 //	POST /v1/cases/{id}/reopen      Act
+//	GET  /v1/reports/{YYYY-MM}      (when the Service is also a Reporter)
 //
 // Errors are {"error": "..."} with 404 (ErrNotFound), 409 (ErrRefused), 400
 // (ErrInvalid) or 500.
@@ -36,6 +39,17 @@ func NewHandler(svc Service) http.Handler {
 	mux.HandleFunc("POST /v1/cases/{id}/done", h.act(svc.Done))
 	mux.HandleFunc("POST /v1/cases/{id}/reopen", h.act(svc.Reopen))
 	mux.HandleFunc("POST /v1/cases/{id}/reclassify", h.reclassify)
+	if r, ok := svc.(Reporter); ok {
+		mux.HandleFunc("GET /v1/reports/{month}", func(w http.ResponseWriter, req *http.Request) {
+			m, err := time.Parse("2006-01", req.PathValue("month"))
+			if err != nil {
+				reply(w, nil, fmt.Errorf("month %q: %w: want YYYY-MM", req.PathValue("month"), ErrInvalid))
+				return
+			}
+			rep, err := r.MonthReport(m.Year(), m.Month())
+			reply(w, rep, err)
+		})
+	}
 	return mux
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/report"
 )
 
 // Service is what staff can do with cases.
@@ -33,6 +34,11 @@ type Service interface {
 	Done(id string, act Act) (*cases.Case, error)
 	// Reopen puts a closed case back with staff.
 	Reopen(id string, act Act) (*cases.Case, error)
+}
+
+// Reporter makes the monthly report of SPEC §8; the daemon is one.
+type Reporter interface {
+	MonthReport(year int, month time.Month) (report.Report, error)
 }
 
 // Filter selects cases; empty fields select all.

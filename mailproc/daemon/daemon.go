@@ -68,6 +68,7 @@ type Daemon struct {
 	// ready is called once, after the first successful cycle.
 	ready     sync.Once
 	countedAt time.Time // when the open cases were last counted
+	jobsTried time.Time // when the scheduled jobs last ran
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -247,6 +248,7 @@ func (d *Daemon) cycle(ctx context.Context, mb Mailbox) error {
 		}
 	}
 	d.cycled()
+	d.runJobs(ctx)
 	return nil
 }
 

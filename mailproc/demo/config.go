@@ -15,11 +15,11 @@ func demoConfig(imap mailbox.Config, smtpAddr, dbPath string) *config.Config {
 	c.Mailbox.PollInterval = config.Duration{Duration: time.Second}
 	c.SMTP.Host, c.SMTP.Port, c.SMTP.Security = "127.0.0.1", port(smtpAddr), "none"
 	c.Company = config.Company{
-		Name:              "Cooper",
-		ReplyFrom:         "Cooper Privacy <" + user + ">",
-		Timezone:          "America/Los_Angeles",
-		StaffAddress:      "privacy-team@cooper.example",
-		ComplianceAddress: "compliance@cooper.example",
+		Name:      "Cooper",
+		ReplyFrom: "Cooper Privacy <" + user + ">",
+		Timezone:  "America/Los_Angeles",
+		// No staff or compliance address: the demo's outbox holds replies
+		// only; its report is written to a folder at the end.
 	}
 	c.Store.Path = dbPath
 	c.Disclosure = []config.Disclosure{

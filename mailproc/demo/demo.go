@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -110,7 +111,37 @@ func (w *world) play(ctx context.Context) error {
 	if err := w.pass(ctx, "3. The daemon restarts over the same mailbox and store", time.Date(2026, 3, 10, 9, 5, 0, 0, loc)); err != nil {
 		return err
 	}
-	return w.summary()
+	if err := w.summary(); err != nil {
+		return err
+	}
+	return w.report(time.Date(2026, 3, 10, 9, 10, 0, 0, loc))
+}
+
+// report writes the compliance report of the demo's month and says where.
+func (w *world) report(now time.Time) error {
+	tmpl, err := reply.Load("")
+	if err != nil {
+		return err
+	}
+	d, err := daemon.New(daemon.Options{Config: w.cfg, Store: w.store, Templates: tmpl, Now: func() time.Time { return now }})
+	if err != nil {
+		return err
+	}
+	r, err := d.MonthReport(now.Year(), now.Month())
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(os.TempDir(), "mailproc-demo-report")
+	paths, err := daemon.WriteReport(r, dir)
+	if err != nil {
+		return err
+	}
+	sort.Strings(paths)
+	fmt.Fprintf(w.out, "\n== The compliance report for %s (%d cases received that month)\n", now.Format("January 2006"), len(r.Cases))
+	for _, p := range paths {
+		fmt.Fprintf(w.out, "   %s\n", p)
+	}
+	return nil
 }
 
 // pass runs the real daemon once, with the demo's clock at now.

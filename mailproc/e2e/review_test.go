@@ -3,7 +3,9 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -71,4 +73,46 @@ func TestReviewCommands(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReportCommand writes a month's report from the command line, with no
+// daemon running and through a running one.
+func TestReportCommand(t *testing.T) {
+	s := newSetup(t, testenv.Memory)
+	s.deliver("rep-1@example.com")
+	if err, out := s.run(); err != nil {
+		t.Fatalf("run: %v\n%s", err, out)
+	}
+	month := time.Now().In(mustZone(t)).Format("2006-01")
+	dir := t.TempDir()
+	out, err := s.cli("report", "--month", month, "--out", dir)
+	if err != nil || !strings.Contains(out, "mailproc-report-"+month+".html") {
+		t.Fatalf("report = %v:\n%s", err, out)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "mailproc-report-"+month+".csv"))
+	if err != nil || !strings.Contains(string(csv), "C-") {
+		t.Errorf("the CSV does not list the case: %v\n%s", err, csv)
+	}
+	p := s.start(t)
+	dir2 := t.TempDir()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		out, err = s.cli("report", "--month", month, "--out", dir2, "--format", "json")
+		if err == nil && strings.Contains(out, "through the daemon") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("report through the daemon = %v:\n%s", err, out)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	p.stop(t)
+}
+
+func mustZone(t *testing.T) *time.Location {
+	loc, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
 }

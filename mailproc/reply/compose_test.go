@@ -294,3 +294,28 @@ func TestComposeExtraAndTextOnly(t *testing.T) {
 		t.Errorf("Content-Type without HTML = %q, want text/plain; charset=UTF-8", got)
 	}
 }
+
+func TestComposeNotice(t *testing.T) {
+	raw, err := ComposeNotice(Notice{
+		From: "Cooper Privacy <privacy@cooper.example>", To: "compliance@cooper.example",
+		Subject: "Report\r\nBcc: x@evil.example", MessageID: "report-2026-03.abc@cooper.example",
+		Date: time.Date(2026, 4, 1, 8, 0, 0, 0, time.UTC), Text: "see attached", HTML: "<p>see attached</p>",
+		Attachments: []Attachment{{Name: "report.csv", ContentType: "text/csv", Data: []byte("a,b\r\n1,2\r\n")}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Header.Get("Bcc") != "" || m.Header.Get("Auto-Submitted") != "auto-generated" {
+		t.Errorf("headers: Bcc %q, Auto-Submitted %q", m.Header.Get("Bcc"), m.Header.Get("Auto-Submitted"))
+	}
+	if !bytes.Contains(raw, []byte("report.csv")) {
+		t.Error("the attachment is missing")
+	}
+	if _, err := ComposeNotice(Notice{From: "a@b.example", To: "two@x.example, three@y.example", MessageID: "x@y"}); err == nil {
+		t.Error("ComposeNotice to two addresses = nil error")
+	}
+}

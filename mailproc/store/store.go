@@ -26,7 +26,8 @@ var (
 	bucketWork    = []byte("work")
 	bucketMarks   = []byte("watermarks")
 	bucketMeta    = []byte("meta")
-	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta}
+	bucketJobs    = []byte("jobs")
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs}
 )
 
 // ErrNotFound is returned for a case that does not exist.
@@ -42,9 +43,20 @@ type Store struct {
 	instance string // random tag of this database, in our Message-IDs
 }
 
+// Options change how a store is opened.
+type Options struct {
+	// IdentityKey, when set, is the HMAC key of the once-a-year record
+	// instead of the key kept in the database. Changing it forgets who was
+	// answered this year.
+	IdentityKey []byte
+}
+
 // Open opens (creating when missing) the database at path with mode 0600.
 // It fails with ErrLocked when another process has it open.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
+
+// OpenWith is Open with options.
+func OpenWith(path string, o Options) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
@@ -60,6 +72,9 @@ func Open(path string) (*Store, error) {
 	if err := s.init(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if len(o.IdentityKey) > 0 {
+		s.key = append([]byte{}, o.IdentityKey...)
 	}
 	return s, nil
 }
