@@ -36,11 +36,8 @@ func TestServiceOperations(t *testing.T) {
 
 	s.deliver("ops-1@example.com")
 	s.waitReplies(t, 1, p)
-	metrics := get(t, "http://"+api+"/metrics")
 	for _, want := range []string{"mailproc_messages_seen_total 1", `mailproc_replies_total{outcome="sent",template="california-disclosure"} 1`, "mailproc_last_poll_timestamp_seconds"} {
-		if !strings.Contains(metrics, want) {
-			t.Errorf("/metrics lacks %q", want)
-		}
+		waitFor(t, func() bool { return strings.Contains(get(t, "http://"+api+"/metrics"), want) }, "/metrics to show "+want)
 	}
 	if h := get(t, "http://"+api+"/healthz"); h != "ok\n" {
 		t.Errorf("/healthz = %q", h)
@@ -107,4 +104,16 @@ func get(t *testing.T, url string) string {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return string(b)
+}
+
+// waitFor polls cond until it holds or 10 s pass.
+func waitFor(t *testing.T, cond func() bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
