@@ -16,10 +16,11 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object a line")
 	cfgPath := fs.String("config", "", "read limits, trusted authserv-ids and our own addresses from this config")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		fmt.Fprintln(stderr, "usage: mailproc check [--json] [--config FILE] FILE.eml...")
 		return 2
 	}
@@ -29,7 +30,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	status := 0
-	for _, path := range fs.Args() {
+	for _, path := range files {
 		r := c.File(path)
 		write := checker.WriteText
 		if *asJSON {

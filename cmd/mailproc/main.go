@@ -27,6 +27,8 @@ func commands() []command {
 		{"review", "review list|show|preview|approve|dismiss|reclassify|done|reopen [ID] [--config FILE] [--as NAME] ...   work the review queue", runReview},
 		{"config", "config check --config FILE   report every problem of a configuration", runConfig},
 		{"report", "report --month YYYY-MM [--format html,csv,json] [--out DIR] [--config FILE]   the month's compliance report", runReport},
+		{"backup", "backup [--config FILE] FILE    a consistent copy of the database, while the daemon runs", runBackup},
+		{"export", "export [--config FILE] --email ADDRESS   everything held about one requester, as JSON", runExport},
 		{"passwd", "passwd < password           print the bcrypt hash for a [[web.users]] entry", runPasswd},
 		{"cases", "cases [--config FILE] [--state S] [--kind K] [--overdue] [--json]   list all cases", runCases},
 	}

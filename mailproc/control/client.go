@@ -96,6 +96,25 @@ func (c *Client) Reclassify(id string, kind cases.Kind, a Act) (*cases.Case, err
 	}{kind, a})
 }
 
+// Backup implements DataKeeper: the daemon's database, streamed to w.
+func (c *Client) Backup(w io.Writer) (int64, error) {
+	resp, err := c.http.Get(c.base + "/v1/backup")
+	if err != nil {
+		return 0, fmt.Errorf("control api: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("control api: backup: %s", resp.Status)
+	}
+	return io.Copy(w, resp.Body)
+}
+
+// Export implements DataKeeper.
+func (c *Client) Export(email string) ([]cases.Case, error) {
+	var out []cases.Case
+	return out, c.call("GET", "/v1/export?email="+url.QueryEscape(email), nil, &out)
+}
+
 // MonthReport implements Reporter.
 func (c *Client) MonthReport(year int, month time.Month) (report.Report, error) {
 	var out report.Report

@@ -25,6 +25,8 @@ const maxBody = 1 << 20
 //	POST /v1/cases/{id}/done        Act
 //	POST /v1/cases/{id}/reopen      Act
 //	GET  /v1/reports/{YYYY-MM}      (when the Service is also a Reporter)
+//	GET  /v1/backup                 the database, consistent (a DataKeeper)
+//	GET  /v1/export?email=ADDRESS   every case about one requester (a DataKeeper)
 //
 // Errors are {"error": "..."} with 404 (ErrNotFound), 409 (ErrRefused), 400
 // (ErrInvalid) or 500.
@@ -39,6 +41,24 @@ func NewHandler(svc Service) http.Handler {
 	mux.HandleFunc("POST /v1/cases/{id}/done", h.act(svc.Done))
 	mux.HandleFunc("POST /v1/cases/{id}/reopen", h.act(svc.Reopen))
 	mux.HandleFunc("POST /v1/cases/{id}/reclassify", h.reclassify)
+	if k, ok := svc.(DataKeeper); ok {
+		mux.HandleFunc("GET /v1/backup", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/octet-stream")
+			k.Backup(w) // a failure cuts the stream short: the client checks the length
+		})
+		mux.HandleFunc("GET /v1/export", func(w http.ResponseWriter, req *http.Request) {
+			email := req.URL.Query().Get("email")
+			if !strings.Contains(email, "@") {
+				reply(w, nil, fmt.Errorf("export: %w: give ?email=ADDRESS", ErrInvalid))
+				return
+			}
+			cs, err := k.Export(email)
+			if cs == nil {
+				cs = []cases.Case{}
+			}
+			reply(w, cs, err)
+		})
+	}
 	if r, ok := svc.(Reporter); ok {
 		mux.HandleFunc("GET /v1/reports/{month}", func(w http.ResponseWriter, req *http.Request) {
 			m, err := time.Parse("2006-01", req.PathValue("month"))

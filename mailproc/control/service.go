@@ -7,6 +7,7 @@ package control
 
 import (
 	"errors"
+	"io"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -39,6 +40,13 @@ type Service interface {
 // Reporter makes the monthly report of SPEC §8; the daemon is one.
 type Reporter interface {
 	MonthReport(year int, month time.Month) (report.Report, error)
+}
+
+// DataKeeper gives out the data: a backup of the database, and all held
+// about one requester.
+type DataKeeper interface {
+	Backup(w io.Writer) (int64, error)
+	Export(email string) ([]cases.Case, error)
 }
 
 // Filter selects cases; empty fields select all.

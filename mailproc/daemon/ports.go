@@ -12,6 +12,7 @@ type Mailbox interface {
 	EnsureFolders(ctx context.Context, names ...string) error
 	Select(ctx context.Context, folder string) (mailbox.Status, error)
 	FetchSince(ctx context.Context, afterUID uint32, max int) ([]mailbox.Summary, error)
+	FetchUIDs(ctx context.Context, uids []uint32) ([]mailbox.Summary, error)
 	FetchRaw(ctx context.Context, uid uint32, maxBytes int64) ([]byte, error)
 	Move(ctx context.Context, uids []uint32, folder string, flag bool) error
 	Append(ctx context.Context, folder string, raw []byte, flags []string, date time.Time) error

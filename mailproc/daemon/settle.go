@@ -288,6 +288,15 @@ func (d *Daemon) moveMessage(ctx context.Context, mb Mailbox, m cases.Message) e
 	if m.UIDValidity != d.validity {
 		return errSkip // renumbered: the rescan finds it again
 	}
+	// A message already gone from the inbox (moved before a crash, or by
+	// a person) is where it should be, or out of our hands; some servers
+	// answer a MOVE of nothing badly, so it is not attempted.
+	if left, err := mb.FetchUIDs(ctx, []uint32{m.UID}); err != nil {
+		return fmt.Errorf("look for uid %d: %w", m.UID, err)
+	} else if len(left) == 0 {
+		d.log.Info("message already gone from the inbox", "uid", m.UID)
+		return nil
+	}
 	if err := mb.Move(ctx, []uint32{m.UID}, m.Folder, m.Flag); err != nil {
 		return fmt.Errorf("move uid %d to %s: %w", m.UID, m.Folder, err)
 	}

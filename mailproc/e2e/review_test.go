@@ -116,3 +116,49 @@ func mustZone(t *testing.T) *time.Location {
 	}
 	return loc
 }
+
+// TestBackupRestoreExport backs the database up while the daemon runs,
+// restores the copy in place of the original, and runs the daemon on it:
+// nothing is answered twice; export finds the requester's case.
+func TestBackupRestoreExport(t *testing.T) {
+	s := newSetup(t, testenv.Memory)
+	p := s.start(t)
+	s.deliver("bk-1@example.com")
+	s.waitReplies(t, 1, p)
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	var out string
+	var err error
+	deadline := time.Now().Add(10 * time.Second)
+	for out, err = s.cli("backup", backup); err != nil; out, err = s.cli("backup", backup) {
+		if time.Now().After(deadline) {
+			t.Fatalf("backup: %v\n%s", err, out)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(out, "through the daemon") || !strings.Contains(out, "opened and checked") {
+		t.Errorf("backup output:\n%s", out)
+	}
+	if fi, err := os.Stat(backup); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup file mode = %v, %v; want 0600", fi.Mode().Perm(), err)
+	}
+	out, err = s.cli("export", "--email", "ADA@example.com")
+	if err != nil || !strings.Contains(out, `"email": "ada@example.com"`) || !strings.Contains(out, "bk-1@example.com") {
+		t.Errorf("export = %v:\n%s", err, out)
+	}
+	p.stop(t)
+	// Restore: the copy replaces the database; the daemon carries on from it.
+	data, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.deliver("bk-2@example.com")
+	if err, out := s.run(); err != nil {
+		t.Fatalf("run on the restored database: %v\n%s", err, out)
+	}
+	if n := len(s.smtp.Messages()); n != 2 {
+		t.Errorf("replies = %d, want 2: the restored database knows the first request", n)
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/oauth"
 )
 
 // The values of Config.Security.
@@ -17,6 +19,13 @@ const (
 	SecurityTLS      = "tls"      // implicit TLS, usually port 993
 	SecurityStartTLS = "starttls" // plain connection upgraded by STARTTLS, usually port 143
 	SecurityNone     = "none"     // plain text; only for loopback tests and demos
+)
+
+// The values of Config.Auth.
+const (
+	AuthPassword    = "password"    // LOGIN, or AUTHENTICATE PLAIN; "" means the same
+	AuthXOAuth2     = "xoauth2"     // AUTHENTICATE XOAUTH2 with a token (Gmail, Microsoft 365)
+	AuthOAuthBearer = "oauthbearer" // AUTHENTICATE OAUTHBEARER (RFC 7628) with a token
 )
 
 // defaultTimeout bounds one operation (a dial, or one method's exchange with
@@ -30,9 +39,11 @@ type Config struct {
 	Security string // SecurityTLS, SecurityStartTLS or SecurityNone
 	CAFile   string // extra PEM CA bundle added to the system pool; "" = system roots only
 	Username string
-	Password string        // already resolved by the caller; never appears in errors or logs
-	Timeout  time.Duration // per dial and per operation; 0 means 60s
-	Logger   *slog.Logger  // nil discards
+	Password string            // already resolved by the caller; never appears in errors or logs
+	Auth     string            // AuthPassword (or ""), AuthXOAuth2 or AuthOAuthBearer
+	Token    oauth.TokenSource // gives the OAuth2 access token; needed by the OAuth Auth values
+	Timeout  time.Duration     // per dial and per operation; 0 means 60s
+	Logger   *slog.Logger      // nil discards
 }
 
 // address is host:port.
@@ -69,7 +80,24 @@ func (cfg Config) validate() error {
 	if cfg.Username == "" {
 		errs = append(errs, errors.New("username: empty"))
 	}
+	if err := cfg.authProblem(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
+}
+
+// authProblem reports an unknown Auth, or OAuth without a token source.
+func (cfg Config) authProblem() error {
+	switch cfg.Auth {
+	case "", AuthPassword:
+		return nil
+	case AuthXOAuth2, AuthOAuthBearer:
+		if cfg.Token == nil {
+			return fmt.Errorf("token: no token source for auth %q", cfg.Auth)
+		}
+		return nil
+	}
+	return fmt.Errorf("auth: %q: want %q, %q or %q", cfg.Auth, AuthPassword, AuthXOAuth2, AuthOAuthBearer)
 }
 
 // tlsConfig verifies the server's certificate for cfg.Host against the

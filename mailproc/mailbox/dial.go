@@ -1,6 +1,7 @@
 package mailbox
 
 import (
+	"cmp"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -10,11 +11,13 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-sasl"
+
+	"github.com/mailproc/mailproc/mailproc/oauth"
 )
 
 // Dial connects to the server (verifying its certificate for cfg.Host),
 // logs in with LOGIN, or AUTHENTICATE PLAIN where the server disables LOGIN,
-// and reads the server's capabilities, hierarchy separator and namespace.
+// or with an OAuth2 token as cfg.Auth says (see oauthLogin), and reads the server's capabilities, hierarchy separator and namespace.
 // No mailbox is selected yet. cfg.Timeout bounds the whole of Dial.
 func Dial(ctx context.Context, cfg Config) (*Client, error) {
 	cfg = cfg.withDefaults()
@@ -37,11 +40,11 @@ func Dial(ctx context.Context, cfg Config) (*Client, error) {
 		return nil, fmt.Errorf("connect to %s: %w", cfg.address(), err)
 	}
 	c.imap = ic
-	if err := c.guarded(ctx, c.setUp); err != nil {
+	if err := c.guarded(ctx, func() error { return c.setUp(ctx) }); err != nil {
 		c.abort()
 		return nil, fmt.Errorf("imap %s: %w", cfg.address(), err)
 	}
-	c.log.Info("imap logged in", "security", cfg.Security, "user", cfg.Username,
+	c.log.Info("imap logged in", "security", cfg.Security, "user", cfg.Username, "auth", cmp.Or(cfg.Auth, AuthPassword),
 		"idle", c.caps.idle, "move", c.caps.move, "uidplus", c.caps.uidPlus)
 	return c, nil
 }
@@ -103,8 +106,8 @@ func orContextError(ctx context.Context, err error) error {
 }
 
 // setUp logs in and learns what the server offers.
-func (c *Client) setUp() error {
-	if err := c.login(); err != nil {
+func (c *Client) setUp(ctx context.Context) error {
+	if err := c.login(ctx); err != nil {
 		return err
 	}
 	caps := c.imap.Caps()
@@ -125,7 +128,10 @@ func (c *Client) setUp() error {
 }
 
 // login sends the credentials. The password is in no error it returns.
-func (c *Client) login() error {
+func (c *Client) login(ctx context.Context) error {
+	if mech, ok := oauth.Mechanism(c.cfg.Auth); ok {
+		return c.oauthLogin(ctx, mech)
+	}
 	caps := c.imap.Caps()
 	var err error
 	switch {

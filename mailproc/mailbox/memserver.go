@@ -33,6 +33,9 @@ type MemServer struct {
 	served             chan error
 	closeOnce          sync.Once
 	closeErr           error
+
+	tokenMu     sync.Mutex
+	acceptToken func(token string) bool // set by AcceptTokens; nil: no OAuth
 }
 
 // MemMessage is one message held by a MemServer.
@@ -58,6 +61,7 @@ const memIdlePoll = 5 * time.Millisecond
 // next update: a client would miss mail that arrives just as it idles.
 type idlePollSession struct {
 	imapserver.SessionIMAP4rev2
+	mem *MemServer // for AUTHENTICATE (memserver_oauth.go)
 }
 
 // Idle writes pending updates until stop is closed.
@@ -89,9 +93,10 @@ func startMemServer(username, password string, t memTLS) (*MemServer, error) {
 		return nil, fmt.Errorf("memserver: create INBOX: %w", err)
 	}
 	mem.AddUser(user)
-	server := imapserver.New(&imapserver.Options{
+	s := &MemServer{username: username, password: password, user: user, served: make(chan error, 1)}
+	s.server = imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return idlePollSession{mem.NewSession().(imapserver.SessionIMAP4rev2)}, nil, nil
+			return idlePollSession{mem.NewSession().(imapserver.SessionIMAP4rev2), s}, nil, nil
 		},
 		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIMAP4rev2: {}},
 		InsecureAuth: true,
@@ -105,9 +110,8 @@ func startMemServer(username, password string, t memTLS) (*MemServer, error) {
 	if t.implicit != nil {
 		ln = tls.NewListener(ln, t.implicit)
 	}
-	s := &MemServer{Addr: ln.Addr().String(), username: username, password: password,
-		user: user, server: server, served: make(chan error, 1)}
-	go func() { s.served <- server.Serve(ln) }()
+	s.Addr = ln.Addr().String()
+	go func() { s.served <- s.server.Serve(ln) }()
 	return s, nil
 }
 

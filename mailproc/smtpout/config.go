@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/oauth"
 )
 
 // The values of Config.Security.
@@ -18,6 +20,13 @@ const (
 	SecurityNone     = "none"     // plain text throughout; only by explicit configuration
 )
 
+// The values of Config.Auth.
+const (
+	AuthPassword    = "password"    // AUTH PLAIN, or LOGIN; "" means the same
+	AuthXOAuth2     = "xoauth2"     // AUTH XOAUTH2 with a token (Gmail, Microsoft 365)
+	AuthOAuthBearer = "oauthbearer" // AUTH OAUTHBEARER (RFC 7628) with a token
+)
+
 // DefaultTimeout bounds the dial and each command when Config.Timeout is zero.
 const DefaultTimeout = 60 * time.Second
 
@@ -25,12 +34,14 @@ const DefaultTimeout = 60 * time.Second
 type Config struct {
 	Host     string
 	Port     int
-	Security string        // SecurityTLS, SecurityStartTLS or SecurityNone
-	CAFile   string        // extra PEM CA bundle added to the system roots
-	Username string        // "" = no AUTH (a local relay)
-	Password string        // resolved by the caller; never in errors or logs
-	HeloName string        // default: os.Hostname()
-	Timeout  time.Duration // dial and per-command; default DefaultTimeout
+	Security string            // SecurityTLS, SecurityStartTLS or SecurityNone
+	CAFile   string            // extra PEM CA bundle added to the system roots
+	Username string            // "" = no AUTH (a local relay)
+	Password string            // resolved by the caller; never in errors or logs
+	Auth     string            // AuthPassword (or ""), AuthXOAuth2 or AuthOAuthBearer
+	Token    oauth.TokenSource // gives the OAuth2 access token; needed by the OAuth Auth values
+	HeloName string            // default: os.Hostname()
+	Timeout  time.Duration     // dial and per-command; default DefaultTimeout
 }
 
 // addr is the host:port to dial.
@@ -71,7 +82,7 @@ func (cfg Config) validate() error {
 	case SecurityTLS, SecurityStartTLS:
 	case SecurityNone:
 		if cfg.Username != "" && !isLoopback(cfg.Host) {
-			errs = append(errs, fmt.Errorf("security %q: would send the password in plain text to %s; use tls or starttls", cfg.Security, cfg.Host))
+			errs = append(errs, fmt.Errorf("security %q: would send the credentials in plain text to %s; use tls or starttls", cfg.Security, cfg.Host))
 		}
 	default:
 		errs = append(errs, fmt.Errorf("security %q: must be tls, starttls or none", cfg.Security))
@@ -79,10 +90,31 @@ func (cfg Config) validate() error {
 	if strings.ContainsAny(cfg.HeloName, " \r\n") {
 		errs = append(errs, fmt.Errorf("helo name %q: must be one word", cfg.HeloName))
 	}
-	if cfg.Username != "" && cfg.Password == "" {
-		errs = append(errs, errors.New("password: must be set when username is"))
+	if err := cfg.authProblem(); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// authProblem reports an unknown Auth, a username without its password, or
+// OAuth without a username or a token source.
+func (cfg Config) authProblem() error {
+	switch cfg.Auth {
+	case "", AuthPassword:
+		if cfg.Username != "" && cfg.Password == "" {
+			return errors.New("password: must be set when username is")
+		}
+	case AuthXOAuth2, AuthOAuthBearer:
+		if cfg.Username == "" {
+			return fmt.Errorf("username: must be set for auth %q", cfg.Auth)
+		}
+		if cfg.Token == nil {
+			return fmt.Errorf("token: no token source for auth %q", cfg.Auth)
+		}
+	default:
+		return fmt.Errorf("auth %q: must be %s, %s or %s", cfg.Auth, AuthPassword, AuthXOAuth2, AuthOAuthBearer)
+	}
+	return nil
 }
 
 // isLoopback reports whether host names this machine in a way go-mail's

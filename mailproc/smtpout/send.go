@@ -56,7 +56,7 @@ func (s *Sender) connect(ctx context.Context) (*session, *Error) {
 		_ = sess.client.Close()
 	}
 	s.log.Debug("smtp connecting", "server", s.cfg.addr(), "security", s.cfg.Security)
-	return dial(ctx, s.cfg, s.tlsCfg, s.dial)
+	return s.open(ctx)
 }
 
 // release keeps sess for the next send when this one succeeded or was

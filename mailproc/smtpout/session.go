@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"sync"
@@ -19,6 +18,7 @@ type session struct {
 	raw     net.Conn // the TCP connection, for deadlines
 	timeout time.Duration
 	used    time.Time // end of the last Send on it
+	token   string    // OAuth2 access token for AUTH, dropped once used; "" with a password
 
 	mu       sync.Mutex // guards canceled against arm
 	canceled bool       // the watched context ended: deadlines stay in the past
@@ -76,13 +76,14 @@ func (s *session) alive() bool {
 type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
 // dial connects to cfg's server with dialTCP and runs TLS, EHLO, STARTTLS
-// and AUTH as configured, under ctx.
-func dial(ctx context.Context, cfg Config, tlsCfg *tls.Config, dialTCP dialFunc) (*session, *Error) {
+// and AUTH as configured, under ctx; token is the OAuth2 access token when
+// cfg.Auth asks for one.
+func dial(ctx context.Context, cfg Config, tlsCfg *tls.Config, dialTCP dialFunc, token string) (*session, *Error) {
 	raw, err := dialTCP(ctx, "tcp", cfg.addr())
 	if err != nil {
 		return nil, notSent(StageConnect, err)
 	}
-	s := &session{raw: raw, timeout: cfg.Timeout}
+	s := &session{raw: raw, timeout: cfg.Timeout, token: token}
 	s.watch(ctx)
 	if e := s.open(cfg, tlsCfg); e != nil {
 		s.stopWatching()
@@ -139,15 +140,17 @@ func (s *session) startTLS(tlsCfg *tls.Config) *Error {
 	return nil
 }
 
-// authenticate logs in with PLAIN, or LOGIN where PLAIN is not offered.
+// authenticate logs in with PLAIN, or LOGIN where PLAIN is not offered, or
+// with the OAuth2 mechanism cfg.Auth names.
 func (s *session) authenticate(cfg Config) *Error {
 	ok, mechs := s.client.Extension("AUTH")
 	if !ok {
 		return configError(StageAuth, "server offers no AUTH")
 	}
-	auth := pickAuth(mechs, cfg)
-	if auth == nil {
-		return configError(StageAuth, fmt.Sprintf("server offers no supported AUTH mechanism (offers %s)", mechs))
+	auth, e := pickAuth(mechs, cfg, s.token)
+	s.token = ""
+	if e != nil {
+		return e
 	}
 	s.arm()
 	if err := s.client.Auth(auth); err != nil {

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/control"
+	"github.com/mailproc/mailproc/mailproc/service"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// runBackup is `mailproc backup FILE`: a consistent copy of the database,
+// taken through the running daemon (or directly when none runs), checked by
+// opening it.
+func runBackup(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
+	files, err := parseInterspersed(fs, args)
+	if err != nil || len(files) != 1 {
+		fmt.Fprintln(stderr, "usage: mailproc backup [--config FILE] FILE")
+		return 2
+	}
+	keeper, closeFn, err := dataKeeper(*cfgPath, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc backup: %v\n", err)
+		return 1
+	}
+	defer closeFn()
+	n, err := backupTo(keeper, files[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc backup: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: %d bytes, opened and checked\n", files[0], n)
+	return 0
+}
+
+func backupTo(k control.DataKeeper, path string) (int64, error) {
+	tmp := path + ".partial"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return 0, err
+	}
+	n, err := k.Backup(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = checkBackup(tmp)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return 0, err
+	}
+	return n, os.Rename(tmp, path)
+}
+
+// checkBackup opens a copy as a database and reads its cases.
+func checkBackup(path string) error {
+	st, err := store.Open(path)
+	if err != nil {
+		return fmt.Errorf("the copy does not open: %w", err)
+	}
+	defer st.Close()
+	return st.View(func(tx *store.Tx) error { return tx.ForEachCase(func(*cases.Case) error { return nil }) })
+}
+
+// runExport is `mailproc export --email ADDRESS`: every case held about one
+// requester, as JSON, for an access request.
+func runExport(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
+	email := fs.String("email", "", "the requester's address")
+	if err := fs.Parse(args); err != nil || *email == "" {
+		fmt.Fprintln(stderr, "usage: mailproc export [--config FILE] --email ADDRESS")
+		return 2
+	}
+	keeper, closeFn, err := dataKeeper(*cfgPath, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc export: %v\n", err)
+		return 1
+	}
+	defer closeFn()
+	cs, err := keeper.Export(*email)
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc export: %v\n", err)
+		return 1
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(map[string]any{"email": *email, "cases": cs}); err != nil {
+		return 1
+	}
+	return 0
+}
+
+func dataKeeper(cfgPath string, stderr io.Writer) (control.DataKeeper, func(), error) {
+	svc, how, closeFn, err := service.Staff(cfgPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	k, ok := svc.(control.DataKeeper)
+	if !ok {
+		closeFn()
+		return nil, nil, fmt.Errorf("this daemon cannot give out its data")
+	}
+	fmt.Fprintf(stderr, "(working through the %s)\n", how)
+	return k, closeFn, nil
+}

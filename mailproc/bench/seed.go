@@ -1,0 +1,142 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+)
+
+// appendWindow is how many APPENDs may await their answer on one
+// connection.
+const appendWindow = 64
+
+// Seed appends every message of g to the INBOX of each account, in order
+// and with its date as INTERNALDATE, so that the accounts hold identical
+// backlogs with identical UIDs. Each account has its own connection with
+// its APPENDs pipelined; each message is made once for all of them.
+func Seed(ctx context.Context, g *Generator, accts ...mailbox.Config) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	feeds := make([]chan Message, len(accts))
+	errs := make([]error, len(accts))
+	var wg sync.WaitGroup
+	for k, acct := range accts {
+		feeds[k] = make(chan Message, 8)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if errs[k] = appendAll(ctx, acct, feeds[k]); errs[k] != nil {
+				cancel()
+			}
+		}()
+	}
+	feed(ctx, g, feeds)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	return ctx.Err()
+}
+
+// feed sends every message to every channel, then closes them.
+func feed(ctx context.Context, g *Generator, feeds []chan Message) {
+	defer func() {
+		for _, f := range feeds {
+			close(f)
+		}
+	}()
+	for i := range g.Len() {
+		m := g.Message(i)
+		for _, f := range feeds {
+			select {
+			case f <- m:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+// appendAll appends what comes from feed to the account's INBOX on one
+// connection: with MULTIAPPEND where the server has it, else pipelined.
+func appendAll(ctx context.Context, acct mailbox.Config, feed <-chan Message) error {
+	a, err := dialMultiAppender(ctx, acct)
+	if err == nil {
+		return multiAppendAll(a, feed)
+	}
+	if !errors.Is(err, errNoMultiAppend) {
+		return err
+	}
+	return pipelineAppendAll(ctx, acct, feed)
+}
+
+// multiAppendAll appends what comes from feed with MULTIAPPEND.
+func multiAppendAll(a *multiAppender, feed <-chan Message) error {
+	defer a.close()
+	for m := range feed {
+		if err := a.add(m); err != nil {
+			return err
+		}
+	}
+	return a.flush()
+}
+
+// pipelineAppendAll appends what comes from feed with one APPEND a
+// message, pipelined.
+func pipelineAppendAll(ctx context.Context, acct mailbox.Config, feed <-chan Message) error {
+	c, err := dialIMAP(ctx, acct, nil)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	pending := make(chan *imapclient.AppendCommand, appendWindow)
+	answered := make(chan error, 1)
+	go func() { answered <- waitAppends(pending) }()
+	var werr error
+	for m := range feed {
+		if werr = appendOne(c, "INBOX", m.Raw, m.Date, nil, pending); werr != nil {
+			break
+		}
+	}
+	close(pending)
+	if err := <-answered; err != nil {
+		return fmt.Errorf("%s: %w", acct.Username, err)
+	}
+	if werr != nil {
+		return fmt.Errorf("%s: %w", acct.Username, werr)
+	}
+	return nil
+}
+
+// appendOne sends one APPEND and hands it to pending to await its answer.
+func appendOne(c *imapclient.Client, folder string, raw []byte, date time.Time, flags []imap.Flag, pending chan<- *imapclient.AppendCommand) error {
+	cmd := c.Append(folder, int64(len(raw)), &imap.AppendOptions{Flags: flags, Time: date})
+	_, werr := cmd.Write(raw)
+	cerr := cmd.Close()
+	pending <- cmd
+	if werr != nil {
+		return fmt.Errorf("append to %s: %w", folder, werr)
+	}
+	if cerr != nil {
+		return fmt.Errorf("append to %s: %w", folder, cerr)
+	}
+	return nil
+}
+
+// waitAppends waits for the answer of every APPEND sent, in order, and
+// returns the first failure.
+func waitAppends(pending <-chan *imapclient.AppendCommand) error {
+	var first error
+	for cmd := range pending {
+		if _, err := cmd.Wait(); err != nil && first == nil {
+			first = fmt.Errorf("append: %w", err)
+		}
+	}
+	return first
+}

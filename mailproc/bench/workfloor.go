@@ -1,0 +1,130 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+)
+
+// floorRequest is a request the work floor answers.
+type floorRequest struct {
+	uid                      imap.UID
+	from, subject, messageID string
+}
+
+// WorkFloor does the least protocol work the backlog needs, with no
+// decision logic (the generator's labels say what each message is): the
+// headers of every message in one UID FETCH, the bodies of the requests in
+// another, one reply per request on one SMTP connection, the copies
+// APPENDed to the sent folder (pipelined), the requests moved to the
+// processed folder in one UID MOVE, and the machine mail quoting a request
+// flagged and moved to the review folder in one UID STORE and one UID
+// MOVE. It creates the folders as mailproc does. Nothing else is touched:
+// every FETCH is a BODY.PEEK.
+func WorkFloor(ctx context.Context, acct mailbox.Config, srv SMTPServer, replyFrom string, g *Generator) (FloorResult, error) {
+	labels := labelsByMessageID(g)
+	start := time.Now()
+	c, err := dialIMAP(ctx, acct, nil)
+	if err != nil {
+		return FloorResult{}, err
+	}
+	defer c.Close()
+	r, err := workFloor(ctx, c, srv, replyFrom, labels)
+	if err != nil {
+		return FloorResult{}, fmt.Errorf("work floor: %w", err)
+	}
+	if err := c.Logout().Wait(); err != nil {
+		return FloorResult{}, fmt.Errorf("work floor: logout: %w", err)
+	}
+	r.Seconds = time.Since(start).Seconds()
+	return r, nil
+}
+
+// workFloor is WorkFloor's work on a logged-in connection.
+func workFloor(ctx context.Context, c *imapclient.Client, srv SMTPServer, replyFrom string, labels map[string]Category) (FloorResult, error) {
+	if err := ensureFolders(c, processedFolder, reviewFolder, sentFolder); err != nil {
+		return FloorResult{}, err
+	}
+	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
+		return FloorResult{}, fmt.Errorf("select INBOX: %w", err)
+	}
+	reqs, review, err := floorHeaders(c, labels)
+	if err != nil {
+		return FloorResult{}, err
+	}
+	r := FloorResult{Messages: len(reqs)}
+	if r.Bytes, err = floorBodies(c, reqs); err != nil {
+		return FloorResult{}, err
+	}
+	replies, err := floorSend(ctx, srv, replyFrom, reqs)
+	if err != nil {
+		return FloorResult{}, err
+	}
+	r.Replies = len(replies)
+	if err := appendPipelined(c, sentFolder, replies); err != nil {
+		return FloorResult{}, err
+	}
+	if err := floorMove(c, reqs, review); err != nil {
+		return FloorResult{}, err
+	}
+	r.Moved = len(reqs) + len(review)
+	return r, nil
+}
+
+// labelsByMessageID is the generator's category of each Message-ID.
+func labelsByMessageID(g *Generator) map[string]Category {
+	labels := make(map[string]Category, g.Len())
+	for i := range g.Len() {
+		labels[g.MessageID(i)] = g.Category(i)
+	}
+	return labels
+}
+
+// appendPipelined appends raws to folder, \Seen, pipelined.
+func appendPipelined(c *imapclient.Client, folder string, raws [][]byte) error {
+	pending := make(chan *imapclient.AppendCommand, appendWindow)
+	answered := make(chan error, 1)
+	go func() { answered <- waitAppends(pending) }()
+	var werr error
+	now := time.Now()
+	for _, raw := range raws {
+		if werr = appendOne(c, folder, raw, now, []imap.Flag{imap.FlagSeen}, pending); werr != nil {
+			break
+		}
+	}
+	close(pending)
+	if err := <-answered; err != nil {
+		return err
+	}
+	return werr
+}
+
+// floorMove moves the requests to the processed folder, and the machine
+// mail quoting a request, flagged, to the review folder.
+func floorMove(c *imapclient.Client, reqs []floorRequest, review []imap.UID) error {
+	var answered imap.UIDSet
+	for _, q := range reqs {
+		answered.AddNum(q.uid)
+	}
+	if len(answered) > 0 {
+		if _, err := c.Move(answered, processedFolder).Wait(); err != nil {
+			return fmt.Errorf("uid move to %s: %w", processedFolder, err)
+		}
+	}
+	if len(review) == 0 {
+		return nil
+	}
+	set := imap.UIDSetNum(review...)
+	flag := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagFlagged}}
+	if err := c.Store(set, flag, nil).Close(); err != nil {
+		return fmt.Errorf("uid store +flags \\flagged: %w", err)
+	}
+	if _, err := c.Move(set, reviewFolder).Wait(); err != nil {
+		return fmt.Errorf("uid move to %s: %w", reviewFolder, err)
+	}
+	return nil
+}
