@@ -30,11 +30,22 @@ func Serve(ctx context.Context, socketPath, httpAddr string, h http.Handler, log
 		listeners = append(listeners, tl)
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	errs := make(chan error, len(listeners))
 	for _, l := range listeners {
 		log.Info("control api listening", "addr", l.Addr().String())
+	}
+	err = ServeOn(ctx, srv, listeners...)
+	os.Remove(socketPath)
+	return err
+}
+
+// ServeOn serves srv on each listener until ctx ends or one fails, then
+// shuts it down, giving requests in flight five seconds.
+func ServeOn(ctx context.Context, srv *http.Server, listeners ...net.Listener) error {
+	errs := make(chan error, len(listeners))
+	for _, l := range listeners {
 		go func() { errs <- srv.Serve(l) }()
 	}
+	var err error
 	select {
 	case <-ctx.Done():
 	case err = <-errs:
@@ -42,7 +53,6 @@ func Serve(ctx context.Context, socketPath, httpAddr string, h http.Handler, log
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	srv.Shutdown(sctx)
-	os.Remove(socketPath)
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}

@@ -28,7 +28,7 @@ import (
 // Each test works only in folders under a top folder of its own,
 // "mailproc-test-<nanoseconds>", which it deletes when done; the inbox is
 // not touched. The server must have no namespace prefix. Without the
-// variable the Dovecot subtests are skipped. testdata/start-dovecot.sh
+// variable the Dovecot subtests are skipped. scripts/test-servers.sh (at the repository root)
 // starts a suitable Dovecot.
 const dovecotEnv = "MAILPROC_TEST_DOVECOT"
 
@@ -69,7 +69,7 @@ func newDovecotBackend(t *testing.T) *backend {
 	t.Helper()
 	env := os.Getenv(dovecotEnv)
 	if env == "" {
-		t.Skipf("%s is not set: not testing against a real IMAP server (see testdata/start-dovecot.sh)", dovecotEnv)
+		t.Skipf("%s is not set: not testing against a real IMAP server (see scripts/test-servers.sh (at the repository root))", dovecotEnv)
 	}
 	cfg, err := parseDovecotEnv(env)
 	if err != nil {

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/web"
 )
@@ -38,17 +38,5 @@ func serveWeb(ctx context.Context, cfg *config.Config, d *daemon.Daemon, log *sl
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute}
 	log.Info("web console listening", "addr", ln.Addr().String())
-	errs := make(chan error, 1)
-	go func() { errs <- srv.Serve(ln) }()
-	select {
-	case <-ctx.Done():
-	case err = <-errs:
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	srv.Shutdown(sctx)
-	if errors.Is(err, http.ErrServerClosed) {
-		err = nil
-	}
-	return err
+	return control.ServeOn(ctx, srv, ln)
 }
