@@ -15,6 +15,7 @@ import (
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/metrics"
+	"github.com/mailproc/mailproc/mailproc/oauth"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/sdnotify"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
@@ -99,11 +100,11 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m
 // Build makes a daemon from a configuration and an open store. The
 // returned func closes the SMTP connection.
 func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string, more ...func(*daemon.Options)) (*daemon.Daemon, func(), error) {
-	imapPass, err := cfg.MailboxPassword()
+	imapPass, err := password(cfg.Mailbox.Auth, cfg.MailboxPassword)
 	if err != nil {
 		return nil, nil, err
 	}
-	smtpPass, err := cfg.SMTPPassword()
+	smtpPass, err := password(cfg.SMTP.Auth, cfg.SMTPPassword)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -114,6 +115,7 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 	sender, err := smtpout.New(smtpout.Config{
 		Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Security: cfg.SMTP.Security, CAFile: cfg.SMTP.CAFile,
 		Username: cfg.SMTP.Username, Password: smtpPass, HeloName: cfg.SMTP.HeloName,
+		Auth: cfg.SMTP.Auth, Token: oauth.Source(cfg.SMTP.TokenFile, cfg.SMTP.TokenCommand),
 	}, log.With("part", "smtp"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("smtp: %w", err)
@@ -121,6 +123,7 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 	mcfg := mailbox.Config{
 		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
 		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
+		Auth: cfg.Mailbox.Auth, Token: oauth.Source(cfg.Mailbox.TokenFile, cfg.Mailbox.TokenCommand),
 	}
 	opts := daemon.Options{
 		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,
@@ -141,6 +144,15 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 		return nil, nil, err
 	}
 	return d, func() { sender.Close() }, nil
+}
+
+// password reads a section's password with read, or gives "" when the
+// section signs in with an OAuth2 token instead.
+func password(auth string, read func() (string, error)) (string, error) {
+	if _, isOAuth := oauth.Mechanism(auth); isOAuth {
+		return "", nil
+	}
+	return read()
 }
 
 // NewLogger makes the daemon's logger from [log].

@@ -9,12 +9,13 @@ import (
 
 // ErrConfig is wrapped by an Error whose cause is the configuration rather
 // than the message: the server rejected the credentials (535 and other 5xx
-// replies to AUTH), demands AUTH that is not configured (530 at any stage),
-// offers no AUTH mechanism we support, or go-mail refused to send the
-// password. Such an Error is Permanent for this configuration:
-// resending will not help until an operator fixes it, but the message itself
-// is not at fault, so a caller should stop sending and alert rather than
-// give up on the message.
+// replies to AUTH; with OAuth, a 535 for a token after a fresh one was
+// sought, see Sender.open), demands AUTH that is not configured (530 at any
+// stage), offers no AUTH mechanism we support, no OAuth token could be had,
+// or go-mail refused to send the password. Such an Error is Permanent for
+// this configuration: resending will not help until an operator fixes it,
+// but the message itself is not at fault, so a caller should stop sending
+// and alert rather than give up on the message.
 var ErrConfig = errors.New("smtp configuration rejected")
 
 // The stages of a send, named in Error.Stage.

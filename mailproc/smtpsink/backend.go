@@ -34,16 +34,23 @@ var (
 	errData5xx      = &smtp.SMTPError{Code: 554, EnhancedCode: smtp.EnhancedCode{5, 6, 0}, Message: "Message refused"}
 )
 
-// AuthMechanisms offers PLAIN when the sink has a username.
+// AuthMechanisms offers PLAIN when the sink has a username, or the OAuth2
+// mechanisms instead when it takes tokens.
 func (s *session) AuthMechanisms() []string {
-	if s.sink.opts.Username == "" {
+	switch {
+	case s.sink.opts.Username == "":
 		return nil
+	case s.sink.opts.AcceptToken != nil:
+		return tokenMechanisms
 	}
 	return []string{sasl.Plain}
 }
 
-// Auth checks PLAIN credentials against the sink's.
+// Auth checks PLAIN credentials, or a token, against the sink's.
 func (s *session) Auth(mech string) (sasl.Server, error) {
+	if s.sink.opts.AcceptToken != nil {
+		return s.tokenAuth(mech)
+	}
 	if mech != sasl.Plain || s.sink.opts.Username == "" {
 		return nil, smtp.ErrAuthUnknownMechanism
 	}

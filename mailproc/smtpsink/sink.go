@@ -1,8 +1,9 @@
 // Package smtpsink is an in-process SMTP server that keeps what it accepts
 // in memory: the receiving end of the embedded demo and of the tests of
-// package smtpout. It listens on loopback only, can require AUTH PLAIN and
-// offer STARTTLS or implicit TLS, and can be told to fail the next
-// transactions in the ways a real server fails.
+// package smtpout. It listens on loopback only, can require AUTH PLAIN or
+// an OAuth2 token (XOAUTH2, OAUTHBEARER), offer STARTTLS or implicit TLS,
+// and can be told to fail the next transactions in the ways a real server
+// fails.
 package smtpsink
 
 import (
@@ -25,6 +26,12 @@ type Options struct {
 	// Username and Password, when Username is set, make AUTH PLAIN
 	// required before MAIL; it is allowed without TLS (loopback).
 	Username, Password string
+	// AcceptToken, when set with Username, makes AUTH XOAUTH2 or
+	// OAUTHBEARER required instead of PLAIN: Username signs in with any
+	// token AcceptToken approves (see TokenEquals). A refused token gets
+	// the JSON error challenge, then 535. It is called from the server's
+	// goroutines.
+	AcceptToken func(token string) bool
 	// TLSConfig, when set, makes the sink offer STARTTLS, or with
 	// ImplicitTLS speak TLS from the first byte instead.
 	TLSConfig   *tls.Config
