@@ -24,13 +24,14 @@ func commands() []command {
 		{"run", "run --config FILE          run the daemon", runDaemon},
 		{"check", "check [--json] [--config FILE] FILE.eml...   decide messages as the daemon would, send nothing", runCheck},
 		{"demo", "demo                       run the daemon on an embedded demo mailbox", runDemo},
-		{"review", "review list|show|preview|approve|dismiss|reclassify|done|reopen [ID] [--config FILE] [--as NAME] ...   work the review queue", runReview},
+		{"review", "review " + reviewVerbs + " [ID] [--config FILE] [--as NAME] ...   work the review queue; print a letter (--out FILE.pdf|.html) and mark it posted (--date DAY)", runReview},
 		{"config", "config check --config FILE   report every problem of a configuration", runConfig},
 		{"report", "report --month YYYY-MM [--format html,csv,json] [--out DIR] [--config FILE]   the month's compliance report", runReport},
 		{"backup", "backup [--config FILE] FILE    a consistent copy of the database, while the daemon runs", runBackup},
 		{"export", "export [--config FILE] --email ADDRESS   everything held about one requester, as JSON", runExport},
 		{"passwd", "passwd < password           print the bcrypt hash for a [[web.users]] entry", runPasswd},
 		{"cases", "cases [--config FILE] [--state S] [--kind K] [--overdue] [--json]   list all cases", runCases},
+		{"cases", "cases add --channel letter --kind california|coppa --received DATE [--name --street --city --state --zip --first-line] [--parent --child --child-email --child-username] [--return-name ... --return-zip] [--scan FILE]   enter a letter", runCases},
 	}
 }
 

@@ -30,6 +30,9 @@ type staffFlags struct {
 	note    *string
 	tmpl    *string
 	fields  map[string]*string
+	out     *string
+	reply   *int
+	date    *string
 }
 
 func newStaffFlags(name string, stderr io.Writer) *staffFlags {
@@ -46,6 +49,9 @@ func newStaffFlags(name string, stderr io.Writer) *staffFlags {
 		note:    fs.String("note", "", "a note for the history (done: the text of the completion notice)"),
 		tmpl:    fs.String("template", "", "approve: the template to send"),
 		fields:  map[string]*string{},
+		out:     fs.String("out", "", "print: write the letter to FILE.pdf or FILE.html (default: HTML on standard output)"),
+		reply:   fs.Int("reply", 0, "print: which reply (1 = the first; default: the letter to post, else the latest)"),
+		date:    fs.String("date", "", "posted: the day the letter was posted, YYYY-MM-DD (default: today)"),
 	}
 	for _, k := range []string{"name", "street", "city", "zip"} {
 		f.fields[k] = fs.String(k, "", "approve: corrected "+k)
@@ -61,15 +67,22 @@ func currentUser() string {
 	return os.Getenv("USER")
 }
 
-// runCases lists cases: `mailproc cases [filters]`.
+// runCases lists cases: `mailproc cases [filters]`, or enters a letter:
+// `mailproc cases add --channel letter ...`.
 func runCases(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "add" {
+		return runCasesAdd(args[1:], stdout, stderr)
+	}
 	return runReview(context.Background(), append([]string{"list", "--all"}, args...), stdout, stderr)
 }
 
-// runReview is `mailproc review list|show|approve|dismiss|reclassify|done|reopen`.
+// reviewVerbs are the actions of `mailproc review`.
+const reviewVerbs = "list|show|preview|approve|dismiss|reclassify|done|reopen|print|posted"
+
+// runReview is `mailproc review ACTION [ID] [flags]` (reviewVerbs).
 func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: mailproc review list|show|preview|approve|dismiss|reclassify|done|reopen [ID] [flags]")
+		fmt.Fprintln(stderr, "usage: mailproc review "+reviewVerbs+" [ID] [flags]")
 		return 2
 	}
 	verb, args := args[0], args[1:]
@@ -131,8 +144,12 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 		c, err = svc.Done(id, act)
 	case "reopen":
 		c, err = svc.Reopen(id, act)
+	case "print":
+		return printLetter(svc, id, *f.reply, *f.out, out)
+	case "posted":
+		c, err = markPosted(svc, id, act, *f.date)
 	default:
-		return fmt.Errorf("unknown action (list, show, preview, approve, dismiss, reclassify, done, reopen)")
+		return fmt.Errorf("unknown action (%s)", strings.ReplaceAll(reviewVerbs, "|", ", "))
 	}
 	if err != nil {
 		return err
@@ -185,7 +202,11 @@ func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
 		if s.Overdue {
 			due += " OVERDUE"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Kind, s.State, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
+		state := string(s.State)
+		if s.ToPost {
+			state += " (letter to post)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Kind, state, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
 	}
 	fmt.Fprintf(tw, "(%d cases)\n", len(l))
 	return tw.Flush()
@@ -197,6 +218,7 @@ func show(c *cases.Case, out io.Writer) error {
 		fmt.Fprintf(out, " (%s)", strings.Join(c.Reasons, ", "))
 	}
 	fmt.Fprintf(out, "\nRequester: %s\nReceived: %s   Due: %s\n", c.Email, c.Received.Format(time.RFC1123), c.Due.Format("2006-01-02"))
+	showLetter(c, out)
 	if c.Kind == cases.California {
 		fmt.Fprintf(out, "Fields: name=%q street=%q city=%q state=%q zip=%q first-line=%v missing=%v\n",
 			c.Fields.Name, c.Fields.Street, c.Fields.City, c.Fields.State, c.Fields.ZIP, c.FirstLine, c.Missing)
@@ -216,6 +238,21 @@ func show(c *cases.Case, out io.Writer) error {
 		fmt.Fprintf(out, "%s  %-8s %s  %s\n", e.At.Format("2006-01-02 15:04:05"), e.Actor, e.Action, oneLine(e.Detail, 200))
 	}
 	return nil
+}
+
+// showLetter says how a case that came by post is answered.
+func showLetter(c *cases.Case, out io.Writer) {
+	if !c.ByPost() {
+		return
+	}
+	fmt.Fprintf(out, "Came by letter; answers go to: %s\n", oneLine(c.PostalAddress().OneLine(), 200))
+	if c.Letter != nil && c.Letter.Scan != nil {
+		s := c.Letter.Scan
+		fmt.Fprintf(out, "Scan: %s (sha256 %s, %d bytes)\n", oneLine(s.Path, 200), s.SHA256, s.Bytes)
+	}
+	if r := c.LetterToPost(); r != nil {
+		fmt.Fprintf(out, "Letter to post: %s (mailproc review print %s --out FILE.pdf; then mailproc review posted %s --date DAY)\n", r.Template, c.ID, c.ID)
+	}
 }
 
 // oneLine makes text from a sender safe for one terminal line: control

@@ -101,6 +101,8 @@ type Case struct {
 	Replies   []Reply     `json:"replies,omitempty"`
 	History   []Event     `json:"history"`
 	Erased    bool        `json:"erased,omitempty"`
+	// Letter is set for a request that came by post (Channel "letter").
+	Letter *Letter `json:"letter,omitempty"`
 }
 
 // Message is one mail that belongs to a case.
@@ -134,16 +136,26 @@ const (
 	ReplyUnknown ReplyState = "unknown" // begun, never confirmed: never resent
 )
 
+// Reply states of an answer by post: a printed letter never goes to SMTP.
+const (
+	ReplyToPost ReplyState = "to-post" // rendered and kept; staff print and post it
+	ReplyPosted ReplyState = "posted"  // staff posted it; SentAt is the day of posting
+)
+
+// Delivered reports whether a reply reached its way to the requester: the
+// SMTP server accepted it, or staff posted it.
+func (s ReplyState) Delivered() bool { return s == ReplySent || s == ReplyPosted }
+
 // Reply is one answer sent (or to be sent) on a case.
 type Reply struct {
 	Template    string     `json:"template"`
-	MessageID   string     `json:"message_id"`
-	To          string     `json:"to"`
+	MessageID   string     `json:"message_id"` // for a letter, the key its content is kept under
+	To          string     `json:"to"`         // an email address, or a letter's address on one line
 	InReplyTo   string     `json:"in_reply_to,omitempty"`
 	State       ReplyState `json:"state"`
 	Actor       string     `json:"actor"`
 	PlannedAt   time.Time  `json:"planned_at"`
-	SentAt      time.Time  `json:"sent_at,omitempty"`
+	SentAt      time.Time  `json:"sent_at,omitempty"` // for a letter, the day it was posted
 	Attempts    int        `json:"attempts,omitempty"`
 	NextAttempt time.Time  `json:"next_attempt,omitempty"`
 	Error       string     `json:"error,omitempty"`
@@ -177,9 +189,10 @@ func (c *Case) Reply(template string) *Reply {
 	return nil
 }
 
-// PendingWork reports whether the case has a reply not yet settled (not
-// sent, or sent but not yet copied to the sent folder) or a message not yet
-// moved out of the inbox.
+// PendingWork reports whether the case has work for the daemon: a reply not
+// yet settled (not sent, or sent but not yet copied to the sent folder) or a
+// message not yet moved out of the inbox. A letter waiting to be posted is
+// work for staff, not for the daemon.
 func (c *Case) PendingWork() bool {
 	for _, r := range c.Replies {
 		if r.State == ReplyPlanned || r.State == ReplySending || (r.State == ReplySent && !r.InSent) {

@@ -9,6 +9,12 @@ import "time"
 func (c *Case) Erase(at time.Time) {
 	c.Email = ""
 	c.Fields, c.Coppa = Fields{}, CoppaFields{}
+	if c.Letter != nil {
+		c.Letter.ReturnAddress = Fields{}
+		if c.Letter.Scan != nil {
+			c.Letter.Scan.Path = "" // the file itself is the operator's to shred
+		}
+	}
 	for i := range c.Messages {
 		m := &c.Messages[i]
 		m.Key, m.MessageID, m.From, m.Subject, m.Text = "", "", "", "", ""

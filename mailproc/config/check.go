@@ -55,7 +55,27 @@ func (l *Loaded) check() Problems {
 	}
 	checkLog(add, c.Log)
 	checkWeb(add, c.Web, c.Control)
+	checkLetters(add, c.Letters, c.Company.PostalAddress)
 	return p
+}
+
+func checkLetters(add adder, l Letters, postal []string) {
+	if l.Paper != "letter" && l.Paper != "a4" {
+		add("[letters] paper", "%q: must be \"letter\" (US Letter, #10 window envelope) or \"a4\" (A4, DL window envelope)", l.Paper)
+	}
+	if l.ScanDir != "" {
+		if fi, err := os.Stat(l.ScanDir); err != nil || !fi.IsDir() {
+			add("[letters] scan_dir", "%q: not a directory", l.ScanDir)
+		}
+	}
+	if len(postal) > MaxPostalLines {
+		add("[company] postal_address", "%d lines: at most %d", len(postal), MaxPostalLines)
+	}
+	for i, line := range postal {
+		if strings.TrimSpace(line) == "" || strings.ContainsAny(line, "\r\n") {
+			add("[company] postal_address", "line %d: must be one line of text", i+1)
+		}
+	}
 }
 
 func checkWeb(add adder, w Web, ctl Control) {

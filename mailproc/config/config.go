@@ -22,6 +22,19 @@ type Config struct {
 	Reports    Reports      `toml:"reports"`
 	Control    Control      `toml:"control"`
 	Web        Web          `toml:"web"`
+	Letters    Letters      `toml:"letters"`
+}
+
+// Letters configures requests that come by post and the letters that
+// answer them.
+type Letters struct {
+	// Paper is what answers are printed on: "letter" (US Letter, folded in
+	// three into a #10 single-window envelope) or "a4" (A4, folded into a
+	// DL window envelope, DIN 5008 form B).
+	Paper string `toml:"paper"`
+	// ScanDir, when set, is where scans of letters are kept: a scan is
+	// named relative to it, and one outside it is refused.
+	ScanDir string `toml:"scan_dir"`
 }
 
 // Control is the daemon's API for staff tools.
@@ -86,6 +99,10 @@ type Company struct {
 	Timezone          string `toml:"timezone"`
 	StaffAddress      string `toml:"staff_address"`
 	ComplianceAddress string `toml:"compliance_address"`
+	// PostalAddress is the company's address, one line an entry: the
+	// letterhead of printed answers (and, on A4, the return line in the
+	// envelope's window).
+	PostalAddress []string `toml:"postal_address"`
 }
 
 // Store is where the database lives and how long cases keep personal data.

@@ -14,6 +14,10 @@ const (
 	DefaultPerSenderPerDay = 3
 	DefaultPerHour         = 100
 	DefaultCoppaTargetDays = 30
+	// DefaultPaper is what letters are printed on.
+	DefaultPaper = "letter"
+	// MaxPostalLines is how many lines the company's postal address may have.
+	MaxPostalLines = 6
 	// MinRetentionMonths is the least time cases keep their records
 	// (11 CCR § 7101: at least 24 months).
 	MinRetentionMonths = 24
@@ -47,9 +51,10 @@ func Default() Config {
 			MaxMessageBytes:        DefaultMaxMessageBytes,
 			MessageTimeout:         Duration{60 * time.Second},
 		},
-		Coppa: Coppa{TargetDays: DefaultCoppaTargetDays, Collected: DefaultCollected},
-		Log:   Log{Level: "info", Format: "text"},
-		Web:   Web{SessionTTL: Duration{12 * time.Hour}},
+		Coppa:   Coppa{TargetDays: DefaultCoppaTargetDays, Collected: DefaultCollected},
+		Log:     Log{Level: "info", Format: "text"},
+		Web:     Web{SessionTTL: Duration{12 * time.Hour}},
+		Letters: Letters{Paper: DefaultPaper},
 	}
 }
 

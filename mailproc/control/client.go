@@ -56,6 +56,9 @@ func (c *Client) List(f Filter) ([]Summary, error) {
 	if f.Open {
 		q.Set("open", "1")
 	}
+	if f.ToPost {
+		q.Set("to_post", "1")
+	}
 	var out []Summary
 	return out, c.call("GET", "/v1/cases?"+q.Encode(), nil, &out)
 }

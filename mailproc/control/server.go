@@ -27,6 +27,9 @@ const maxBody = 1 << 20
 //	GET  /v1/reports/{YYYY-MM}      (when the Service is also a Reporter)
 //	GET  /v1/backup                 the database, consistent (a DataKeeper)
 //	GET  /v1/export?email=ADDRESS   every case about one requester (a DataKeeper)
+//	POST /v1/letters                Letter: a letter entered as a case (a LetterDesk)
+//	GET  /v1/cases/{id}/letter?n=N  Printable: the case's letter N, 0 = the one to post
+//	POST /v1/cases/{id}/posted      {"posted": "DATE", Act}: the letter to post was posted
 //
 // Errors are {"error": "..."} with 404 (ErrNotFound), 409 (ErrRefused), 400
 // (ErrInvalid) or 500.
@@ -59,6 +62,9 @@ func NewHandler(svc Service) http.Handler {
 			reply(w, cs, err)
 		})
 	}
+	if desk, ok := svc.(LetterDesk); ok {
+		h.letterRoutes(mux, desk)
+	}
 	if r, ok := svc.(Reporter); ok {
 		mux.HandleFunc("GET /v1/reports/{month}", func(w http.ResponseWriter, req *http.Request) {
 			m, err := time.Parse("2006-01", req.PathValue("month"))
@@ -78,7 +84,7 @@ type handler struct{ svc Service }
 func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := Filter{State: cases.State(q.Get("state")), Kind: cases.Kind(q.Get("kind")), Reason: q.Get("reason"),
-		Overdue: q.Get("overdue") == "1", Open: q.Get("open") == "1"}
+		Overdue: q.Get("overdue") == "1", Open: q.Get("open") == "1", ToPost: q.Get("to_post") == "1"}
 	list, err := h.svc.List(f)
 	if list == nil {
 		list = []Summary{}

@@ -56,6 +56,7 @@ type Filter struct {
 	Reason  string      `json:"reason,omitempty"`
 	Overdue bool        `json:"overdue,omitempty"` // only open cases past their due date
 	Open    bool        `json:"open,omitempty"`    // only open cases
+	ToPost  bool        `json:"to_post,omitempty"` // only cases with a letter waiting to be posted
 }
 
 // Summary is one line of a case list.
@@ -70,6 +71,8 @@ type Summary struct {
 	Due      time.Time   `json:"due"`
 	Overdue  bool        `json:"overdue"`
 	Messages int         `json:"messages"`
+	Channel  string      `json:"channel"` // email or letter
+	ToPost   bool        `json:"to_post"` // a letter waits to be printed and posted
 }
 
 // Act is who does something to a case, and why.

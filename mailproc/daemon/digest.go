@@ -62,6 +62,9 @@ func digestText(due []control.Summary, now time.Time, loc *time.Location) string
 		if len(s.Reasons) > 0 {
 			fmt.Fprintf(&b, "  (%s)", strings.Join(s.Reasons, ", "))
 		}
+		if s.ToPost {
+			b.WriteString("  (a letter to print and post)")
+		}
 		b.WriteByte('\n')
 	}
 	b.WriteString("\nSee them with `mailproc review list` or in the staff console.\n")

@@ -103,6 +103,7 @@ func (d *Daemon) replyData(c *cases.Case, ans decide.Answer, to target) reply.Da
 		Coppa:          reply.CoppaFields(c.Coppa),
 		CoppaMissing:   validate.CoppaMissing(c.Coppa),
 		ReplyAddress:   d.cfg.ReplyAddress(),
+		ByPost:         c.ByPost(),
 	}
 	if disc, ok := d.disclosureFor(c.Year - 1); ok {
 		data.Disclosure.Categories = disc.Categories

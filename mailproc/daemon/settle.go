@@ -91,23 +91,12 @@ func (d *Daemon) updateCase(id string, fn func(tx *store.Tx, c *cases.Case) erro
 
 var errSkip = errors.New("nothing to do")
 
+var errLetterByEmail = errors.New("a reply on a case that came by post is never sent by email")
+
 // send sends reply i of a case: the intent is recorded first, so a process
 // that dies mid-send never sends it again.
 func (d *Daemon) send(ctx context.Context, id string, i int) error {
-	var raw []byte
-	var to string
-	c, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
-		r := &c.Replies[i]
-		if r.State != cases.ReplyPlanned {
-			return errSkip
-		}
-		if raw = tx.Raw(r.MessageID); raw == nil {
-			return fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
-		}
-		r.State, to = cases.ReplySending, r.To
-		r.Attempts++
-		return nil
-	})
+	raw, to, err := d.recordIntent(id, i)
 	if errors.Is(err, errSkip) {
 		return nil
 	}
@@ -119,7 +108,7 @@ func (d *Daemon) send(ctx context.Context, id string, i int) error {
 	serr := d.opts.Sender.Send(sctx, d.cfg.ReplyAddress(), []string{to}, raw)
 	cancel()
 	d.failpoint("after-send")
-	c, err = d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+	c, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
 		d.sendOutcome(c, i, serr)
 		return nil
 	})
@@ -131,6 +120,34 @@ func (d *Daemon) send(ctx context.Context, id string, i int) error {
 		d.obs.Sent(Sent{CaseID: id, Template: r.Template, To: r.To, Raw: raw})
 	}
 	return nil
+}
+
+// recordIntent marks reply i as being sent and returns its bytes and its
+// recipient, or errSkip when there is nothing to send. A reply on a case
+// that came by post is never sent: a letter is printed and posted by
+// staff, and nothing of its case goes to SMTP or the sent folder; such a
+// reply fails and its case goes to staff.
+func (d *Daemon) recordIntent(id string, i int) (raw []byte, to string, err error) {
+	_, err = d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
+		r := &c.Replies[i]
+		switch {
+		case r.State != cases.ReplyPlanned:
+			return errSkip
+		case c.ByPost():
+			d.replyFails(c, r, cases.ReplyFailed, cases.ReasonDeliveryFailed, errLetterByEmail)
+			return nil
+		}
+		if raw = tx.Raw(r.MessageID); raw == nil {
+			return fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
+		}
+		r.State, to = cases.ReplySending, r.To
+		r.Attempts++
+		return nil
+	})
+	if err == nil && raw == nil {
+		err = errSkip
+	}
+	return raw, to, err
 }
 
 // sendOutcome records how a send ended.

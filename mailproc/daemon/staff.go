@@ -62,10 +62,10 @@ func (d *Daemon) Approve(id string, a control.Approval) (*cases.Case, error) {
 		if err != nil {
 			return err
 		}
-		if err := d.planReply(tx, c, ans, caseTarget(c), a.Actor, a.Note); err != nil {
+		if err := d.planAnswer(tx, c, ans, a.Actor, a.Note); err != nil {
 			return fmt.Errorf("approve %s: %w: %v", c.ID, control.ErrRefused, err)
 		}
-		c.State, c.Reasons = stateAfter(a.Template), nil
+		c.State, c.Reasons = stateAfterPlan(c, a.Template), nil
 		if o := outcome(a.Template); o != "" {
 			c.Outcome = o
 		}
@@ -126,6 +126,14 @@ func (d *Daemon) fileMail(c *cases.Case, folder string, flag bool) {
 	}
 }
 
+// withdrawLetter takes back a letter not yet posted when its case is
+// closed without an answer: it is never to be posted.
+func withdrawLetter(c *cases.Case) {
+	if r := c.LetterToPost(); r != nil {
+		r.State, r.Error = cases.ReplyFailed, "withdrawn: the case was dismissed before the letter was posted"
+	}
+}
+
 // Dismiss closes a case without an answer.
 func (d *Daemon) Dismiss(id string, act control.Act) (*cases.Case, error) {
 	return d.staffAct(id, "dismiss", act, func(_ *store.Tx, c *cases.Case) error {
@@ -137,6 +145,7 @@ func (d *Daemon) Dismiss(id string, act control.Act) (*cases.Case, error) {
 		}
 		c.State, c.Reasons, c.Outcome = cases.Dismissed, nil, "dismissed: "+act.Reason
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
+		withdrawLetter(c)
 		c.Log(d.now(), act.Actor, "dismissed", act.Reason)
 		return nil
 	})
@@ -156,10 +165,10 @@ func (d *Daemon) Done(id string, act control.Act) (*cases.Case, error) {
 			return refuse(id, "done", "the completion notice was already sent")
 		}
 		ans := decide.Answer{Decision: decide.Decision{Kind: cases.Coppa, Action: decide.Reply, Template: decide.CoppaCompleted}}
-		if err := d.planReply(tx, c, ans, caseTarget(c), act.Actor, act.Note); err != nil {
+		if err := d.planAnswer(tx, c, ans, act.Actor, act.Note); err != nil {
 			return fmt.Errorf("done %s: %w", id, err)
 		}
-		c.State, c.Outcome, c.Reasons = cases.Done, "completed", nil
+		c.State, c.Outcome, c.Reasons = stateAfterPlan(c, decide.CoppaCompleted), "completed", nil
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
 		c.Log(d.now(), act.Actor, "marked done", act.Note)
 		return nil

@@ -33,9 +33,13 @@ func (d *Daemon) List(f control.Filter) ([]control.Summary, error) {
 
 func summarize(c *cases.Case, now time.Time) control.Summary {
 	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email,
-		Received: c.Received, Due: c.Due, Messages: len(c.Messages)}
+		Received: c.Received, Due: c.Due, Messages: len(c.Messages), Channel: cases.ChannelEmail,
+		ToPost: c.LetterToPost() != nil}
 	if len(c.Messages) > 0 {
 		s.Subject = c.Messages[0].Subject
+	}
+	if c.ByPost() {
+		s.Channel, s.Subject = cases.ChannelLetter, "Letter: "+string(c.Kind)+" request"
 	}
 	s.Overdue = c.State.Open() && now.After(c.Due)
 	if s.Reasons == nil {
@@ -50,6 +54,7 @@ func passes(f control.Filter, s control.Summary) bool {
 		f.Kind != "" && s.Kind != f.Kind,
 		f.Reason != "" && !slices.Contains(s.Reasons, f.Reason),
 		f.Overdue && !s.Overdue,
+		f.ToPost && !s.ToPost,
 		f.Open && !s.State.Open():
 		return false
 	}
@@ -76,6 +81,9 @@ func (d *Daemon) Preview(id, template string, fields *cases.Fields) (control.Pre
 	if err != nil {
 		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: %v", template, id, control.ErrInvalid, err)
 	}
+	if c.ByPost() {
+		to.email = c.PostalAddress().OneLine()
+	}
 	return control.Preview{Template: template, To: to.email, Subject: r.Subject, Text: r.Text, HTML: r.HTML}, nil
 }
 
@@ -92,7 +100,11 @@ func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases
 		}
 		from := c.Kind
 		c.Kind = kind
-		d.rereadFields(c)
+		if c.ByPost() {
+			rereadLetter(c)
+		} else {
+			d.rereadFields(c)
+		}
 		days := cases.CaliforniaDays
 		if kind == cases.Coppa {
 			days = d.cfg.Coppa.TargetDays
@@ -121,6 +133,15 @@ func (d *Daemon) rereadFields(c *cases.Case) {
 			}
 		}
 	}
+	if c.Kind == cases.California {
+		c.Missing = validate.Missing(c.Fields, c.FirstLine)
+	}
+}
+
+// rereadLetter checks a letter's fields again for its new kind: there is
+// no mail to read them from, so they are kept as staff entered them.
+func rereadLetter(c *cases.Case) {
+	c.Missing = nil
 	if c.Kind == cases.California {
 		c.Missing = validate.Missing(c.Fields, c.FirstLine)
 	}

@@ -22,6 +22,7 @@ type Data struct {
 	CoppaMissing   []string    // coppa items missing: "parent-name", "child-account", "relationship", "verification"
 	StaffNote      string      // staff's note for the completion notice; may span lines
 	ReplyAddress   string      // our address, for "write to us at"
+	ByPost         bool        // the answer is a printed letter, not an email
 }
 
 // Fields are the requester's details from a california request.

@@ -92,6 +92,15 @@ func goldenCases(t *testing.T) []struct {
 	completed := coppaKnown
 	completed.CoppaMissing = nil
 
+	byPost := incomplete
+	byPost.ByPost, byPost.RequesterEmail, byPost.Subject = true, "", ""
+
+	repeatByPost := repeat
+	repeatByPost.ByPost, repeatByPost.RequesterEmail, repeatByPost.Subject = true, "", ""
+
+	coppaByPost := coppaKnown
+	coppaByPost.ByPost, coppaByPost.RequesterEmail, coppaByPost.Subject = true, "", ""
+
 	noted := completed
 	noted.StaffNote = "We deleted the account noah.k.builds and everything posted from it.\nOrder records of the parent's own purchases are kept, as tax law requires."
 
@@ -108,6 +117,9 @@ func goldenCases(t *testing.T) []struct {
 		{"coppa-received-known", CoppaReceived, coppaKnown},
 		{"coppa-completed", CoppaCompleted, completed},
 		{"coppa-completed-staff-note", CoppaCompleted, noted},
+		{"california-incomplete-by-post", CaliforniaIncomplete, byPost},
+		{"california-repeat-by-post", CaliforniaRepeat, repeatByPost},
+		{"coppa-received-by-post", CoppaReceived, coppaByPost},
 	}
 }
 

@@ -9,7 +9,9 @@ import (
 // an override naming a field that does not exist fails at Load, not on the
 // first request that needs it.
 func (s *Set) trySamples() error {
-	for _, d := range []Data{fullSample(), sparseSample()} {
+	byPost := fullSample()
+	byPost.ByPost = true
+	for _, d := range []Data{fullSample(), sparseSample(), byPost} {
 		for _, name := range Names {
 			if _, err := s.Render(name, d); err != nil {
 				return fmt.Errorf("try sample data: %w", err)

@@ -69,13 +69,14 @@ func denialReason(c cases.Case) (string, bool) {
 }
 
 // incomplete: a california case that was sent california-incomplete (a reply
-// in state sent) and was never complied with nor answered as a repeat.
+// in state sent, or for a letter posted) and was never complied with nor
+// answered as a repeat.
 func incomplete(c cases.Case) bool {
 	if c.Kind != cases.California || complied(c) || repeat(c) {
 		return false
 	}
 	r := c.Reply(templateIncomplete)
-	return r != nil && r.State == cases.ReplySent
+	return r != nil && r.State.Delivered()
 }
 
 // reviewed: the case went through staff review at some time: it is in

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
@@ -31,6 +33,7 @@ func (c *console) actions() map[string]http.HandlerFunc {
 		"reclassify": c.run("reclassify", action{checkKind, c.callReclassify}),
 		"done":       c.run("done", action{noCheck, c.callDone}),
 		"reopen":     c.run("reopen", action{needReason("reopen"), c.callReopen}),
+		"posted":     c.run("posted", action{checkPosted, c.callPosted}),
 		"preview":    c.previewPost,
 	}
 }
@@ -43,6 +46,8 @@ func notices() map[string]string {
 		"reclassify": "Reclassified. The case stays with staff.",
 		"done":       "Marked done. The completion notice (coppa-completed) is listed under Replies.",
 		"reopen":     "Reopened. The case is back with staff.",
+		"letter":     "Letter entered. When the answer is a letter, it waits under Letter to post: print it, post it, then mark it posted.",
+		"posted":     "Marked posted. The day of posting is the date of the answer.",
 	}
 }
 
@@ -98,6 +103,7 @@ func readForm(r *http.Request) actionForm {
 		Note:      v("note"),
 		Reason:    v("reason"),
 		Kind:      v("kind"),
+		Posted:    v("posted"),
 	}
 }
 
@@ -174,6 +180,23 @@ func (c *console) callReclassify(cs *cases.Case, f actionForm, a control.Act) er
 
 func (c *console) callDone(cs *cases.Case, _ actionForm, a control.Act) error {
 	_, err := c.svc.Done(cs.ID, a)
+	return err
+}
+
+// checkPosted wants the day the letter was posted.
+func checkPosted(_ *cases.Case, f actionForm) string {
+	if _, err := time.Parse(time.DateOnly, f.Posted); err != nil {
+		return "Give the day the letter was posted as YYYY-MM-DD."
+	}
+	return ""
+}
+
+func (c *console) callPosted(cs *cases.Case, f actionForm, a control.Act) error {
+	if c.desk == nil {
+		return fmt.Errorf("mark posted: %w: this console takes no letters", control.ErrRefused)
+	}
+	day, _ := time.Parse(time.DateOnly, f.Posted)
+	_, err := c.desk.MarkPosted(cs.ID, a, day)
 	return err
 }
 

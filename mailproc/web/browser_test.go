@@ -16,7 +16,7 @@ func TestBrowser(t *testing.T) {
 	hostile := californiaCase("x1")
 	hostile.Messages[0].Subject = "<script>alert(1)</script>"
 	hostile.Messages[0].Text = "Hello <script>alert(2)</script>"
-	e := newEnv(t, californiaCase("c1"), coppaCase("k1"), hostile)
+	e := newEnv(t, californiaCase("c1"), coppaCase("k1"), hostile, letterCase("L1"))
 	e.opts.Secure = false // plain HTTP on loopback
 	h, err := New(e.svc, e.opts)
 	if err != nil {
@@ -47,9 +47,15 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("Approve calls = %+v, want one on c1 by %s with california-disclosure and the case's fields", calls, testUser)
 		}
 	})
+	t.Run("letter styled under its CSP", func(t *testing.T) {
+		got, err := browsertest.ComputedStyle(ctx, site, "/cases/L1/letter", "address.window", "position")
+		if err != nil || got != "absolute" {
+			t.Errorf("the print view's address is positioned %q, %v; want absolute (its style sheet allowed by hash)", got, err)
+		}
+	})
 	t.Run("fits desktop and phone", func(t *testing.T) {
 		for _, width := range []int64{1280, 375} {
-			for _, path := range []string{"/", "/cases/k1", "/cases/x1"} {
+			for _, path := range []string{"/", "/cases/k1", "/cases/x1", "/letters/new", "/cases/L1"} {
 				if err := browsertest.FitsWidth(ctx, site, path, width); err != nil {
 					t.Error(err)
 				}

@@ -25,6 +25,16 @@ type caseView struct {
 	CanDone    bool
 	CanReopen  bool
 	CSRF       string // the session's token, for the action forms
+	Letter     *letterView
+}
+
+// letterView is what the case page shows of a case that came by post.
+type letterView struct {
+	Scan    *cases.Scan
+	Address []string     // where its letters go
+	ToPost  *cases.Reply // the letter waiting to be posted, or nil
+	CanPost bool         // the console can print it and mark it posted
+	Today   string       // the default and latest day of posting
 }
 
 // actionForm is what staff typed, kept when an action fails.
@@ -35,6 +45,7 @@ type actionForm struct {
 	Note      string
 	Reason    string
 	Kind      string
+	Posted    string // the day a letter was posted, YYYY-MM-DD
 }
 
 // casePage shows one case, with a preview of the template the query
@@ -73,7 +84,21 @@ func (c *console) caseView(r *http.Request, cs *cases.Case, form actionForm) cas
 		CanDone:    open && cs.Kind == cases.Coppa,
 		CanReopen:  !open,
 		CSRF:       sessionOf(r).CSRF,
+		Letter:     c.letterView(cs),
 	}
+}
+
+// letterView is the letter part of a case that came by post, or nil.
+func (c *console) letterView(cs *cases.Case) *letterView {
+	if !cs.ByPost() {
+		return nil
+	}
+	v := &letterView{Address: cs.PostalAddress().Lines(), ToPost: cs.LetterToPost(), Today: c.today()}
+	if cs.Letter != nil {
+		v.Scan = cs.Letter.Scan
+	}
+	v.CanPost = v.ToPost != nil && c.desk != nil
+	return v
 }
 
 // otherKind suggests a kind to reclassify to: not the one the case has.

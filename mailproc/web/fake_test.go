@@ -19,6 +19,9 @@ type call struct {
 	Fields   *cases.Fields
 	Filter   control.Filter
 	Act      control.Act
+	Letter   *control.Letter // AddLetter
+	Posted   time.Time       // MarkPosted
+	N        int             // PrintLetter
 }
 
 // fakeService keeps cases in memory and records every call. actionErr,
@@ -83,6 +86,9 @@ func summarize(c *cases.Case, now time.Time) control.Summary {
 		Received: c.Received, Due: c.Due, Overdue: c.State.Open() && now.After(c.Due), Messages: len(c.Messages)}
 	if len(c.Messages) > 0 {
 		s.Subject = c.Messages[0].Subject
+	}
+	if c.ByPost() {
+		s.Channel, s.Subject, s.ToPost = cases.ChannelLetter, "Letter: "+string(c.Kind)+" request", c.LetterToPost() != nil
 	}
 	return s
 }

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
 // funcs are the helpers templates use; dates are shown in c.loc.
@@ -17,6 +20,10 @@ func (c *console) funcs() template.FuncMap {
 		"dueWords": c.dueWords,
 		"join":     func(xs []string) string { return strings.Join(xs, ", ") },
 		"caseURL":  func(id string) string { return "/cases/" + url.PathEscape(id) },
+		"isLetter": func(s cases.ReplyState) bool { return s == cases.ReplyToPost || s == cases.ReplyPosted },
+		"letterURL": func(id string, i int, ext string) string {
+			return "/cases/" + url.PathEscape(id) + "/letter" + ext + "?n=" + strconv.Itoa(i+1)
+		},
 	}
 }
 

@@ -52,6 +52,7 @@ func TestQueueFilters(t *testing.T) {
 		{"?state=review", control.Filter{Open: true, State: cases.Review}},
 		{"?kind=coppa&reason=near-miss", control.Filter{Open: true, Kind: cases.Coppa, Reason: "near-miss"}},
 		{"?overdue=1&state=", control.Filter{Open: true, Overdue: true}},
+		{"?to_post=1", control.Filter{Open: true, ToPost: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {

@@ -15,8 +15,10 @@ type queueView struct {
 	Kinds       []option
 	Reasons     []option
 	OnlyOverdue bool
+	OnlyToPost  bool
 	Rows        []control.Summary
-	Overdue     int // how many rows are overdue
+	Overdue     int  // how many rows are overdue
+	Letters     bool // the console takes letters
 }
 
 // queue lists the open cases, soonest due first, with the filters the
@@ -38,7 +40,9 @@ func (c *console) queue(w http.ResponseWriter, r *http.Request) {
 		Kinds:       options(allKinds(), string(f.Kind), "any kind"),
 		Reasons:     options(reviewReasons(), f.Reason, "any reason"),
 		OnlyOverdue: f.Overdue,
+		OnlyToPost:  f.ToPost,
 		Rows:        rows,
+		Letters:     c.desk != nil,
 	}
 	for _, s := range rows {
 		if s.Overdue {
@@ -58,6 +62,7 @@ func queueFilter(r *http.Request) (control.Filter, bool) {
 		Kind:    cases.Kind(q.Get("kind")),
 		Reason:  q.Get("reason"),
 		Overdue: q.Get("overdue") != "",
+		ToPost:  q.Get("to_post") != "",
 	}
 	ok := (f.State == "" || slices.Contains(openStates(), string(f.State))) &&
 		(f.Kind == "" || slices.Contains(allKinds(), string(f.Kind))) &&

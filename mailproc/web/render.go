@@ -29,7 +29,7 @@ type layoutData struct {
 
 // loadPages parses every page with the layout and fmt's helpers.
 func loadPages(f template.FuncMap) (pages, error) {
-	names := []string{"login", "queue", "case", "error"}
+	names := []string{"login", "queue", "case", "error", "intake"}
 	p := make(pages, len(names))
 	for _, name := range names {
 		t, err := template.New("layout.html").Funcs(f).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+"*.html")

@@ -1,8 +1,10 @@
 // Package web is mailproc's staff console: sign-in for named staff users,
 // the review queue, a case with its messages as text, a preview of the
-// reply that would go out, and the staff actions. It reaches cases only
-// through a control.Service and renders every page on the server with
-// html/template; the page carries no script.
+// reply that would go out, and the staff actions; with a service that is a
+// control.LetterDesk, the letter desk too: enter a letter, print the letter
+// that answers it, mark it posted. It reaches cases only through the
+// service and renders every page on the server with html/template; the
+// page carries no script.
 package web
 
 import (
@@ -37,6 +39,7 @@ type Options struct {
 // console is the handler New returns.
 type console struct {
 	svc     control.Service
+	desk    control.LetterDesk // nil when the service takes no letters
 	staff   *staff
 	key     []byte
 	seal    *sealer
@@ -77,8 +80,9 @@ func newConsole(svc control.Service, o Options) (*console, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web console: %w", err)
 	}
+	desk, _ := svc.(control.LetterDesk)
 	c := &console{
-		svc: svc, staff: st, key: key, seal: seal, secure: o.Secure,
+		svc: svc, desk: desk, staff: st, key: key, seal: seal, secure: o.Secure,
 		ttl: o.SessionTTL, company: o.Company, log: o.Logger, now: o.Now, loc: o.Location,
 		revoked: &revocations{ids: map[string]time.Time{}},
 		fails:   &failures{seen: map[string]failureCount{}},
@@ -134,6 +138,12 @@ func (c *console) routes() http.Handler {
 	mux.Handle("GET /cases/{id}", c.signedIn(http.HandlerFunc(c.casePage)))
 	for name, act := range c.actions() {
 		mux.Handle("POST /cases/{id}/"+name, c.signedIn(c.checked(act)))
+	}
+	if c.desk != nil {
+		mux.Handle("GET /letters/new", c.signedIn(http.HandlerFunc(c.intakePage)))
+		mux.Handle("POST /letters", c.signedIn(c.checked(c.intake)))
+		mux.Handle("GET /cases/{id}/letter", c.signedIn(http.HandlerFunc(c.printHTML)))
+		mux.Handle("GET /cases/{id}/letter.pdf", c.signedIn(http.HandlerFunc(c.printPDF)))
 	}
 	mux.HandleFunc("/", c.notFound)
 	return c.headers(mux)

@@ -287,3 +287,23 @@ func pageError(ctx context.Context) (string, error) {
 	}
 	return chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p.error")))
 }
+
+// ComputedStyle opens a page and returns the computed value of a CSS
+// property of the first element a selector finds. A style sheet the
+// page's Content-Security-Policy blocks leaves the browser's default.
+func ComputedStyle(ctx context.Context, s Site, path, selector, property string) (string, error) {
+	if err := SignIn(ctx, s); err != nil {
+		return "", err
+	}
+	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url(path)), chromedp.WaitVisible(chromedp.CSS(selector))); err != nil {
+		return "", fmt.Errorf("open %s: %w", path, err)
+	}
+	js := fmt.Sprintf("getComputedStyle(document.querySelector(%q)).getPropertyValue(%q)", selector, property)
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		return "", fmt.Errorf("read %s of %s on %s: %w", property, selector, path, err)
+	}
+	return v, nil
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/control"
+	"github.com/mailproc/mailproc/mailproc/service"
+)
+
+// letterArgs are the flags of `mailproc cases add`.
+type letterArgs struct {
+	config, as, channel, kind, received, scan, note *string
+	firstLine, json                                 *bool
+	fields, ret                                     map[string]*string
+	coppa                                           map[string]*string
+}
+
+func newLetterArgs(fs *flag.FlagSet) *letterArgs {
+	a := &letterArgs{
+		config:    fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file"),
+		as:        fs.String("as", currentUser(), "who enters the letter (recorded in the case history)"),
+		channel:   fs.String("channel", "", "how the request came: letter (mail comes in by itself)"),
+		kind:      fs.String("kind", "", "california or coppa"),
+		received:  fs.String("received", "", "the day the letter arrived, YYYY-MM-DD"),
+		scan:      fs.String("scan", "", "a scan of the letter: its file (kept where it is; the case keeps path and SHA-256)"),
+		note:      fs.String("note", "", "a note for the history"),
+		firstLine: fs.Bool("first-line", false, `california: the letter's first line says "California Privacy Rights Request"`),
+		json:      fs.Bool("json", false, "print the case as JSON"),
+		fields:    map[string]*string{}, ret: map[string]*string{}, coppa: map[string]*string{},
+	}
+	for _, k := range []string{"name", "street", "city", "state", "zip"} {
+		a.fields[k] = fs.String(k, "", "california: the requester's "+k+" as the letter gives it")
+		a.ret[k] = fs.String("return-"+k, "", "the return address's "+k+" (coppa: required; california: when the letter lacks its own)")
+	}
+	for _, k := range []string{"parent", "child", "child-email", "child-username"} {
+		a.coppa[k] = fs.String(k, "", "coppa: the "+strings.ReplaceAll(k, "-", "'s ")+" as the letter gives it")
+	}
+	return a
+}
+
+// runCasesAdd is `mailproc cases add --channel letter --kind K --received
+// DATE ...`: a letter entered as a case, through the daemon or the database.
+func runCasesAdd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("cases add", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	a := newLetterArgs(fs)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	l, err := a.letter()
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc cases add: %v\n", err)
+		return 2
+	}
+	svc, how, closeFn, err := service.Staff(*a.config)
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc cases add: %v\n", err)
+		return 1
+	}
+	defer closeFn()
+	fmt.Fprintf(stderr, "(working through the %s)\n", how)
+	if err := addLetter(svc, l, *a.json, stdout); err != nil {
+		fmt.Fprintf(stderr, "mailproc cases add: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// letter is the letter the flags describe.
+func (a *letterArgs) letter() (control.Letter, error) {
+	if *a.channel != cases.ChannelLetter {
+		return control.Letter{}, fmt.Errorf("--channel %q: only letters are entered by hand (--channel letter); email comes in by itself", *a.channel)
+	}
+	day, err := time.Parse(time.DateOnly, *a.received)
+	if err != nil {
+		return control.Letter{}, fmt.Errorf("--received %q: give the day the letter arrived as YYYY-MM-DD", *a.received)
+	}
+	field := func(m map[string]*string) cases.Fields {
+		return cases.Fields{Name: *m["name"], Street: *m["street"], City: *m["city"], State: *m["state"], ZIP: *m["zip"]}
+	}
+	return control.Letter{
+		Act: control.Act{Actor: *a.as, Note: *a.note}, Kind: cases.Kind(*a.kind), Received: day,
+		Fields: field(a.fields), FirstLine: *a.firstLine, ReturnAddress: field(a.ret), Scan: scanName(*a.scan),
+		Coppa: cases.CoppaFields{ParentName: *a.coppa["parent"], ChildName: *a.coppa["child"],
+			ChildEmail: *a.coppa["child-email"], ChildUsername: *a.coppa["child-username"]},
+	}, nil
+}
+
+// scanName is a scan's file as the daemon should find it: a file here by
+// its absolute path; any other name as given (relative to [letters]
+// scan_dir), for the daemon to find or refuse.
+func scanName(name string) string {
+	if name == "" || filepath.IsAbs(name) {
+		return name
+	}
+	if _, err := os.Stat(name); err == nil {
+		if abs, err := filepath.Abs(name); err == nil {
+			return abs
+		}
+	}
+	return name
+}
+
+func addLetter(svc control.Service, l control.Letter, asJSON bool, out io.Writer) error {
+	desk, ok := svc.(control.LetterDesk)
+	if !ok {
+		return fmt.Errorf("this daemon takes no letters")
+	}
+	c, err := desk.AddLetter(l)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return json.NewEncoder(out).Encode(c)
+	}
+	return show(c, out)
+}

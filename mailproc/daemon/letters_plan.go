@@ -1,0 +1,98 @@
+package daemon
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/letter"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// letterContent is a letter as it was made, kept (like a reply's bytes)
+// until retention erases it: every print of it reads the same.
+type letterContent struct {
+	Date    time.Time `json:"date"`
+	To      []string  `json:"to"`
+	Subject string    `json:"subject"`
+	Text    string    `json:"text"`
+}
+
+// planAnswer plans a reply staff chose: a letter to post for a case that
+// came by post, else an email to the requester.
+func (d *Daemon) planAnswer(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, note string) error {
+	if c.ByPost() {
+		return d.planLetter(tx, c, ans, actor, note)
+	}
+	return d.planReply(tx, c, ans, caseTarget(c), actor, note)
+}
+
+// stateAfterPlan is a case's state once a reply is planned: a letter
+// waits for staff to post it; an email case is as the reply leaves it.
+func stateAfterPlan(c *cases.Case, template string) cases.State {
+	if c.ByPost() {
+		return cases.AwaitingStaff
+	}
+	return stateAfter(template)
+}
+
+// planLetter renders the reply a decision calls for, as a letter to the
+// case's postal address, checks that it fits on one page, and keeps it to
+// print. It is never sent by SMTP: staff post it and mark it posted. Only
+// one letter waits to be posted at a time.
+func (d *Daemon) planLetter(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, note string) error {
+	if r := c.LetterToPost(); r != nil {
+		return refuse(c.ID, "plan letter", "the letter %s is still to post: post it and mark it posted first", r.Template)
+	}
+	now, tmpl, addr := d.now(), ans.Template, c.PostalAddress()
+	key, err := d.replyMessageID(c, tmpl)
+	if err != nil {
+		return err
+	}
+	data := d.replyData(c, ans, target{name: addr.Name})
+	data.StaffNote = note
+	r, err := d.templates().Render(tmpl, data)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", tmpl, err)
+	}
+	content := letterContent{Date: now, To: addr.Lines(), Subject: r.Subject, Text: r.Text}
+	if _, err := letter.PDF(d.letterOf(c.ID, content)); err != nil {
+		return fmt.Errorf("lay out %s: %w", tmpl, err)
+	}
+	if err := d.keepLetter(tx, key, content); err != nil {
+		return err
+	}
+	if tmpl == decide.CaliforniaDisclosure {
+		if err := tx.RecordAnswer(c.Year, c.Email, ans.Fields, c.ID, now); err != nil {
+			return err
+		}
+	}
+	c.Replies = append(c.Replies, cases.Reply{Template: tmpl, MessageID: key, To: addr.OneLine(),
+		State: cases.ReplyToPost, Actor: actor, PlannedAt: now})
+	c.Log(now, actor, cases.ActionLetterPlanned, tmpl+": to print and post")
+	return nil
+}
+
+func (d *Daemon) keepLetter(tx *store.Tx, key string, content letterContent) error {
+	b, err := json.Marshal(content)
+	if err != nil {
+		return fmt.Errorf("encode letter %s: %w", key, err)
+	}
+	return tx.PutRaw(key, b)
+}
+
+// letterOf is a kept letter as the company prints it now.
+func (d *Daemon) letterOf(caseID string, content letterContent) letter.Letter {
+	return letter.Letter{
+		Paper:   letter.Paper(d.cfg.Letters.Paper),
+		Company: d.cfg.Company.Name,
+		From:    d.cfg.Company.PostalAddress,
+		To:      content.To,
+		Date:    content.Date.In(d.cfg.Location()),
+		CaseID:  caseID,
+		Subject: content.Subject,
+		Body:    content.Text,
+	}
+}

@@ -1,0 +1,123 @@
+package daemon
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/control"
+	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/letter"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// MarkPosted records that the case's letter waiting to be posted was
+// posted on a day: the reply is posted, and for an answer that day is the
+// case's answer date (deadlines, reports, and the once-a-year record).
+func (d *Daemon) MarkPosted(id string, act control.Act, posted time.Time) (*cases.Case, error) {
+	return d.staffAct(id, "mark posted", act, func(tx *store.Tx, c *cases.Case) error {
+		r := c.LetterToPost()
+		if !c.ByPost() || r == nil {
+			return refuse(id, "mark posted", "no letter is waiting to be posted on this case")
+		}
+		day, err := d.postingDay(c, r, posted)
+		if err != nil {
+			return fmt.Errorf("mark posted %s: %w", id, err)
+		}
+		r.State, r.SentAt = cases.ReplyPosted, day
+		if outcome(r.Template) != "" {
+			c.Answered = day
+		}
+		if r.Template == decide.CaliforniaDisclosure {
+			if err := tx.RecordAnswer(c.Year, c.Email, c.Fields, c.ID, day); err != nil {
+				return err
+			}
+		}
+		if c.State == cases.AwaitingStaff {
+			c.State = stateAfter(r.Template)
+		}
+		c.Log(d.now(), act.Actor, cases.ActionLetterPosted, strings.TrimSpace(fmt.Sprintf("%s posted on %s %s", r.Template, day.Format(time.DateOnly), act.Note)))
+		return nil
+	})
+}
+
+// postingDay checks the day staff say a letter was posted: given, not in
+// the future, and not before the letter was made.
+func (d *Daemon) postingDay(c *cases.Case, r *cases.Reply, posted time.Time) (time.Time, error) {
+	var p problems
+	loc := d.cfg.Location()
+	day := p.day("posted", posted, d.today())
+	if made := dayOf(r.PlannedAt.In(loc), loc); !posted.IsZero() && day.Before(made) {
+		p.add("posted %s: before the letter was made on %s", day.Format(time.DateOnly), made.Format(time.DateOnly))
+	}
+	return day, p.err()
+}
+
+// PrintLetter renders a letter of a case for printing: reply n (from 1),
+// or with n 0 the letter waiting to be posted, else the latest letter.
+func (d *Daemon) PrintLetter(id string, n int) (control.Printable, error) {
+	c, err := d.Get(id)
+	if err != nil {
+		return control.Printable{}, err
+	}
+	i, err := letterReply(c, n)
+	if err != nil {
+		return control.Printable{}, err
+	}
+	r := c.Replies[i]
+	var raw []byte
+	d.store.View(func(tx *store.Tx) error {
+		raw = tx.Raw(r.MessageID)
+		return nil
+	})
+	var content letterContent
+	if raw == nil || json.Unmarshal(raw, &content) != nil {
+		return control.Printable{}, refuse(id, "print", "the text of letter %d is no longer kept", i+1)
+	}
+	return d.printable(c, i, content)
+}
+
+func (d *Daemon) printable(c *cases.Case, i int, content letterContent) (control.Printable, error) {
+	l := d.letterOf(c.ID, content)
+	html, err := letter.HTML(l)
+	if err != nil {
+		return control.Printable{}, fmt.Errorf("print %s: %w", c.ID, err)
+	}
+	pdf, err := letter.PDF(l)
+	if err != nil {
+		return control.Printable{}, fmt.Errorf("print %s: %w", c.ID, err)
+	}
+	g := letter.GeometryOf(l.Paper)
+	r := c.Replies[i]
+	return control.Printable{CaseID: c.ID, Reply: i + 1, Template: r.Template, State: r.State, To: content.To,
+		Paper: string(g.Paper), Envelope: g.Envelope, HTML: html, PDF: pdf}, nil
+}
+
+// letterReply finds the index of the letter to print.
+func letterReply(c *cases.Case, n int) (int, error) {
+	if !c.ByPost() {
+		return 0, refuse(c.ID, "print", "the case came by email; its replies are not letters")
+	}
+	isLetter := func(r cases.Reply) bool { return r.State == cases.ReplyToPost || r.State == cases.ReplyPosted }
+	if n > 0 {
+		if n > len(c.Replies) || !isLetter(c.Replies[n-1]) {
+			return 0, fmt.Errorf("print %s: %w: reply %d is not a letter to print", c.ID, control.ErrInvalid, n)
+		}
+		return n - 1, nil
+	}
+	latest := -1
+	for i, r := range c.Replies {
+		if r.State == cases.ReplyToPost {
+			return i, nil
+		}
+		if isLetter(r) {
+			latest = i
+		}
+	}
+	if latest < 0 {
+		return 0, refuse(c.ID, "print", "the case has no letter to print")
+	}
+	return latest, nil
+}
