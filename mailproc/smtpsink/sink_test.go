@@ -215,6 +215,11 @@ func TestDownRefusesUntilUp(t *testing.T) {
 	sink := start(t, smtpsink.Options{})
 	addr := sink.Addr
 	c := dial(t, addr)
+	// go-smtp's client reads the greeting lazily: talk once so the sink
+	// has surely accepted this connection before it goes down.
+	if err := c.Noop(); err != nil {
+		t.Fatalf("Noop before Down = %v", err)
+	}
 	sink.FailNext(smtpsink.Down, 1)
 	if err := c.Noop(); err == nil {
 		t.Error("Noop on a connection open before Down = nil, want an error")
