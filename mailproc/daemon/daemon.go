@@ -69,6 +69,7 @@ type Daemon struct {
 	ready     sync.Once
 	countedAt time.Time // when the open cases were last counted
 	jobsTried time.Time // when the scheduled jobs last ran
+	here      *done     // what this process did itself, to spare checks
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -105,6 +106,7 @@ func New(o Options) (*Daemon, error) {
 		failures: map[uint32]int{},
 		wake:     make(chan struct{}, 1),
 		metrics:  o.Metrics,
+		here:     newDone(),
 	}
 	d.content.Store(&content{templates: o.Templates, disclosure: c.Disclosure, collected: c.Coppa.Collected})
 	return d, nil

@@ -39,6 +39,7 @@ func (d *Daemon) record(ctx context.Context, mb Mailbox, s mailbox.Summary, key 
 	if err != nil {
 		return fmt.Errorf("record uid %d: %w", s.UID, err)
 	}
+	d.here.decided(key)
 	d.failpoint("after-decision")
 	last := c.Messages[len(c.Messages)-1]
 	d.decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, CaseID: c.ID,

@@ -157,6 +157,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 	var se *smtpout.Error
 	switch {
 	case err == nil:
+		d.here.sent(r.MessageID)
 		r.State, r.SentAt, r.Error = cases.ReplySent, now, ""
 		r.InSent = d.cfg.Mailbox.SentFolder == ""
 		if o := outcome(r.Template); o != "" {
@@ -239,19 +240,25 @@ func (d *Daemon) copyToSent(ctx context.Context, mb Mailbox, id string, i int) e
 	}); err != nil {
 		return err
 	}
-	there, err := mb.FolderHasMessageID(ctx, folder, r.MessageID)
-	if err != nil {
-		return fmt.Errorf("look for %s in %s: %w", r.MessageID, folder, err)
+	there := false
+	if !d.here.firstAppend(r.MessageID) {
+		// Sent or appended by an earlier process, or tried before: a copy
+		// may be there already.
+		var err error
+		if there, err = mb.FolderHasMessageID(ctx, folder, r.MessageID); err != nil {
+			return fmt.Errorf("look for %s in %s: %w", r.MessageID, folder, err)
+		}
 	}
 	if !there && raw != nil {
 		if err := mb.Append(ctx, folder, raw, []string{`\Seen`}, r.SentAt); err != nil {
 			return fmt.Errorf("append reply %s to %s: %w", r.MessageID, folder, err)
 		}
 	}
-	_, err = d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+	_, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
 		c.Replies[i].InSent = true
 		return nil
 	})
+	d.here.forgetReply(r.MessageID)
 	return err
 }
 
@@ -305,14 +312,17 @@ func (d *Daemon) moveMessage(ctx context.Context, mb Mailbox, m cases.Message) e
 	if m.UIDValidity != d.validity {
 		return errSkip // renumbered: the rescan finds it again
 	}
-	// A message already gone from the inbox (moved before a crash, or by
-	// a person) is where it should be, or out of our hands; some servers
-	// answer a MOVE of nothing badly, so it is not attempted.
-	if left, err := mb.FetchUIDs(ctx, []uint32{m.UID}); err != nil {
-		return fmt.Errorf("look for uid %d: %w", m.UID, err)
-	} else if len(left) == 0 {
-		d.log.Info("message already gone from the inbox", "uid", m.UID)
-		return nil
+	// A message decided in an earlier process may be gone from the inbox
+	// already (moved before a crash, or by a person): it is where it should
+	// be, or out of our hands. Some servers answer a MOVE of nothing badly,
+	// so it is looked for first. One this process just decided is there.
+	if !d.here.firstMove(m.Key) {
+		if left, err := mb.FetchUIDs(ctx, []uint32{m.UID}); err != nil {
+			return fmt.Errorf("look for uid %d: %w", m.UID, err)
+		} else if len(left) == 0 {
+			d.log.Info("message already gone from the inbox", "uid", m.UID)
+			return nil
+		}
 	}
 	if err := mb.Move(ctx, []uint32{m.UID}, m.Folder, m.Flag); err != nil {
 		return fmt.Errorf("move uid %d to %s: %w", m.UID, m.Folder, err)
