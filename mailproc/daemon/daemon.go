@@ -70,6 +70,7 @@ type Daemon struct {
 	countedAt time.Time // when the open cases were last counted
 	jobsTried time.Time // when the scheduled jobs last ran
 	here      *done     // what this process did itself, to spare checks
+	batch     *batch    // the batch of new mail in hand, if any
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -277,6 +278,10 @@ func (d *Daemon) cycled() {
 }
 
 // handleBatch handles up to batchSize new messages and returns how many.
+// Their moves out of the inbox are made together at the end, in UID sets,
+// and the watermark is written once: a message handled before a crash is
+// known by its Message-ID when it is fetched again, and its move is pending
+// work.
 func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox) (int, error) {
 	inbox := d.cfg.Mailbox.Inbox
 	var mark uint32
@@ -290,16 +295,30 @@ func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("fetch new mail after uid %d: %w", mark, err)
 	}
+	b := &batch{}
+	d.batch = b
+	defer func() { d.batch = nil }()
+	n, err := d.handleEach(ctx, mb, sums)
+	if n > 0 {
+		last := sums[n-1].UID
+		if werr := d.store.Update(func(tx *store.Tx) error { return tx.SetWatermark(inbox, d.validity, last) }); err == nil {
+			err = werr
+		}
+	}
+	if err == nil {
+		err = d.moveBatch(context.WithoutCancel(ctx), mb, b.cases)
+	}
+	return n, err
+}
+
+// handleEach handles messages in order until one fails or ctx ends, and
+// returns how many it handled.
+func (d *Daemon) handleEach(ctx context.Context, mb Mailbox, sums []mailbox.Summary) (int, error) {
 	for i, s := range sums {
 		if ctx.Err() != nil {
 			return i, nil
 		}
 		if err := d.handle(context.WithoutCancel(ctx), mb, s); err != nil {
-			return i, err
-		}
-		if err := d.store.Update(func(tx *store.Tx) error {
-			return tx.SetWatermark(inbox, d.validity, s.UID)
-		}); err != nil {
 			return i, err
 		}
 	}

@@ -70,6 +70,9 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 			}
 		}
 	}
+	if d.deferMove(id) {
+		return nil // moved with the rest of the batch
+	}
 	return d.moveMessages(ctx, mb, id)
 }
 
@@ -269,10 +272,8 @@ func (d *Daemon) moveMessages(ctx context.Context, mb Mailbox, id string) error 
 	if err != nil {
 		return err
 	}
-	for _, r := range c.Replies {
-		if r.State == cases.ReplyPlanned || r.State == cases.ReplySending {
-			return nil // the message stays put until its reply is settled
-		}
+	if unsettled(c) {
+		return nil // the message stays put until its reply is settled
 	}
 	for i, m := range c.Messages {
 		if m.Moved {
