@@ -12,7 +12,7 @@ import (
 )
 
 // maxStoredText is how much of a message's text a case keeps for staff.
-const maxStoredText = 256 << 10
+const maxStoredText = 64 << 10
 
 // record writes the decision about one message into its case (a new one,
 // or the thread's case for a follow-up) with the reply it plans, then

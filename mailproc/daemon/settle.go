@@ -111,8 +111,11 @@ func (d *Daemon) send(ctx context.Context, id string, i int) error {
 	serr := d.opts.Sender.Send(sctx, d.cfg.ReplyAddress(), []string{to}, raw)
 	cancel()
 	d.failpoint("after-send")
-	c, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+	c, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
 		d.sendOutcome(c, i, serr)
+		if r := c.Replies[i]; r.InSent {
+			return tx.DeleteRaw(r.MessageID) // no sent folder: nothing more to do with its bytes
+		}
 		return nil
 	})
 	if err != nil {
@@ -257,9 +260,10 @@ func (d *Daemon) copyToSent(ctx context.Context, mb Mailbox, id string, i int) e
 			return fmt.Errorf("append reply %s to %s: %w", r.MessageID, folder, err)
 		}
 	}
-	_, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+	_, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
 		c.Replies[i].InSent = true
-		return nil
+		// The sent folder holds the copy now: the bytes need not stay.
+		return tx.DeleteRaw(c.Replies[i].MessageID)
 	})
 	d.here.forgetReply(r.MessageID)
 	return err
