@@ -17,10 +17,24 @@ import (
 // MonthReport builds the report of a month of the company's calendar from
 // every case.
 func (d *Daemon) MonthReport(year int, month time.Month) (report.Report, error) {
+	// Only the month's cases (give or take a day for time zones), without
+	// their messages' text: a report needs dates, states and outcomes.
+	loc := d.cfg.Location()
+	from := time.Date(year, month, 1, 0, 0, 0, 0, loc).AddDate(0, 0, -1)
+	until := time.Date(year, month+1, 1, 0, 0, 0, 0, loc).AddDate(0, 0, 1)
 	var all []cases.Case
 	err := d.store.View(func(tx *store.Tx) error {
 		return tx.ForEachCase(func(c *cases.Case) error {
-			all = append(all, *c)
+			if c.Received.Before(from) || !c.Received.Before(until) {
+				return nil
+			}
+			light := *c
+			light.Messages = nil
+			for _, m := range c.Messages {
+				m.Text, m.From, m.Subject = "", "", ""
+				light.Messages = append(light.Messages, m)
+			}
+			all = append(all, light)
 			return nil
 		})
 	})
