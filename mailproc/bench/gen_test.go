@@ -94,3 +94,16 @@ func TestAttachmentSizes(t *testing.T) {
 		t.Fatal("no message with an attachment among 300")
 	}
 }
+
+func TestLatencyRequestIsAnsweredWithDisclosure(t *testing.T) {
+	for i := range 5 {
+		m := LatencyRequest(1, i, testBase)
+		d := decide.Decide(decide.Input{Msg: parse.Parse(m.Raw, parse.Limits{}), Size: int64(len(m.Raw))})
+		if d.Action != decide.Reply || d.Template != decide.CaliforniaDisclosure {
+			t.Errorf("Decide(LatencyRequest(%d)) = %s %q %v, want reply %s", i, d.Action, d.Template, d.Missing, decide.CaliforniaDisclosure)
+		}
+	}
+	if a, b := LatencyRequest(1, 0, testBase), LatencyRequest(1, 1, testBase); a.MessageID == b.MessageID {
+		t.Errorf("LatencyRequest 0 and 1 share Message-ID %s", a.MessageID)
+	}
+}

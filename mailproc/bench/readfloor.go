@@ -19,6 +19,28 @@ type FloorResult struct {
 	Bytes    int64 // bytes of them
 	Replies  int   // replies sent (work floor)
 	Moved    int   // messages moved (work floor)
+	Phases   []Phase
+}
+
+// Phase is how long one step of a run took.
+type Phase struct {
+	Name    string
+	Seconds float64
+}
+
+// phases times the steps of a run, one after another.
+type phases struct {
+	list []Phase
+	last time.Time
+}
+
+func startPhases() *phases { return &phases{last: time.Now()} }
+
+// done ends the step name.
+func (p *phases) done(name string) {
+	now := time.Now()
+	p.list = append(p.list, Phase{Name: name, Seconds: now.Sub(p.last).Seconds()})
+	p.last = now
 }
 
 // ReadFloor reads every message of the INBOX whole, with one

@@ -46,32 +46,39 @@ func WorkFloor(ctx context.Context, acct mailbox.Config, srv SMTPServer, replyFr
 
 // workFloor is WorkFloor's work on a logged-in connection.
 func workFloor(ctx context.Context, c *imapclient.Client, srv SMTPServer, replyFrom string, labels map[string]Category) (FloorResult, error) {
+	p := startPhases()
 	if err := ensureFolders(c, processedFolder, reviewFolder, sentFolder); err != nil {
 		return FloorResult{}, err
 	}
 	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
 		return FloorResult{}, fmt.Errorf("select INBOX: %w", err)
 	}
+	p.done("folders")
 	reqs, review, err := floorHeaders(c, labels)
 	if err != nil {
 		return FloorResult{}, err
 	}
+	p.done("headers")
 	r := FloorResult{Messages: len(reqs)}
 	if r.Bytes, err = floorBodies(c, reqs); err != nil {
 		return FloorResult{}, err
 	}
+	p.done("bodies")
 	replies, err := floorSend(ctx, srv, replyFrom, reqs)
 	if err != nil {
 		return FloorResult{}, err
 	}
+	p.done("smtp")
 	r.Replies = len(replies)
 	if err := appendPipelined(c, sentFolder, replies); err != nil {
 		return FloorResult{}, err
 	}
+	p.done("append")
 	if err := floorMove(c, reqs, review); err != nil {
 		return FloorResult{}, err
 	}
-	r.Moved = len(reqs) + len(review)
+	p.done("move")
+	r.Moved, r.Phases = len(reqs)+len(review), p.list
 	return r, nil
 }
 

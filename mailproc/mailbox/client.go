@@ -65,6 +65,7 @@ type Client struct {
 	names   folderNames
 	home    *selection // the mailbox the caller selected, nil before Select
 	current selection  // what is selected on the server now
+	ahead   readAhead  // the start of the next messages of the last batch
 
 	closeOnce sync.Once
 	onWait    func() // test hook: called when IDLE runs or the poll sleep begins

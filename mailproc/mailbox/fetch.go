@@ -55,6 +55,7 @@ func (c *Client) FetchSince(ctx context.Context, afterUID uint32, max int) ([]Su
 		if err := c.ensureSelected(); err != nil {
 			return err
 		}
+		c.ahead = readAhead{} // a new batch: what was read ahead of the last is not wanted
 		var err error
 		if max > 0 {
 			newer, err = c.firstUIDs(newer, afterUID, max)
@@ -63,6 +64,7 @@ func (c *Client) FetchSince(ctx context.Context, afterUID uint32, max int) ([]Su
 			}
 		}
 		out, err = c.fetchSummaries(newer, afterUID)
+		c.ahead.reset(c.home.uidValidity, out)
 		return err
 	})
 	if err != nil {
@@ -135,6 +137,11 @@ func summaryOf(buf *imapclient.FetchMessageBuffer) Summary {
 // maxBytes (maxBytes <= 0: all of it), so a huge message is never loaded
 // whole. Compare the length with Summary.Size to know whether it was cut.
 // It returns ErrNotFound when the UID is not in the selected mailbox.
+//
+// For a message of the last batch FetchSince returned it reads ahead: the
+// first 64 KB of this message and of the next ones of the batch come in one
+// UID FETCH, and later calls that ask no more than that (or for a message
+// that fitted whole) are answered without asking the server again.
 func (c *Client) FetchRaw(ctx context.Context, uid uint32, maxBytes int64) ([]byte, error) {
 	section := &imap.FetchItemBodySection{Peek: true}
 	if maxBytes > 0 {
@@ -148,6 +155,9 @@ func (c *Client) FetchRaw(ctx context.Context, uid uint32, maxBytes int64) ([]by
 			return err
 		}
 		var err error
+		if raw, found, err = c.fetchRawAhead(uid, maxBytes); found || err != nil {
+			return err
+		}
 		raw, found, err = readBody(c.imap.Fetch(imap.UIDSetNum(imap.UID(uid)), opts), maxBytes)
 		return err
 	})

@@ -123,6 +123,7 @@ func (c *Client) Select(ctx context.Context, folder string) (Status, error) {
 		}
 		home := c.current
 		c.home = &home
+		c.ahead = readAhead{}
 		return nil
 	})
 	if err != nil {

@@ -1,0 +1,119 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/daemon"
+	"github.com/mailproc/mailproc/mailproc/metrics"
+	"github.com/mailproc/mailproc/mailproc/service"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// ChildCommand is the first argument that makes the bench binary the
+// daemon's child process: `mailproc-bench daemon-child -config FILE
+// [-once] [-cpuprofile FILE]`.
+const ChildCommand = "daemon-child"
+
+// ChildReport is what the child prints on its standard output when it
+// ends, as JSON.
+type ChildReport struct {
+	Seconds float64 // from loading the configuration to the daemon's return
+	Ops     Ops     // time in each mailbox and SMTP operation
+	PeakRSS int64   // the child's own peak resident set, in bytes (0 = unknown)
+	Peaks   RSSPeaks
+}
+
+// ChildMain runs the daemon as `mailproc run [--once]` does — the
+// configuration loaded, the store opened, the daemon built by
+// service.Build — with its mailbox and SMTP calls timed, and prints a ChildReport.
+// Without -once it runs until ctx ends (SIGTERM).
+func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(ChildCommand, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("config", "", "configuration file")
+	once := fs.Bool("once", false, "handle the backlog, then exit")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the daemon to this file")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *profile != "" {
+		stop, err := startCPUProfile(*profile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer stop()
+	}
+	report, err := runChild(ctx, *cfgPath, *once, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", ChildCommand, err)
+		return 1
+	}
+	if err := json.NewEncoder(stdout).Encode(report); err != nil {
+		return 1
+	}
+	return 0
+}
+
+// runChild is ChildMain's daemon run.
+func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (ChildReport, error) {
+	start := time.Now()
+	sctx, stopSampling := context.WithCancel(context.Background())
+	peaks := sampleRSS(sctx)
+	defer stopSampling()
+	cfg, err := config.Load(path)
+	if err != nil {
+		return ChildReport{}, fmt.Errorf("config %s: %w", path, err)
+	}
+	log := service.NewLogger(logTo, cfg.Log)
+	st, err := store.Open(cfg.Store.Path)
+	if err != nil {
+		return ChildReport{}, err
+	}
+	defer st.Close()
+	clock := newOpClock()
+	d, closeSender, err := service.Build(&cfg.Config, st, log, "", func(o *daemon.Options) {
+		o.Metrics = metrics.New()
+		o.Dial = timedDial(o.Dial, clock, cfg.Limits.MaxMessageBytes)
+		o.Sender = timedSender{Sender: o.Sender, clock: clock}
+	})
+	if err != nil {
+		return ChildReport{}, err
+	}
+	defer closeSender()
+	if once {
+		err = d.RunOnce(ctx)
+	} else {
+		err = d.Run(ctx)
+	}
+	if err != nil {
+		return ChildReport{}, err
+	}
+	seconds := time.Since(start).Seconds()
+	stopSampling()
+	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks}, nil
+}
+
+// startCPUProfile starts profiling into path; the func stops it.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}

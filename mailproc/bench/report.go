@@ -1,0 +1,152 @@
+package bench
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteReport prints the figures, part by part, then the targets beside
+// them and whether each is met.
+func WriteReport(w io.Writer, r *Results) {
+	m := r.Machine
+	fmt.Fprintf(w, "mailproc-bench  N=%d  seed=%d  on %d × %s, %s, %s\n", r.N, r.Seed, m.CPUs, m.Model, m.OS, m.Go)
+	for _, s := range r.Seeding {
+		fmt.Fprintf(w, "seeding (not a figure): %d × %d messages in %.1f s\n", s.Accounts, s.Messages, s.Seconds)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	writeThroughput(tw, r)
+	writeLatency(tw, r.Latency)
+	writeMemory(tw, r.Memory)
+	writeDecide(tw, r.Decide)
+	writeTargets(tw, Targets(r))
+	tw.Flush()
+}
+
+func writeThroughput(w io.Writer, r *Results) {
+	if r.ReadFloor == nil && r.WorkFloor == nil && r.Mailproc == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nThroughput, N=%d\tseconds\t\n", r.N)
+	if f := r.ReadFloor; f != nil {
+		fmt.Fprintf(w, "  read floor: UID FETCH 1:* BODY.PEEK[]\t%.2f\t%d messages, %.1f MB\n", f.Seconds, f.Messages, float64(f.Bytes)/1e6)
+	}
+	if f := r.WorkFloor; f != nil {
+		fmt.Fprintf(w, "  work floor: the least protocol work\t%.2f\t%d replies, %d moved; %s\n", f.Seconds, f.Replies, f.Moved, phaseList(f.Phases))
+	}
+	if d := r.Mailproc; d != nil {
+		rp := d.Ops.ReadPhase()
+		fmt.Fprintf(w, "  mailproc: cold start until all is answered and moved\t%.2f\tCPU %.1f s, peak RSS %s (%s)\n", d.Wall, d.CPU, mib(d.MaxRSS), peaks(d.Peaks))
+		fmt.Fprintf(w, "  mailproc's read phase: headers, previews, bodies\t%.2f\t%d fetches, %.1f MB\n", rp.Seconds, rp.Calls, float64(rp.Bytes)/1e6)
+		writeOps(w, d)
+	}
+}
+
+// writeOps shows where the daemon's time went, largest first.
+func writeOps(w io.Writer, d *DaemonRun) {
+	var timed float64
+	for _, op := range d.Ops {
+		timed += op.Seconds
+	}
+	fmt.Fprintf(w, "  where mailproc's time went:\t\t\n")
+	for _, name := range d.Ops.byTime() {
+		op := d.Ops[name]
+		fmt.Fprintf(w, "    %s\t%.2f\t%d calls, %.2f ms each\n", name, op.Seconds, op.Calls, 1000*op.Seconds/float64(max(op.Calls, 1)))
+	}
+	fmt.Fprintf(w, "    the rest: store (bbolt commits), parsing, deciding, start\t%.2f\t\n", d.Wall-timed)
+}
+
+// phaseList is "name 0.12 s, …".
+func phaseList(ps []Phase) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = fmt.Sprintf("%s %.2f", p.Name, p.Seconds)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func writeLatency(w io.Writer, l *LatencyResult) {
+	if l == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nLatency, %d requests 0.5–2 s apart (s)\tp50\tp90\tp99\tmax\t\n", l.Requests)
+	for _, row := range []struct {
+		name string
+		p    Percentiles
+	}{{"  Dovecot: APPEND → EXISTS to an idling client", l.Dovecot}, {"  mailproc: APPEND → reply accepted by SMTP", l.Mailproc}} {
+		fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t\n", row.name, row.p.P50, row.p.P90, row.p.P99, row.p.Max)
+	}
+}
+
+func writeMemory(w io.Writer, ms []MemoryResult) {
+	if len(ms) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nMemory: the daemon's peak RSS\t\t\n")
+	ms = slices.Clone(ms)
+	slices.SortFunc(ms, func(a, b MemoryResult) int { return a.N - b.N })
+	for _, m := range ms {
+		fmt.Fprintf(w, "  N=%d\t%s\t%s; %.1f s, CPU %.1f s%s\n", m.N, mib(m.Run.MaxRSS), peaks(m.Run.Peaks), m.Run.Wall, m.Run.CPU, topOps(m.Run.Ops, 3))
+	}
+}
+
+func writeDecide(w io.Writer, ds []DecideResult) {
+	if len(ds) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nParse + classify + extract, one core\tmsg/s\tns/op\tB/op\tallocs/op\t\n")
+	for _, d := range ds {
+		fmt.Fprintf(w, "  %s (%d messages)\t%.0f\t%d\t%d\t%d\t\n", d.Set, d.Messages, d.PerSecond(), d.NsPerOp, d.BytesPerOp, d.AllocsPerOp)
+	}
+}
+
+func writeTargets(w io.Writer, ts []Target) {
+	fmt.Fprintf(w, "\nTargets\ttarget\tmeasured\t\n")
+	for _, t := range ts {
+		verdict := "not measured"
+		switch {
+		case t.Measured && t.Met:
+			verdict = "met"
+		case t.Measured:
+			verdict = "MISSED"
+		}
+		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\n", t.Name, t.Want, t.Got, verdict)
+	}
+}
+
+// peaks describes the peaks of anonymous and file-backed memory.
+func peaks(p RSSPeaks) string {
+	return fmt.Sprintf("anon ≤ %s, file ≤ %s", mib(p.Anon), mib(p.File))
+}
+
+// byTime is the operations' names, the longest first.
+func (o Ops) byTime() []string {
+	names := make([]string, 0, len(o))
+	for name := range o {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if c := cmp.Compare(o[b].Seconds, o[a].Seconds); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return names
+}
+
+// topOps is the n longest operations as "; name 1.2 s, …", or "" when
+// none was timed.
+func topOps(o Ops, n int) string {
+	names := o.byTime()
+	parts := make([]string, 0, n)
+	for _, name := range names[:min(n, len(names))] {
+		parts = append(parts, fmt.Sprintf("%s %.1f s", name, o[name].Seconds))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, ", ")
+}

@@ -1,0 +1,69 @@
+package bench
+
+import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// peakRSS is this process's peak resident set in bytes: VmHWM of
+// /proc/self/status, the high-water mark of this program image alone. (A
+// child's ru_maxrss is not that: Linux carries into it the resident set of
+// the parent it was forked from as it stood before exec.)
+func peakRSS() int64 { return procStatus()["VmHWM"] }
+
+// rssNow is this process's anonymous and file-backed resident set now.
+func rssNow() (anon, file int64) {
+	st := procStatus()
+	return st["RssAnon"], st["RssFile"] + st["RssShmem"]
+}
+
+// procStatus reads the "kB" fields of /proc/self/status, in bytes.
+func procStatus() map[string]int64 {
+	out := map[string]int64{}
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return out
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		name, v, ok := strings.Cut(sc.Text(), ":")
+		v, kb := strings.CutSuffix(strings.TrimSpace(v), " kB")
+		if !ok || !kb {
+			continue
+		}
+		if kib, err := strconv.ParseInt(v, 10, 64); err == nil {
+			out[name] = kib * 1024
+		}
+	}
+	return out
+}
+
+// maxRSS is a finished process's peak resident set in bytes (Linux counts
+// ru_maxrss in KiB).
+func maxRSS(ps *os.ProcessState) int64 {
+	if ru, ok := rusage(ps); ok {
+		return ru.Maxrss * 1024
+	}
+	return 0
+}
+
+// cpuSeconds is a finished process's user and system CPU time.
+func cpuSeconds(ps *os.ProcessState) float64 {
+	if ru, ok := rusage(ps); ok {
+		return (time.Duration(syscall.TimevalToNsec(ru.Utime)) + time.Duration(syscall.TimevalToNsec(ru.Stime))).Seconds()
+	}
+	return 0
+}
+
+func rusage(ps *os.ProcessState) (*syscall.Rusage, bool) {
+	if ps == nil {
+		return nil, false
+	}
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	return ru, ok
+}

@@ -1,0 +1,91 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+)
+
+// throughput is parts 1–3: one backlog seeded into three accounts, the
+// read floor, the work floor and mailproc each on its own copy.
+func (r *runner) throughput(ctx context.Context) error {
+	g := NewGenerator(r.o.Seed, r.o.N, r.o.Base)
+	read, work, daemon := r.o.account(r.id, "read"), r.o.account(r.id, "work"), r.o.account(r.id, "mailproc")
+	defer r.cleanup(read, work, daemon)
+	if err := r.seed(ctx, g, read, work, daemon); err != nil {
+		return err
+	}
+	r.progress("read floor")
+	rf, err := ReadFloor(ctx, read)
+	if err != nil {
+		return err
+	}
+	r.res.ReadFloor = &rf
+	r.progress("read floor: %.2f s; work floor", rf.Seconds)
+	wf, err := WorkFloor(ctx, work, r.o.SMTP, r.replyFrom(), g)
+	if err != nil {
+		return err
+	}
+	if err := verify(ctx, work, g); err != nil {
+		return fmt.Errorf("work floor: %w", err)
+	}
+	r.res.WorkFloor = &wf
+	r.progress("work floor: %.2f s; mailproc", wf.Seconds)
+	return r.mailproc(ctx, g, daemon)
+}
+
+// mailproc runs the daemon once over the backlog in acct, from a cold
+// start, and checks that it handled all of it.
+func (r *runner) mailproc(ctx context.Context, g *Generator, acct mailbox.Config) error {
+	cfg, err := r.daemonSetup("mailproc", acct).writeConfig()
+	if err != nil {
+		return err
+	}
+	ch := r.child
+	ch.cpuProfile = r.o.DaemonCPUProfile
+	run, err := ch.runOnce(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if err := verify(ctx, acct, g); err != nil {
+		return fmt.Errorf("mailproc: %w", err)
+	}
+	r.res.Mailproc = &run
+	r.progress("mailproc: %.2f s", run.Wall)
+	return nil
+}
+
+// memory is part 5: the daemon's peak RSS over backlogs of each size.
+func (r *runner) memory(ctx context.Context) error {
+	for _, n := range r.o.MemorySizes {
+		g := NewGenerator(r.o.Seed, n, r.o.Base)
+		acct := r.o.account(r.id, fmt.Sprintf("rss%d", n))
+		if err := r.memoryRun(ctx, g, acct); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// memoryRun seeds one account with g and runs the daemon over it.
+func (r *runner) memoryRun(ctx context.Context, g *Generator, acct mailbox.Config) error {
+	defer r.cleanup(acct)
+	if err := r.seed(ctx, g, acct); err != nil {
+		return err
+	}
+	cfg, err := r.daemonSetup(fmt.Sprintf("rss%d", g.Len()), acct).writeConfig()
+	if err != nil {
+		return err
+	}
+	run, err := r.child.runOnce(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if err := verify(ctx, acct, g); err != nil {
+		return fmt.Errorf("mailproc at N=%d: %w", g.Len(), err)
+	}
+	r.res.Memory = append(r.res.Memory, MemoryResult{N: g.Len(), Run: run})
+	r.progress("N=%d: peak RSS %.1f MiB in %.1f s", g.Len(), float64(run.MaxRSS)/(1<<20), run.Wall)
+	return nil
+}

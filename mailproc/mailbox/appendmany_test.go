@@ -1,0 +1,62 @@
+package mailbox
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+	"time"
+)
+
+func TestAppendMany(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b *backend) {
+		ctx := testContext(t)
+		sent := b.folder("sent")
+		c := b.dial(t)
+		if err := c.EnsureFolders(ctx, sent); err != nil {
+			t.Fatal(err)
+		}
+		date := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		var items []AppendItem
+		for i := range 12 {
+			body := []string{"Short."}
+			if i%3 == 0 {
+				body = []string{string(bytes.Repeat([]byte("x"), 6000))} // more than a synchronising literal
+			}
+			items = append(items, AppendItem{Raw: testMessage(fmt.Sprintf("many-%d@example.test", i), "many", body...), Flags: []string{`\Seen`}, Date: date})
+		}
+		refused, err := c.AppendMany(ctx, sent, items)
+		if err != nil {
+			t.Fatalf("AppendMany: %v", err)
+		}
+		for i, r := range refused {
+			if r != nil {
+				t.Errorf("AppendMany item %d refused: %v", i, r)
+			}
+		}
+		msgs := b.messages(t, sent)
+		if len(msgs) != len(items) {
+			t.Fatalf("%s holds %d messages, want %d", sent, len(msgs), len(items))
+		}
+		for i, m := range msgs {
+			if !bytes.Equal(m.Raw, items[i].Raw) || !hasFlag(m.Flags, `\Seen`) || !m.InternalDate.Equal(date) {
+				t.Errorf("message %d = %d bytes, flags %v, date %v; want item %d as given", i, len(m.Raw), m.Flags, m.InternalDate, i)
+			}
+		}
+	})
+}
+
+func TestAppendManyToMissingFolder(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b *backend) {
+		c := b.dial(t)
+		items := []AppendItem{{Raw: testMessage("m1@example.test", "x")}, {Raw: testMessage("m2@example.test", "y")}}
+		refused, err := c.AppendMany(testContext(t), b.folder("missing"), items)
+		if err != nil {
+			t.Fatalf("AppendMany to a missing folder: %v, want refusals, not a failed connection", err)
+		}
+		for i, r := range refused {
+			if r == nil {
+				t.Errorf("AppendMany to a missing folder: item %d stored, want refused", i)
+			}
+		}
+	})
+}
