@@ -13,21 +13,20 @@ var errNoFields = errors.New("no header field found")
 // normalizeNewlines turns CRLF and lone CR into LF. It returns b itself when
 // b holds no CR.
 func normalizeNewlines(b []byte) []byte {
-	if bytes.IndexByte(b, '\r') < 0 {
+	i := bytes.IndexByte(b, '\r')
+	if i < 0 {
 		return b
 	}
 	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if c == '\r' {
-			if i+1 < len(b) && b[i+1] == '\n' {
-				continue
-			}
-			c = '\n'
+	for i >= 0 {
+		out = append(out, b[:i]...)
+		b = b[i+1:]
+		if len(b) == 0 || b[0] != '\n' {
+			out = append(out, '\n') // a lone CR ends a line too
 		}
-		out = append(out, c)
+		i = bytes.IndexByte(b, '\r')
 	}
-	return out
+	return append(out, b...)
 }
 
 // readHeaderBlock reads from br up to and including the first empty line

@@ -251,3 +251,14 @@ func TestParseHeaderCarried(t *testing.T) {
 		t.Errorf("Parse().Header = %+v, want the message's subject and id", m.Header)
 	}
 }
+
+func TestNormalizeNewlines(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "a": "a", "a\r\nb": "a\nb", "a\rb": "a\nb", "a\r\n\r\nb\r": "a\n\nb\n",
+		"\r\r\n": "\n\n", "x\n": "x\n", "a\r\n": "a\n",
+	} {
+		if got := string(normalizeNewlines([]byte(in))); got != want {
+			t.Errorf("normalizeNewlines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
