@@ -26,44 +26,65 @@ func (s *Sender) Send(ctx context.Context, from string, to []string, raw []byte)
 	return nil
 }
 
-// send runs one transaction on a reused or new connection.
+// send runs one transaction on a reused or new connection. A connection
+// used successfully a moment ago is trusted without RSET; if it turns out
+// dead before MAIL FROM was answered, nothing was accepted, so the message
+// is sent once more on a new connection.
 func (s *Sender) send(ctx context.Context, from string, to []string, raw []byte) *Error {
 	if err := ctx.Err(); err != nil {
 		return &Error{Stage: StageConnect, Msg: err.Error(), Err: err}
 	}
-	sess, e := s.connect(ctx)
+	sess, trusted, e := s.connect(ctx)
 	if e != nil {
 		return withContext(ctx, e)
 	}
 	e = sess.transact(from, to, raw)
+	if trusted && e != nil && e.Stage == StageMail && e.Code == 0 && ctx.Err() == nil {
+		s.release(sess, e)
+		s.log.Debug("smtp trusted connection was dead; dialling again", "server", s.cfg.addr())
+		if sess, e = s.open(ctx); e != nil {
+			return withContext(ctx, e)
+		}
+		e = sess.transact(from, to, raw)
+	}
 	s.release(sess, e)
 	return withContext(ctx, e)
 }
 
-// connect returns the open connection if it still answers, else a new one,
-// watching ctx either way.
-func (s *Sender) connect(ctx context.Context) (*session, *Error) {
+// connect returns the open connection if it still answers (or was used
+// successfully under trustFor ago: trusted), else a new one, watching ctx
+// either way.
+func (s *Sender) connect(ctx context.Context) (sess *session, trusted bool, e *Error) {
 	if sess := s.sess; sess != nil {
 		s.sess = nil
-		if time.Since(sess.used) < maxIdle {
+		idle := time.Since(sess.used)
+		if idle < maxIdle {
 			sess.watch(ctx)
+			if sess.lastOK && idle < trustFor {
+				return sess, true, nil
+			}
 			if sess.alive() {
 				s.log.Debug("smtp reusing connection", "server", s.cfg.addr())
-				return sess, nil
+				return sess, false, nil
 			}
 			sess.stopWatching()
 		}
 		_ = sess.client.Close()
 	}
 	s.log.Debug("smtp connecting", "server", s.cfg.addr(), "security", s.cfg.Security)
-	return s.open(ctx)
+	sess, e = s.open(ctx)
+	return sess, false, e
 }
+
+// trustFor is how long after a successful send a connection is used again
+// without checking it first.
+const trustFor = 5 * time.Second
 
 // release keeps sess for the next send when this one succeeded or was
 // refused by a reply, and closes it otherwise.
 func (s *Sender) release(sess *session, e *Error) {
 	if sess.stopWatching() && (e == nil || isRefusal(e)) {
-		sess.used = time.Now()
+		sess.used, sess.lastOK = time.Now(), e == nil
 		s.sess = sess // the next send begins with RSET
 		return
 	}

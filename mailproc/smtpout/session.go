@@ -18,6 +18,7 @@ type session struct {
 	raw     net.Conn // the TCP connection, for deadlines
 	timeout time.Duration
 	used    time.Time // end of the last Send on it
+	lastOK  bool      // that Send was accepted
 	token   string    // OAuth2 access token for AUTH, dropped once used; "" with a password
 
 	mu       sync.Mutex // guards canceled against arm
