@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
@@ -36,6 +37,10 @@ type moveKey struct {
 // transaction. What cannot move this way (a reply still to retry, a
 // renumbered message) stays pending work.
 func (d *Daemon) moveBatch(ctx context.Context, mb Mailbox, ids []string) error {
+	copied, err := d.copyBatch(ctx, mb, ids)
+	if err != nil {
+		return err
+	}
 	groups := map[moveKey][]uint32{}
 	var order []moveKey
 	for _, id := range ids {
@@ -58,10 +63,9 @@ func (d *Daemon) moveBatch(ctx context.Context, mb Mailbox, ids []string) error 
 			d.here.firstMove(m.Key)
 		}
 	}
-	if len(order) == 0 {
-		return nil
+	if len(order) > 0 {
+		d.failpoint("before-move")
 	}
-	d.failpoint("before-move")
 	for _, k := range order {
 		if err := mb.Move(ctx, groups[k], k.folder, k.flag); err != nil {
 			return fmt.Errorf("move %d messages to %s: %w", len(groups[k]), k.folder, err)
@@ -69,7 +73,7 @@ func (d *Daemon) moveBatch(ctx context.Context, mb Mailbox, ids []string) error 
 	}
 	return d.store.Update(func(tx *store.Tx) error {
 		for _, id := range ids {
-			if err := markMoved(tx, id, groups); err != nil {
+			if err := markMoved(tx, id, groups, copied[id]); err != nil {
 				return err
 			}
 		}
@@ -77,11 +81,76 @@ func (d *Daemon) moveBatch(ctx context.Context, mb Mailbox, ids []string) error 
 	})
 }
 
-// markMoved records as moved the messages of a case that moveBatch moved.
-func markMoved(tx *store.Tx, id string, moved map[moveKey][]uint32) error {
+// copyBatch appends the sent copies of the batch's replies to the sent
+// folder, pipelined, and returns which it appended, by case. A reply that
+// this process did not just send (a copy may be there already) is copied
+// on its own, after a look.
+func (d *Daemon) copyBatch(ctx context.Context, mb Mailbox, ids []string) (map[string][]string, error) {
+	folder := d.cfg.Mailbox.SentFolder
+	var items []mailbox.AppendItem
+	var whose []struct{ id, mid string }
+	for _, id := range ids {
+		c, err := d.loadCase(id)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range c.Replies {
+			if r.State != cases.ReplySent || r.InSent {
+				continue
+			}
+			if !d.here.firstAppend(r.MessageID) {
+				if err := d.copyToSent(ctx, mb, id, i); err != nil {
+					d.log.Warn("reply sent but not yet copied to the sent folder", "case", id, "err", err)
+				}
+				continue
+			}
+			if raw := d.rawOf(r.MessageID); raw != nil {
+				items = append(items, mailbox.AppendItem{Raw: raw, Flags: []string{`\Seen`}, Date: r.SentAt})
+				whose = append(whose, struct{ id, mid string }{id, r.MessageID})
+			}
+		}
+	}
+	copied := map[string][]string{}
+	if len(items) == 0 || folder == "" {
+		return copied, nil
+	}
+	refused, err := mb.AppendMany(ctx, folder, items)
+	if err != nil {
+		return nil, fmt.Errorf("copy %d replies to %s: %w", len(items), folder, err)
+	}
+	for i, w := range whose {
+		if refused[i] != nil {
+			d.log.Warn("reply sent but its copy was refused by the sent folder; will try again", "case", w.id, "err", refused[i])
+			continue
+		}
+		copied[w.id] = append(copied[w.id], w.mid)
+	}
+	return copied, nil
+}
+
+// rawOf returns the stored bytes of a reply.
+func (d *Daemon) rawOf(messageID string) (raw []byte) {
+	d.store.View(func(tx *store.Tx) error {
+		raw = tx.Raw(messageID)
+		return nil
+	})
+	return raw
+}
+
+// markMoved records as moved the messages of a case that moveBatch moved,
+// and as copied the replies it copied (whose bytes then go).
+func markMoved(tx *store.Tx, id string, moved map[moveKey][]uint32, copied []string) error {
 	c, err := tx.Case(id)
 	if err != nil {
 		return err
+	}
+	for i := range c.Replies {
+		if slices.Contains(copied, c.Replies[i].MessageID) {
+			c.Replies[i].InSent = true
+			if err := tx.DeleteRaw(c.Replies[i].MessageID); err != nil {
+				return err
+			}
+		}
 	}
 	for i := range c.Messages {
 		m := &c.Messages[i]

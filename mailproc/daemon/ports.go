@@ -16,6 +16,7 @@ type Mailbox interface {
 	FetchRaw(ctx context.Context, uid uint32, maxBytes int64) ([]byte, error)
 	Move(ctx context.Context, uids []uint32, folder string, flag bool) error
 	Append(ctx context.Context, folder string, raw []byte, flags []string, date time.Time) error
+	AppendMany(ctx context.Context, folder string, items []mailbox.AppendItem) (refused []error, err error)
 	FolderHasMessageID(ctx context.Context, folder, messageID string) (bool, error)
 	MoveByMessageID(ctx context.Context, from, to, messageID string, flag bool) error
 	WaitForMail(ctx context.Context, d time.Duration) error

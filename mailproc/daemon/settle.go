@@ -58,6 +58,9 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 			}
 		}
 	}
+	if d.deferMove(id) {
+		return nil // copied and moved with the rest of the batch
+	}
 	if c, err = d.loadCase(id); err != nil {
 		return err
 	}
@@ -69,9 +72,6 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 				d.log.Warn("reply sent but not yet copied to the sent folder", "case", id, "err", err)
 			}
 		}
-	}
-	if d.deferMove(id) {
-		return nil // moved with the rest of the batch
 	}
 	return d.moveMessages(ctx, mb, id)
 }
