@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/config"
-	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/decide"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/metrics"
@@ -265,15 +264,10 @@ func (d *Daemon) cycled() {
 	}
 	if d.metrics != nil && now.Sub(d.countedAt) >= time.Minute {
 		d.countedAt = now
-		if open, err := d.List(control.Filter{Open: true}); err == nil {
-			overdue := 0
-			for _, s := range open {
-				if s.Overdue {
-					overdue++
-				}
-			}
-			d.metrics.Cases(len(open), overdue)
-		}
+		d.store.View(func(tx *store.Tx) error {
+			d.metrics.Cases(tx.OpenCases(now))
+			return nil
+		})
 	}
 }
 

@@ -4,6 +4,9 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 )
@@ -61,7 +64,32 @@ func (t *Tx) PutCase(c *cases.Case) error {
 			return err
 		}
 	}
+	if err := t.setOpen(c); err != nil {
+		return err
+	}
 	return t.setWork(c.ID, c.PendingWork())
+}
+
+// setOpen keeps the open-case index: each open case with its due date.
+func (t *Tx) setOpen(c *cases.Case) error {
+	b := t.bucket(bucketOpen)
+	if !c.State.Open() {
+		return b.Delete([]byte(c.ID))
+	}
+	return b.Put([]byte(c.ID), binary.BigEndian.AppendUint64(nil, uint64(max(c.Due.Unix(), 0))))
+}
+
+// OpenCases counts the open cases and those of them due before now,
+// from the index (no case is read).
+func (t *Tx) OpenCases(now time.Time) (open, overdue int) {
+	t.bucket(bucketOpen).ForEach(func(_, v []byte) error {
+		open++
+		if len(v) == 8 && int64(binary.BigEndian.Uint64(v)) < now.Unix() {
+			overdue++
+		}
+		return nil
+	})
+	return open, overdue
 }
 
 func (t *Tx) index(bucket []byte, key string, id []byte) error {
@@ -154,4 +182,20 @@ func (t *Tx) Raw(messageID string) []byte {
 // DeleteRaw drops the bytes of a settled reply.
 func (t *Tx) DeleteRaw(messageID string) error {
 	return t.bucket(bucketRaw).Delete([]byte(messageID))
+}
+
+// indexOpen builds the open-case index of a database made before it
+// existed (the index is empty but cases are not).
+func indexOpen(tx *bolt.Tx) error {
+	open := tx.Bucket(bucketOpen)
+	if k, _ := open.Cursor().First(); k != nil {
+		return nil
+	}
+	return tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
+		var c cases.Case
+		if err := json.Unmarshal(v, &c); err != nil || !c.State.Open() {
+			return nil
+		}
+		return open.Put(k, binary.BigEndian.AppendUint64(nil, uint64(max(c.Due.Unix(), 0))))
+	})
 }

@@ -28,7 +28,8 @@ var (
 	bucketMarks   = []byte("watermarks")
 	bucketMeta    = []byte("meta")
 	bucketJobs    = []byte("jobs")
-	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs}
+	bucketOpen    = []byte("open") // open cases: id → due (Unix seconds)
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen}
 )
 
 // ErrNotFound is returned for a case that does not exist.
@@ -111,7 +112,7 @@ func (s *Store) init() error {
 			}
 		}
 		s.instance = string(tag)
-		return nil
+		return indexOpen(tx)
 	})
 }
 

@@ -216,3 +216,37 @@ func TestWatermark(t *testing.T) {
 		return nil
 	})
 }
+
+func TestOpenCasesIndex(t *testing.T) {
+	s, path := open(t)
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	s.Update(func(tx *Tx) error {
+		tx.PutCase(&cases.Case{ID: "C-1", State: cases.Review, Due: now.Add(-time.Hour)})
+		tx.PutCase(&cases.Case{ID: "C-2", State: cases.AwaitingStaff, Due: now.Add(time.Hour)})
+		tx.PutCase(&cases.Case{ID: "C-3", State: cases.Answered, Due: now.Add(-time.Hour)})
+		return nil
+	})
+	s.View(func(tx *Tx) error {
+		if open, overdue := tx.OpenCases(now); open != 2 || overdue != 1 {
+			t.Errorf("OpenCases = %d, %d; want 2 open, 1 overdue", open, overdue)
+		}
+		return nil
+	})
+	s.Update(func(tx *Tx) error {
+		c, _ := tx.Case("C-1")
+		c.State = cases.Dismissed
+		return tx.PutCase(c)
+	})
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	s2.View(func(tx *Tx) error {
+		if open, overdue := tx.OpenCases(now); open != 1 || overdue != 0 {
+			t.Errorf("after closing one: OpenCases = %d, %d; want 1, 0", open, overdue)
+		}
+		return nil
+	})
+}
