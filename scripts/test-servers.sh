@@ -86,8 +86,13 @@ service imap-login {
 CONF
 }
 
+# start_dovecot starts Dovecot with its standard streams on a file, not on
+# the caller's: the daemon it leaves behind must not hold a caller's pipe
+# open (a test reading this script's output would wait for ever).
 start_dovecot() {
-  dovecot -c "$D/dovecot.conf"
+  if ! dovecot -c "$D/dovecot.conf" </dev/null >"$D/dovecot-start.log" 2>&1; then
+    cat "$D/dovecot-start.log" >&2; return 1
+  fi
   wait_port 10143; wait_port 10993
 }
 

@@ -111,7 +111,9 @@ func doveadm(args ...string) error {
 func serversScript(cmd string) error {
 	_, file, _, _ := runtime.Caller(0)
 	script := filepath.Join(filepath.Dir(file), "..", "..", "scripts", "test-servers.sh")
-	if out, err := exec.Command(script, cmd, ServersDir()).CombinedOutput(); err != nil {
+	c := exec.Command(script, cmd, ServersDir())
+	c.WaitDelay = 10 * time.Second // a server left running must not hold the output pipe for ever
+	if out, err := c.CombinedOutput(); err != nil {
 		return fmt.Errorf("%s %s: %v: %s", script, cmd, err, out)
 	}
 	return nil

@@ -87,6 +87,9 @@ var listMarker = regexp.MustCompile(`^(\d{1,2}|[a-zA-Z])[.)]\s+`)
 
 // splitLabel returns the normalised label and the value of a labelled line.
 func splitLabel(line string) (label, value string, ok bool) {
+	if !strings.ContainsAny(line[:min(len(line), 64)], ":-–—\t") {
+		return "", "", false // no separator near the start: prose, not a label
+	}
 	line = strings.TrimLeft(line, "*•·-–> \t")
 	line = listMarker.ReplaceAllString(line, "")
 	line = strings.ReplaceAll(line, "**", "")
