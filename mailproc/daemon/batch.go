@@ -10,16 +10,22 @@ import (
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
-// batch gathers the cases decided in one batch of new mail, so their
-// messages leave the inbox together.
-type batch struct{ cases []string }
+// batch gathers the cases decided in one batch of new mail: their replies
+// go out through the batch's send queue, and their messages leave the inbox
+// together once it is drained, filed by the cycle's filer.
+type batch struct {
+	cases   []string
+	sending *sendQueue
+	filing  *filer // files the batch before, perhaps still
+}
 
-// deferMove reports whether a case's moves wait for the end of the batch,
-// and if so remembers it.
-func (d *Daemon) deferMove(id string) bool {
+// deferToBatch reports whether a case's work is left to the batch in hand,
+// and if so queues its replies and remembers it for the moves.
+func (d *Daemon) deferToBatch(id string) bool {
 	if d.batch == nil {
 		return false
 	}
+	d.batch.sending.add(id)
 	if !slices.Contains(d.batch.cases, id) {
 		d.batch.cases = append(d.batch.cases, id)
 	}

@@ -73,7 +73,7 @@ type Daemon struct {
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
-const batchSize = 200
+const batchSize = 500
 
 // New checks the options and returns a Daemon. Without Dial and Sender it
 // serves staff actions only (a tool working on the database while no
@@ -240,14 +240,8 @@ func (d *Daemon) cycle(ctx context.Context, mb Mailbox) error {
 	if err := d.settleAll(ctx, mb); err != nil {
 		return err
 	}
-	for ctx.Err() == nil {
-		n, err := d.handleBatch(ctx, mb)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			break
-		}
+	if err := d.handleNew(ctx, mb); err != nil {
+		return err
 	}
 	d.cycled()
 	d.runJobs(ctx)
@@ -271,12 +265,30 @@ func (d *Daemon) cycled() {
 	}
 }
 
+// handleNew handles the new mail in batches until there is no more. A full
+// batch is filed on a second connection while the next one is handled.
+func (d *Daemon) handleNew(ctx context.Context, mb Mailbox) (err error) {
+	f := &filer{d: d}
+	defer func() {
+		if ferr := f.close(); err == nil {
+			err = ferr
+		}
+	}()
+	for ctx.Err() == nil {
+		n, err := d.handleBatch(ctx, mb, f)
+		if err != nil || n == 0 {
+			return err
+		}
+	}
+	return nil
+}
+
 // handleBatch handles up to batchSize new messages and returns how many.
-// Their moves out of the inbox are made together at the end, in UID sets,
-// and the watermark is written once: a message handled before a crash is
-// known by its Message-ID when it is fetched again, and its move is pending
-// work.
-func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox) (int, error) {
+// Their replies are sent beside the reading, their moves out of the inbox
+// are made together at the end, in UID sets, and the watermark is written
+// once: a message handled before a crash is known by its Message-ID when
+// it is fetched again, and its move is pending work.
+func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox, f *filer) (int, error) {
 	inbox := d.cfg.Mailbox.Inbox
 	var mark uint32
 	if err := d.store.View(func(tx *store.Tx) error {
@@ -289,18 +301,25 @@ func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("fetch new mail after uid %d: %w", mark, err)
 	}
-	b := &batch{}
+	b := &batch{sending: d.startSending(ctx), filing: f}
 	d.batch = b
-	defer func() { d.batch = nil }()
 	n, err := d.handleEach(ctx, mb, sums)
+	d.batch = nil
+	if serr := b.sending.wait(); err == nil {
+		err = serr
+	}
 	if n > 0 {
 		last := sums[n-1].UID
 		if werr := d.store.Update(func(tx *store.Tx) error { return tx.SetWatermark(inbox, d.validity, last) }); err == nil {
 			err = werr
 		}
 	}
-	if err == nil {
-		err = d.moveBatch(context.WithoutCancel(ctx), mb, b.cases)
+	switch {
+	case err != nil:
+	case n == batchSize && ctx.Err() == nil:
+		err = f.fileAside(ctx, b.cases) // more mail is likely: read on meanwhile
+	default:
+		err = f.fileHere(ctx, mb, b.cases)
 	}
 	return n, err
 }
@@ -309,7 +328,7 @@ func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox) (int, error) {
 // returns how many it handled.
 func (d *Daemon) handleEach(ctx context.Context, mb Mailbox, sums []mailbox.Summary) (int, error) {
 	for i, s := range sums {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || d.batch.sending.dead() || d.batch.filing.dead() {
 			return i, nil
 		}
 		if err := d.handle(context.WithoutCancel(ctx), mb, s); err != nil {

@@ -47,21 +47,14 @@ func (d *Daemon) settleAll(ctx context.Context, mb Mailbox) error {
 // copy sent ones to the sent folder, and, once no reply is unsettled, move
 // its messages out of the inbox.
 func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
-	c, err := d.loadCase(id)
-	if err != nil {
+	if d.deferToBatch(id) {
+		return nil // sent by the batch's queue, then copied and moved with the rest of the batch
+	}
+	if err := d.sendPlanned(ctx, id); err != nil {
 		return err
 	}
-	for i, r := range c.Replies {
-		if r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) && !d.sendPausedUntil.After(d.now()) {
-			if err := d.send(ctx, id, i); err != nil {
-				return err
-			}
-		}
-	}
-	if d.deferMove(id) {
-		return nil // copied and moved with the rest of the batch
-	}
-	if c, err = d.loadCase(id); err != nil {
+	c, err := d.loadCase(id)
+	if err != nil {
 		return err
 	}
 	for i, r := range c.Replies {
@@ -74,6 +67,22 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 		}
 	}
 	return d.moveMessages(ctx, mb, id)
+}
+
+// sendPlanned sends the replies of a case that are planned and due.
+func (d *Daemon) sendPlanned(ctx context.Context, id string) error {
+	c, err := d.loadCase(id)
+	if err != nil {
+		return err
+	}
+	for i, r := range c.Replies {
+		if r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) && !d.sendPausedUntil.After(d.now()) {
+			if err := d.send(ctx, id, i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // updateCase changes a case in one transaction and returns it as written.

@@ -167,10 +167,12 @@ func (w *world) pass(ctx context.Context, title string, now time.Time) error {
 		return err
 	}
 	before := len(w.smtp.Messages())
-	if err := d.RunOnce(ctx); err != nil {
+	err = d.RunOnce(ctx)
+	decided := p.flush()
+	if err != nil {
 		return fmt.Errorf("demo: daemon: %w", err)
 	}
-	if p.decided == 0 {
+	if decided == 0 {
 		fmt.Fprintln(w.out, "   nothing new: every message was seen before, so nothing is decided or sent twice")
 	}
 	fmt.Fprintf(w.out, "   replies accepted by the SMTP server in this pass: %d\n\n", len(w.smtp.Messages())-before)

@@ -1,0 +1,150 @@
+package daemon_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/parse"
+)
+
+// backlogSize spans more than two batches, so batches are filed on the
+// second connection while the next is read, and replies go out beside the
+// reading.
+const backlogSize = 1201
+
+// TestBacklogOverSeveralBatches: a backlog of requests and unrelated mail
+// larger than a batch is answered exactly once per request, every request
+// and its sent copy filed, and the unrelated mail left unread in INBOX.
+func TestBacklogOverSeveralBatches(t *testing.T) {
+	eachKind(t, func(t *testing.T, w *world) {
+		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+		requests := deliverBacklog(t, w, now, backlogSize)
+		w.runOnce(now)
+		expectBacklogDone(t, w, requests, 0)
+	})
+}
+
+// TestBacklogCrashWhileFiling kills the daemon at its first move, which is
+// made on the second connection while the next batch is read, and
+// restarts it: every request is answered once and filed.
+func TestBacklogCrashWhileFiling(t *testing.T) {
+	eachKind(t, func(t *testing.T, w *world) {
+		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+		requests := deliverBacklog(t, w, now, backlogSize)
+		runUntilKilled(t, w, now, "before-move")
+		w.runOnce(now.Add(time.Minute))
+		expectBacklogDone(t, w, requests, 0)
+	})
+}
+
+// TestBacklogCrashWhileSending kills the daemon just after its first reply
+// is accepted, on the goroutine that sends while the batch is read, and
+// restarts it: that one case goes to review as delivery-unknown, every
+// other request is answered once, and nothing is sent twice.
+func TestBacklogCrashWhileSending(t *testing.T) {
+	eachKind(t, func(t *testing.T, w *world) {
+		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+		requests := deliverBacklog(t, w, now, backlogSize)
+		runUntilKilled(t, w, now, "after-send")
+		w.runOnce(now.Add(time.Minute))
+		expectBacklogDone(t, w, requests, 1)
+	})
+}
+
+// deliverBacklog appends n messages over one connection: every fourth a
+// california request from a sender of its own, the rest unrelated. It
+// returns the requests' Message-IDs.
+func deliverBacklog(t *testing.T, w *world, now time.Time, n int) []string {
+	t.Helper()
+	w.cfg.Limits.RepliesPerHour = 2 * n
+	ctx := context.Background()
+	c, err := mailbox.Dial(ctx, w.imap.Config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var requests []string
+	for i := range n {
+		at := now.Add(-time.Duration(n-i) * time.Second)
+		id := fmt.Sprintf("backlog-%d@example.com", i)
+		subject, body := fmt.Sprintf("Order %d", i), "Where is my parcel?"
+		if i%4 == 0 {
+			subject = calSubject
+			body = fmt.Sprintf("California Privacy Rights Request\n\nName: Person %d\nStreet address: %d Oak Street\nCity: Fresno\nState: CA\nZIP code: 93704\n", i, i)
+			requests = append(requests, id)
+		}
+		raw := strings.Join([]string{fmt.Sprintf("From: Person %d <person%d@example.com>", i, i), "To: privacy@cooper.example",
+			"Subject: " + subject, "Date: " + at.Format(time.RFC1123Z), "Message-ID: <" + id + ">", "MIME-Version: 1.0",
+			"Content-Type: text/plain; charset=utf-8", "", strings.ReplaceAll(body, "\n", "\r\n")}, "\r\n")
+		if err := c.Append(ctx, "INBOX", []byte(raw), nil, at); err != nil {
+			t.Fatalf("deliver message %d: %v", i, err)
+		}
+	}
+	return requests
+}
+
+// expectBacklogDone checks that each request was answered exactly once,
+// that every reply but the unknown ones has its one copy in Sent, that the requests left INBOX (unknown of them for review) and
+// that the unrelated mail is still there, unread.
+func expectBacklogDone(t *testing.T, w *world, requests []string, unknown int) {
+	t.Helper()
+	answered := map[string]int{}
+	for _, s := range w.sent() {
+		answered[strings.Trim(s.inReplyTo, "<>")]++
+	}
+	for _, id := range requests {
+		if answered[id] > 1 {
+			t.Errorf("request %s answered %d times", id, answered[id])
+		}
+	}
+	if got, want := len(w.smtp.Messages()), len(requests); got != want {
+		t.Errorf("replies = %d, want %d (one per request)", got, want)
+	}
+	if got, want := len(w.folder("Privacy/Processed")), len(requests)-unknown; got != want {
+		t.Errorf("Privacy/Processed holds %d, want %d", got, want)
+	}
+	if got := len(w.folder("Privacy/Review")); got != unknown {
+		t.Errorf("Privacy/Review holds %d, want %d", got, unknown)
+	}
+	expectOneCopyEach(t, w, unknown)
+	inbox := w.folder("INBOX")
+	if got, want := len(inbox), backlogSize-len(requests); got != want {
+		t.Errorf("INBOX holds %d, want the %d unrelated messages", got, want)
+	}
+	for _, m := range inbox {
+		if len(m.Flags) != 0 {
+			t.Errorf("unrelated uid %d has flags %v, want none", m.UID, m.Flags)
+		}
+	}
+}
+
+// expectOneCopyEach checks that Sent holds one copy of each reply the
+// SMTP server accepted, except the unknown ones whose sending was never
+// confirmed (they have none), and never two.
+func expectOneCopyEach(t *testing.T, w *world, unknown int) {
+	t.Helper()
+	copies := map[string]int{}
+	for _, m := range w.folder("Sent") {
+		h, err := parse.ParseHeader(m.Raw)
+		if err != nil {
+			t.Fatalf("a copy in Sent does not parse: %v", err)
+		}
+		copies[h.MessageID]++
+	}
+	missing := 0
+	for _, s := range w.sent() {
+		switch n := copies[strings.Trim(s.messageID, "<>")]; {
+		case n == 0:
+			missing++
+		case n > 1:
+			t.Errorf("Sent holds %d copies of %s, want 1", n, s.messageID)
+		}
+	}
+	if missing != unknown {
+		t.Errorf("%d replies have no copy in Sent, want %d", missing, unknown)
+	}
+}
