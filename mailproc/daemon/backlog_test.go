@@ -2,11 +2,13 @@ package daemon_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/parse"
 )
@@ -53,6 +55,32 @@ func TestBacklogCrashWhileSending(t *testing.T) {
 		w.runOnce(now.Add(time.Minute))
 		expectBacklogDone(t, w, requests, 1)
 	})
+}
+
+// TestBacklogWithOneConnection: a server that allows one login at a time
+// refuses the second connection; the daemon files every batch on its one
+// connection instead, and the backlog is done all the same.
+func TestBacklogWithOneConnection(t *testing.T) {
+	w := newWorld(t)
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+	requests := deliverBacklog(t, w, now, backlogSize)
+	dials := 0
+	d := w.daemon(now, func(o *daemon.Options) {
+		dial := o.Dial
+		o.Dial = func(ctx context.Context) (daemon.Mailbox, error) {
+			if dials++; dials > 1 {
+				return nil, errors.New("NO [LIMIT] too many connections")
+			}
+			return dial(ctx)
+		}
+	})
+	if err := d.RunOnce(context.Background()); err != nil {
+		t.Fatalf("RunOnce: %v", err)
+	}
+	if dials != 2 {
+		t.Errorf("dialled %d times, want 2 (the second refused once, not tried again)", dials)
+	}
+	expectBacklogDone(t, w, requests, 0)
 }
 
 // deliverBacklog appends n messages over one connection: every fourth a

@@ -317,7 +317,7 @@ func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox, f *filer) (int, er
 	switch {
 	case err != nil:
 	case n == batchSize && ctx.Err() == nil:
-		err = f.fileAside(ctx, b.cases) // more mail is likely: read on meanwhile
+		err = f.fileAside(ctx, mb, b.cases) // more mail is likely: read on meanwhile
 	default:
 		err = f.fileHere(ctx, mb, b.cases)
 	}

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/mailproc/mailproc/mailproc/mailbox"
@@ -14,23 +15,34 @@ import (
 // cycle ends only when the last is filed. The second connection is opened
 // when a backlog needs it and closed with the cycle.
 type filer struct {
-	d    *Daemon
-	mb   Mailbox
-	last *task
+	d       *Daemon
+	mb      Mailbox
+	last    *task
+	refused bool // the second connection could not be had this cycle
 }
 
 // fileAside starts filing a batch on the second connection, once the batch
-// before it is filed.
-func (f *filer) fileAside(ctx context.Context, ids []string) error {
+// before it is filed. When the server will not give a second connection
+// (a limit on logins, say), the batch is filed on the caller's, mb, and so
+// are the rest of the cycle's.
+func (f *filer) fileAside(ctx context.Context, mb Mailbox, ids []string) error {
 	if err := f.wait(); err != nil {
 		return err
 	}
-	mb, err := f.conn(ctx)
-	if err != nil {
+	if f.refused {
+		return f.fileHere(ctx, mb, ids)
+	}
+	second, err := f.conn(ctx)
+	if errors.Is(err, mailbox.ErrUIDValidityChanged) {
 		return err
 	}
+	if err != nil {
+		f.refused = true
+		f.d.log.Warn("no second mailbox connection; filing on the first", "err", err)
+		return f.fileHere(ctx, mb, ids)
+	}
 	ctx = context.WithoutCancel(ctx)
-	f.last = goTask(func() error { return f.d.moveBatch(ctx, mb, ids) })
+	f.last = goTask(func() error { return f.d.moveBatch(ctx, second, ids) })
 	return nil
 }
 

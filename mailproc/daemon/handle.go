@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/classify"
@@ -16,9 +17,13 @@ import (
 	"github.com/mailproc/mailproc/mailproc/validate"
 )
 
-// previewBytes is how much of a message that names no request is read to
-// see whether its first line does.
-const previewBytes = 64 << 10
+// A message that names no request is read from its start to see whether
+// its first line does: previewBytes first, and up to previewMaxBytes when
+// that did not hold the first line whole.
+const (
+	previewBytes    = 16 << 10
+	previewMaxBytes = 64 << 10
+)
 
 // maxFetchFailures is how often fetching one message may fail before it is
 // handed to staff instead.
@@ -80,15 +85,38 @@ func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h
 	if _, machine := classify.Automated(h); machine {
 		return reportLike(h), nil, nil
 	}
-	raw, err := mb.FetchRaw(ctx, s.UID, previewBytes)
+	raw, line, err := d.preview(ctx, mb, s.UID)
 	if errors.Is(err, mailbox.ErrNotFound) {
 		return false, nil, nil
 	}
 	if err != nil {
 		return false, nil, fmt.Errorf("preview uid %d: %w", s.UID, err)
 	}
-	m := parse.Parse(raw, d.limits)
-	return classify.HasRequestLine(validate.FirstLine(m.Text)), raw, nil
+	return classify.HasRequestLine(line), raw, nil
+}
+
+// preview reads the start of a message and returns it with the first line
+// of its text: from previewBytes when they hold that line whole (a line
+// break after it) or the whole message, else from previewMaxBytes.
+func (d *Daemon) preview(ctx context.Context, mb Mailbox, uid uint32) (raw []byte, line string, err error) {
+	for _, n := range []int64{previewBytes, previewMaxBytes} {
+		if raw, err = mb.FetchRaw(ctx, uid, n); err != nil {
+			return nil, "", err
+		}
+		text := parse.Parse(raw, d.limits).Text
+		line = validate.FirstLine(text)
+		if int64(len(raw)) < n || lineEnds(text, line) {
+			break
+		}
+	}
+	return raw, line, nil
+}
+
+// lineEnds reports whether line occurs in text with a line break after it,
+// so that a message cut short did not cut it.
+func lineEnds(text, line string) bool {
+	i := strings.Index(text, line)
+	return line != "" && i >= 0 && strings.IndexByte(text[i+len(line):], '\n') >= 0
 }
 
 // reportLike reports whether machine mail may return one of our replies: a

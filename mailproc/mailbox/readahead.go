@@ -8,8 +8,8 @@ import (
 )
 
 // readAheadBytes is how much of each message a read-ahead fetches: as much
-// as the daemon reads of a message to see its first line.
-const readAheadBytes = 64 << 10
+// as the daemon reads first of a message to see its first line.
+const readAheadBytes = 16 << 10
 
 // readAheadCount is how many messages one read-ahead fetches.
 const readAheadCount = 32
