@@ -1,8 +1,6 @@
 package parse
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -65,7 +63,7 @@ func (h Header) Values(name string) []string {
 // (as IMAP BODY.PEEK[HEADER] returns it) or a whole message. It is lenient:
 // a bad field is skipped. It fails only when no field at all can be read.
 func ParseHeader(raw []byte) (Header, error) {
-	br := bufio.NewReader(bytes.NewReader(normalizeNewlines(raw)))
+	br := newlines(raw)
 	return parseHeaderBlock(readHeaderBlock(br))
 }
 

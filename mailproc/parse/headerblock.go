@@ -4,29 +4,45 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"io"
 
 	"github.com/emersion/go-message/textproto"
 )
 
 var errNoFields = errors.New("no header field found")
 
-// normalizeNewlines turns CRLF and lone CR into LF. It returns b itself when
-// b holds no CR.
-func normalizeNewlines(b []byte) []byte {
-	i := bytes.IndexByte(b, '\r')
-	if i < 0 {
-		return b
+// lfReader reads a message held in memory with CRLF and lone CR turned
+// into LF, as it goes, so that a large message is not copied whole first.
+type lfReader struct{ b []byte }
+
+// newlines returns a reader of b with its line ends made LF.
+func newlines(b []byte) *bufio.Reader { return bufio.NewReader(&lfReader{b}) }
+
+func (r *lfReader) Read(p []byte) (int, error) {
+	if len(r.b) == 0 {
+		return 0, io.EOF
 	}
-	out := make([]byte, 0, len(b))
-	for i >= 0 {
-		out = append(out, b[:i]...)
-		b = b[i+1:]
-		if len(b) == 0 || b[0] != '\n' {
-			out = append(out, '\n') // a lone CR ends a line too
+	n := 0
+	for n < len(p) && len(r.b) > 0 {
+		i := bytes.IndexByte(r.b, '\r')
+		if i < 0 {
+			c := copy(p[n:], r.b)
+			r.b, n = r.b[c:], n+c
+			break
 		}
-		i = bytes.IndexByte(b, '\r')
+		c := copy(p[n:], r.b[:i])
+		r.b, n = r.b[c:], n+c
+		if c < i || n == len(p) {
+			break // p is full; the CR is read next time
+		}
+		p[n] = '\n'
+		n++
+		r.b = r.b[1:]
+		if len(r.b) > 0 && r.b[0] == '\n' {
+			r.b = r.b[1:] // CRLF is one line end
+		}
 	}
-	return append(out, b...)
+	return n, nil
 }
 
 // readHeaderBlock reads from br up to and including the first empty line

@@ -5,8 +5,6 @@
 package parse
 
 import (
-	"bufio"
-	"bytes"
 	"strings"
 )
 
@@ -83,7 +81,7 @@ func Parse(raw []byte, lim Limits) (m *Message) {
 	}()
 	lim = lim.withDefaults()
 
-	br := bufio.NewReader(bytes.NewReader(normalizeNewlines(raw)))
+	br := newlines(raw)
 	h, err := parseHeaderBlock(readHeaderBlock(br))
 	if err != nil {
 		m.Unreadable = "header cannot be read: " + err.Error()

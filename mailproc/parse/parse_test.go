@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -252,13 +253,28 @@ func TestParseHeaderCarried(t *testing.T) {
 	}
 }
 
-func TestNormalizeNewlines(t *testing.T) {
+// TestNewlines reads each input whole and one byte at a time: CRLF and a
+// lone CR are one LF, whichever read they fall in.
+func TestNewlines(t *testing.T) {
 	for in, want := range map[string]string{
 		"": "", "a": "a", "a\r\nb": "a\nb", "a\rb": "a\nb", "a\r\n\r\nb\r": "a\n\nb\n",
-		"\r\r\n": "\n\n", "x\n": "x\n", "a\r\n": "a\n",
+		"\r\r\n": "\n\n", "x\n": "x\n", "a\r\n": "a\n", "\r": "\n", "\r\n\r": "\n\n",
 	} {
-		if got := string(normalizeNewlines([]byte(in))); got != want {
-			t.Errorf("normalizeNewlines(%q) = %q, want %q", in, got, want)
+		if got, _ := io.ReadAll(newlines([]byte(in))); string(got) != want {
+			t.Errorf("newlines(%q) = %q, want %q", in, got, want)
+		}
+		var got []byte
+		r := &lfReader{[]byte(in)}
+		for {
+			var one [1]byte
+			n, err := r.Read(one[:])
+			got = append(got, one[:n]...)
+			if err != nil {
+				break
+			}
+		}
+		if string(got) != want {
+			t.Errorf("newlines(%q) a byte at a time = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -164,7 +164,7 @@ func (w *walker) walkAttachedMessage(h textproto.Header, body io.Reader, depth i
 
 // collectHeaderIDs records the Message-ID of a returned message's header.
 func (w *walker) collectHeaderIDs(h textproto.Header, body io.Reader) {
-	br := bufio.NewReader(bytes.NewReader(normalizeNewlines(w.readDecoded(h, body))))
+	br := newlines(w.readDecoded(h, body))
 	if fields, err := readFields(readHeaderBlock(br)); err == nil {
 		w.addReturned(messageIDOf(fields))
 	}
