@@ -1,0 +1,138 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/testenv"
+)
+
+// TestSIGKILLDuringBacklog kills `mailproc run` with SIGKILL three times
+// while it works through a backlog of several batches (replies going out
+// beside the reading, batches filed on a second connection), at moments
+// set by how many replies have gone out, and lets a fourth run finish: no
+// request is answered twice, at most one reply per kill is left
+// unconfirmed (review), every request is filed with at most one copy of
+// its reply in Sent, and the unrelated mail is still in INBOX, unread.
+func TestSIGKILLDuringBacklog(t *testing.T) {
+	for _, kind := range testenv.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			s := newSetup(t, kind)
+			appendConfig(t, s.config, "\n[limits]\nreplies_per_hour = 10000\n")
+			const n = 1201
+			requests := s.deliverBacklog(t, n)
+			kills := []int{5, 110, 230}
+			for _, after := range kills {
+				p := s.start(t)
+				waitUntil(t, time.Minute, func() bool { return len(s.smtp.Messages()) >= after }, fmt.Sprintf("%d replies", after))
+				p.cmd.Process.Kill()
+				<-p.done
+			}
+			p := s.start(t)
+			waitUntil(t, 2*time.Minute, func() bool {
+				return len(s.imap.Messages("Privacy/Processed"))+len(s.imap.Messages("Privacy/Review")) == requests
+			}, "every request filed")
+			p.stop(t)
+			s.expectBacklogDone(t, requests, n-requests, len(kills))
+		})
+	}
+}
+
+// deliverBacklog appends n messages over one connection, every fourth a
+// request from a sender of its own, and returns how many requests.
+func (s *setup) deliverBacklog(t *testing.T, n int) int {
+	ctx := context.Background()
+	c, err := mailbox.Dial(ctx, s.imap.Config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	requests := 0
+	for i := range n {
+		subject, body := fmt.Sprintf("Order %d", i), "Where is my parcel?\r\n"
+		if i%4 == 0 {
+			requests++
+			subject = "Request for California Privacy Information"
+			body = fmt.Sprintf("California Privacy Rights Request\r\n\r\nName: Person %d\r\nStreet address: %d Oak Street\r\nCity: Fresno\r\nState: CA\r\nZIP code: 93704\r\n", i, i)
+		}
+		raw := fmt.Sprintf("From: Person %d <p%d@example.com>\r\nTo: privacy@cooper.example\r\nSubject: %s\r\nMessage-ID: <backlog-%d@example.com>\r\n"+
+			"Date: Mon, 02 Mar 2026 09:00:00 -0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s", i, i, subject, i, body)
+		if err := c.Append(ctx, "INBOX", []byte(raw), nil, time.Now()); err != nil {
+			t.Fatalf("deliver message %d: %v", i, err)
+		}
+	}
+	return requests
+}
+
+// expectBacklogDone checks the end of a backlog run with kills: one reply
+// at most per address, at most kills requests in review (a reply left
+// unconfirmed by each kill), one copy at most of each reply in Sent, and
+// only the unrelated mail left in INBOX, without flags.
+func (s *setup) expectBacklogDone(t *testing.T, requests, unrelated, kills int) {
+	t.Helper()
+	replies := s.smtp.Messages()
+	to := map[string]int{}
+	for _, r := range replies {
+		to[strings.Join(r.To, ",")]++
+	}
+	for addr, k := range to {
+		if k > 1 {
+			t.Errorf("%d replies to %s", k, addr)
+		}
+	}
+	if len(replies) < requests-kills || len(replies) > requests {
+		t.Errorf("%d replies for %d requests and %d kills", len(replies), requests, kills)
+	}
+	if review := len(s.imap.Messages("Privacy/Review")); review > kills {
+		t.Errorf("Privacy/Review holds %d, want at most %d (one unconfirmed reply per kill)", review, kills)
+	}
+	sent := map[string]int{}
+	for _, m := range s.imap.Messages("Sent") {
+		sent[messageID(m.Raw)]++
+	}
+	for id, k := range sent {
+		if k > 1 {
+			t.Errorf("Sent holds %d copies of %s", k, id)
+		}
+	}
+	inbox := s.imap.Messages("INBOX")
+	if len(inbox) != unrelated {
+		t.Errorf("INBOX holds %d, want the %d unrelated messages", len(inbox), unrelated)
+	}
+	for _, m := range inbox {
+		if len(m.Flags) != 0 {
+			t.Errorf("unrelated message has flags %v, want none", m.Flags)
+			break
+		}
+	}
+	t.Logf("%d requests, %d kills: %d replies, %d copies in Sent, %d in review", requests, kills, len(replies), len(sent), len(s.imap.Messages("Privacy/Review")))
+}
+
+// messageID is the Message-ID field of a raw message.
+func messageID(raw []byte) string {
+	for _, line := range strings.Split(string(raw), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.EqualFold(k, "Message-ID") {
+			return strings.TrimSpace(v)
+		}
+		if strings.TrimSpace(line) == "" {
+			break
+		}
+	}
+	return ""
+}
+
+// waitUntil polls cond until it holds or the deadline passes.
+func waitUntil(t *testing.T, within time.Duration, cond func() bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %s waiting for %s", within, what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
