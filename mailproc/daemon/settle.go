@@ -198,10 +198,30 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 	default:
 		r.State, r.Error = cases.ReplyPlanned, err.Error()
 		r.NextAttempt = now.Add(retryDelay(r.Attempts))
+		if unreachable(err) {
+			// Every reply would fail alike (and, with a server that does
+			// not answer, slowly): the others wait for this one's retry.
+			d.sendPausedUntil = r.NextAttempt
+		}
 		c.Log(now, cases.ActorDaemon, "send failed; will retry", err.Error())
 		d.metrics.Reply(r.Template, "retry")
 		d.log.Warn("reply not sent; will retry", "case", c.ID, "template", r.Template, "retry_at", r.NextAttempt, "err", err)
 	}
+}
+
+// unreachable reports whether a send failed before the SMTP server took
+// part in a mail transaction: it could not be reached, or did not greet or
+// negotiate.
+func unreachable(err error) bool {
+	var se *smtpout.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Stage {
+	case smtpout.StageConnect, smtpout.StageHello, smtpout.StageStartTLS:
+		return true
+	}
+	return false
 }
 
 // replyFails settles a reply that will not be sent automatically, and
@@ -357,7 +377,11 @@ func (d *Daemon) nextWake() time.Duration {
 			}
 			for _, r := range c.Replies {
 				if r.State == cases.ReplyPlanned {
-					wait = min(wait, max(r.NextAttempt.Sub(now), time.Second))
+					due := r.NextAttempt
+					if d.sendPausedUntil.After(due) {
+						due = d.sendPausedUntil
+					}
+					wait = min(wait, max(due.Sub(now), time.Second))
 				}
 			}
 		}

@@ -65,3 +65,40 @@ func smtpFailure(t *testing.T, w *world, tt smtpFailureCase) {
 		t.Errorf("INBOX finally holds %d, want 0", n)
 	}
 }
+
+// TestSMTPDownPausesSending: with the SMTP server down, the first reply's
+// failed connection holds back the others (none is tried against a server
+// that cannot be reached); when the retry is due and the server is up,
+// all go out, once each.
+func TestSMTPDownPausesSending(t *testing.T) {
+	w := newWorld(t)
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+	ids := []string{
+		w.deliver(now.Add(-time.Hour), "Ada Byron <ada@example.com>", calSubject, fullBody),
+		w.deliver(now.Add(-time.Hour), "Parent <parent@example.com>", coppaSubject, "Please delete my child's data."),
+		w.deliver(now.Add(-time.Hour), "Other Parent <other@example.com>", coppaSubject, "Please delete my child's data."),
+	}
+	w.smtp.Sink.FailNext(smtpsink.Down, 1)
+	w.runOnce(now)
+	for i, id := range ids {
+		r := w.caseOf(id).Replies[0]
+		want := 0 // held back
+		if i == 0 {
+			want = 1 // the one that found the server down
+		}
+		if r.Attempts != want || r.State != cases.ReplyPlanned {
+			t.Errorf("reply %d: %d attempts, %s; want %d attempts, planned", i, r.Attempts, r.State, want)
+		}
+	}
+	if n := len(w.folder("INBOX")); n != len(ids) {
+		t.Errorf("INBOX holds %d, want all %d while unanswered", n, len(ids))
+	}
+	if err := w.smtp.Sink.Up(); err != nil {
+		t.Fatal(err)
+	}
+	w.runOnce(now.Add(2 * time.Minute))
+	if n := len(w.smtp.Messages()); n != len(ids) {
+		t.Errorf("replies = %d, want %d", n, len(ids))
+	}
+	expectFolderEmpty(t, w, "INBOX")
+}
