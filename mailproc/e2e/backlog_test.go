@@ -42,6 +42,34 @@ func TestSIGKILLDuringBacklog(t *testing.T) {
 	}
 }
 
+// TestSIGTERMDuringBacklog stops `mailproc run` with SIGTERM in the middle
+// of a backlog: it exits 0 promptly with nothing left unconfirmed, and the
+// next run finishes the backlog with every request answered once.
+func TestSIGTERMDuringBacklog(t *testing.T) {
+	for _, kind := range testenv.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			s := newSetup(t, kind)
+			appendConfig(t, s.config, "\n[limits]\nreplies_per_hour = 10000\n")
+			const n = 1201
+			requests := s.deliverBacklog(t, n)
+			p := s.start(t)
+			waitUntil(t, time.Minute, func() bool { return len(s.smtp.Messages()) >= 50 }, "50 replies")
+			p.stop(t)
+			stopped := len(s.smtp.Messages())
+			if stopped == requests {
+				t.Fatalf("all %d requests were answered before SIGTERM: nothing was left to stop", requests)
+			}
+			t.Logf("%d replies when stopped", stopped)
+			p = s.start(t)
+			waitUntil(t, 2*time.Minute, func() bool {
+				return len(s.imap.Messages("Privacy/Processed")) == requests
+			}, "every request answered and filed")
+			p.stop(t)
+			s.expectBacklogDone(t, requests, n-requests, 0)
+		})
+	}
+}
+
 // deliverBacklog appends n messages over one connection, every fourth a
 // request from a sender of its own, and returns how many requests.
 func (s *setup) deliverBacklog(t *testing.T, n int) int {
