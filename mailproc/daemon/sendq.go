@@ -21,15 +21,7 @@ type sendQueue struct {
 // a failure to record a send, the replies after it stay planned too.
 func (d *Daemon) startSending(ctx context.Context) *sendQueue {
 	q := &sendQueue{ids: make(chan string, batchSize)}
-	q.task = goTask(func() error {
-		var err error
-		for id := range q.ids {
-			if err == nil && ctx.Err() == nil {
-				err = d.sendPlanned(context.WithoutCancel(ctx), id)
-			}
-		}
-		return err
-	})
+	q.task = goTask(func() error { return d.sendFrom(ctx, q.ids) })
 	return q
 }
 
@@ -37,11 +29,11 @@ func (d *Daemon) startSending(ctx context.Context) *sendQueue {
 func (q *sendQueue) add(id string) {
 	select {
 	case q.ids <- id:
-	case <-q.task.done: // the sender died: the reply stays planned
+	case <-q.task.done: // sending ended early (ctx, a pause, a failure): the reply stays planned
 	}
 }
 
-// dead reports whether the sending goroutine died.
+// dead reports whether the sending goroutine panicked.
 func (q *sendQueue) dead() bool { return q.task.dead() }
 
 // wait waits until every queued reply is settled, and returns the first

@@ -69,22 +69,6 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 	return d.moveMessages(ctx, mb, id)
 }
 
-// sendPlanned sends the replies of a case that are planned and due.
-func (d *Daemon) sendPlanned(ctx context.Context, id string) error {
-	c, err := d.loadCase(id)
-	if err != nil {
-		return err
-	}
-	for i, r := range c.Replies {
-		if r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) && !d.sendPausedUntil.After(d.now()) {
-			if err := d.send(ctx, id, i); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // updateCase changes a case in one transaction and returns it as written.
 func (d *Daemon) updateCase(id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
 	var c *cases.Case
@@ -104,66 +88,6 @@ func (d *Daemon) updateCase(id string, fn func(tx *store.Tx, c *cases.Case) erro
 var errSkip = errors.New("nothing to do")
 
 var errLetterByEmail = errors.New("a reply on a case that came by post is never sent by email")
-
-// send sends reply i of a case: the intent is recorded first, so a process
-// that dies mid-send never sends it again.
-func (d *Daemon) send(ctx context.Context, id string, i int) error {
-	raw, to, err := d.recordIntent(id, i)
-	if errors.Is(err, errSkip) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("record intent to send on %s: %w", id, err)
-	}
-	d.failpoint("after-intent")
-	sctx, cancel := context.WithTimeout(ctx, sendTimeout)
-	serr := d.opts.Sender.Send(sctx, d.cfg.ReplyAddress(), []string{to}, raw)
-	cancel()
-	d.failpoint("after-send")
-	c, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
-		d.sendOutcome(c, i, serr)
-		if r := c.Replies[i]; r.InSent {
-			return tx.DeleteRaw(r.MessageID) // no sent folder: nothing more to do with its bytes
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("record send on %s: %w", id, err)
-	}
-	d.failpoint("after-record")
-	if r := c.Replies[i]; r.State == cases.ReplySent {
-		d.obs.Sent(Sent{CaseID: id, Template: r.Template, To: r.To, Raw: raw})
-	}
-	return nil
-}
-
-// recordIntent marks reply i as being sent and returns its bytes and its
-// recipient, or errSkip when there is nothing to send. A reply on a case
-// that came by post is never sent: a letter is printed and posted by
-// staff, and nothing of its case goes to SMTP or the sent folder; such a
-// reply fails and its case goes to staff.
-func (d *Daemon) recordIntent(id string, i int) (raw []byte, to string, err error) {
-	_, err = d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
-		r := &c.Replies[i]
-		switch {
-		case r.State != cases.ReplyPlanned:
-			return errSkip
-		case c.ByPost():
-			d.replyFails(c, r, cases.ReplyFailed, cases.ReasonDeliveryFailed, errLetterByEmail)
-			return nil
-		}
-		if raw = tx.Raw(r.MessageID); raw == nil {
-			return fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
-		}
-		r.State, to = cases.ReplySending, r.To
-		r.Attempts++
-		return nil
-	})
-	if err == nil && raw == nil {
-		err = errSkip
-	}
-	return raw, to, err
-}
 
 // sendOutcome records how a send ended.
 func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
