@@ -2,16 +2,15 @@ package checker
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mailproc/mailproc/mailproc/testenv/golden"
+
 	"github.com/mailproc/mailproc/mailproc/decide"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGolden decides each testdata/*.eml and compares the JSON line with
 // testdata/NAME.json.
@@ -27,18 +26,7 @@ func TestGolden(t *testing.T) {
 			if err := WriteJSON(&got, c.File(f)); err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(f, ".eml") + ".json"
-			if *update {
-				os.WriteFile(golden, got.Bytes(), 0o644)
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				os.WriteFile(golden+".got", got.Bytes(), 0o644)
-				t.Errorf("check %s =\n%s\nwant\n%s", f, got.Bytes(), want)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".eml")+".json", got.Bytes())
 		})
 	}
 }

@@ -1,15 +1,14 @@
 package config
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/mailproc/mailproc/mailproc/testenv/golden"
+)
 
 func TestExampleLoads(t *testing.T) {
 	data, err := os.ReadFile("../../config.example.toml")
@@ -86,18 +85,7 @@ func TestProblemsGolden(t *testing.T) {
 	}
 	lines := strings.Split(err.Error(), "\n")
 	got := strings.Join(sortedLines(lines), "\n") + "\n"
-	golden := "testdata/bad.problems"
-	if *update {
-		os.WriteFile(golden, []byte(got), 0o644)
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		os.WriteFile(golden+".got", []byte(got), 0o644)
-		t.Errorf("problems differ from %s (see .got):\n%s", golden, got)
-	}
+	golden.Check(t, "testdata/bad.problems", []byte(got))
 }
 
 func sortedLines(l []string) []string {

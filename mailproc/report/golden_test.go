@@ -2,15 +2,13 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+	"github.com/mailproc/mailproc/mailproc/testenv/golden"
+)
 
 // marchReport is the report of the fixture month.
 func marchReport(t testing.TB) Report {
@@ -18,25 +16,10 @@ func marchReport(t testing.TB) Report {
 	return Build(marchCases(t), 2025, time.March, loc, at(t, loc, fixtureNow), "Cooper")
 }
 
-// checkGolden compares got with testdata/name, or rewrites it with -update.
-// A mismatch leaves the output beside it as name.got.
+// checkGolden compares got with testdata/name.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatalf("update %s: %v", path, err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden %s: %v (run go test -update)", path, err)
-	}
-	if !bytes.Equal(got, want) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; output written to %s.got (go test -update to accept)", name, path)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func TestGolden(t *testing.T) {
