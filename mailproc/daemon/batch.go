@@ -43,17 +43,20 @@ type moveKey struct {
 // transaction. What cannot move this way (a reply still to retry, a
 // renumbered message) stays pending work.
 func (d *Daemon) moveBatch(ctx context.Context, mb Mailbox, ids []string) error {
-	copied, err := d.copyBatch(ctx, mb, ids)
+	cs := make([]*cases.Case, len(ids))
+	for i, id := range ids {
+		var err error
+		if cs[i], err = d.loadCase(id); err != nil {
+			return err
+		}
+	}
+	copied, err := d.copyBatch(ctx, mb, cs)
 	if err != nil {
 		return err
 	}
 	groups := map[moveKey][]uint32{}
 	var order []moveKey
-	for _, id := range ids {
-		c, err := d.loadCase(id)
-		if err != nil {
-			return err
-		}
+	for _, c := range cs {
 		if unsettled(c) {
 			continue
 		}
@@ -91,15 +94,12 @@ func (d *Daemon) moveBatch(ctx context.Context, mb Mailbox, ids []string) error 
 // folder, pipelined, and returns which it appended, by case. A reply that
 // this process did not just send (a copy may be there already) is copied
 // on its own, after a look.
-func (d *Daemon) copyBatch(ctx context.Context, mb Mailbox, ids []string) (map[string][]string, error) {
+func (d *Daemon) copyBatch(ctx context.Context, mb Mailbox, cs []*cases.Case) (map[string][]string, error) {
 	folder := d.cfg.Mailbox.SentFolder
 	var items []mailbox.AppendItem
 	var whose []struct{ id, mid string }
-	for _, id := range ids {
-		c, err := d.loadCase(id)
-		if err != nil {
-			return nil, err
-		}
+	for _, c := range cs {
+		id := c.ID
 		for i, r := range c.Replies {
 			if r.State != cases.ReplySent || r.InSent {
 				continue

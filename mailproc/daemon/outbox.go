@@ -108,6 +108,7 @@ func (o *outbox) next(wait bool) (pending, bool) {
 func (d *Daemon) dueReplies(id string) []pending {
 	c, err := d.loadCase(id)
 	if err != nil {
+		d.log.Error("case cannot be read; its replies wait for the next cycle", "case", id, "err", err)
 		return nil
 	}
 	var out []pending
