@@ -30,31 +30,30 @@ func TestBacklogOverSeveralBatches(t *testing.T) {
 	})
 }
 
-// TestBacklogCrashWhileFiling kills the daemon at its first move, which is
-// made on the second connection while the next batch is read, and
-// restarts it: every request is answered once and filed.
-func TestBacklogCrashWhileFiling(t *testing.T) {
-	eachKind(t, func(t *testing.T, w *world) {
-		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
-		requests := deliverBacklog(t, w, now, backlogSize)
-		runUntilKilled(t, w, now, "before-move")
-		w.runOnce(now.Add(time.Minute))
-		expectBacklogDone(t, w, requests, 0)
-	})
-}
-
-// TestBacklogCrashWhileSending kills the daemon just after its first reply
-// is accepted, on the goroutine that sends while the batch is read, and
-// restarts it: that one case goes to review as delivery-unknown, every
-// other request is answered once, and nothing is sent twice.
-func TestBacklogCrashWhileSending(t *testing.T) {
-	eachKind(t, func(t *testing.T, w *world) {
-		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
-		requests := deliverBacklog(t, w, now, backlogSize)
-		runUntilKilled(t, w, now, "after-send")
-		w.runOnce(now.Add(time.Minute))
-		expectBacklogDone(t, w, requests, 1)
-	})
+// TestBacklogCrash kills the daemon in a backlog at its first move (made
+// on the second connection while the next batch is read) and just after
+// its first reply is accepted (on the goroutine that sends while the batch
+// is read), and restarts it: nothing is sent twice, every request is filed,
+// and only the reply whose sending was never confirmed leaves its case in
+// review as delivery-unknown.
+func TestBacklogCrash(t *testing.T) {
+	for _, tt := range []struct {
+		point   string
+		unknown int
+	}{
+		{"before-move", 0},
+		{"after-send", 1},
+	} {
+		t.Run(tt.point, func(t *testing.T) {
+			eachKind(t, func(t *testing.T, w *world) {
+				now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+				requests := deliverBacklog(t, w, now, backlogSize)
+				runUntilKilled(t, w, now, tt.point)
+				w.runOnce(now.Add(time.Minute))
+				expectBacklogDone(t, w, requests, tt.unknown)
+			})
+		})
+	}
 }
 
 // TestBacklogWithOneConnection: a server that allows one login at a time
