@@ -3,13 +3,11 @@ package daemon_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/daemon"
-	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/parse"
 )
 
@@ -82,36 +80,13 @@ func TestBacklogWithOneConnection(t *testing.T) {
 	expectBacklogDone(t, w, requests, 0)
 }
 
-// deliverBacklog appends n messages over one connection: every fourth a
-// california request from a sender of its own, the rest unrelated. It
-// returns the requests' Message-IDs.
+// deliverBacklog delivers testenv's backlog of n messages, the last a
+// second before now, with an hourly limit that lets every request be
+// answered, and returns the requests' Message-IDs.
 func deliverBacklog(t *testing.T, w *world, now time.Time, n int) []string {
 	t.Helper()
 	w.cfg.Limits.RepliesPerHour = 2 * n
-	ctx := context.Background()
-	c, err := mailbox.Dial(ctx, w.imap.Config())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	var requests []string
-	for i := range n {
-		at := now.Add(-time.Duration(n-i) * time.Second)
-		id := fmt.Sprintf("backlog-%d@example.com", i)
-		subject, body := fmt.Sprintf("Order %d", i), "Where is my parcel?"
-		if i%4 == 0 {
-			subject = calSubject
-			body = fmt.Sprintf("California Privacy Rights Request\n\nName: Person %d\nStreet address: %d Oak Street\nCity: Fresno\nState: CA\nZIP code: 93704\n", i, i)
-			requests = append(requests, id)
-		}
-		raw := strings.Join([]string{fmt.Sprintf("From: Person %d <person%d@example.com>", i, i), "To: privacy@cooper.example",
-			"Subject: " + subject, "Date: " + at.Format(time.RFC1123Z), "Message-ID: <" + id + ">", "MIME-Version: 1.0",
-			"Content-Type: text/plain; charset=utf-8", "", strings.ReplaceAll(body, "\n", "\r\n")}, "\r\n")
-		if err := c.Append(ctx, "INBOX", []byte(raw), nil, at); err != nil {
-			t.Fatalf("deliver message %d: %v", i, err)
-		}
-	}
-	return requests
+	return w.imap.DeliverBacklog(t, n, now.Add(-time.Second))
 }
 
 // expectBacklogDone checks that each request was answered exactly once,

@@ -1,15 +1,16 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/testenv"
 )
+
+// backlogSize spans more than two batches.
+const backlogSize = 1201
 
 // TestSIGKILLDuringBacklog kills `mailproc run` with SIGKILL three times
 // while it works through a backlog of several batches (replies going out
@@ -21,23 +22,16 @@ import (
 func TestSIGKILLDuringBacklog(t *testing.T) {
 	for _, kind := range testenv.Kinds() {
 		t.Run(kind, func(t *testing.T) {
-			s := newSetup(t, kind)
-			appendConfig(t, s.config, "\n[limits]\nreplies_per_hour = 10000\n")
-			const n = 1201
-			requests := s.deliverBacklog(t, n)
+			s, requests := newBacklog(t, kind)
 			kills := []int{5, 110, 230}
 			for _, after := range kills {
 				p := s.start(t)
-				waitUntil(t, time.Minute, func() bool { return len(s.smtp.Messages()) >= after }, fmt.Sprintf("%d replies", after))
+				s.waitReplied(t, after)
 				p.cmd.Process.Kill()
 				<-p.done
 			}
-			p := s.start(t)
-			waitUntil(t, 2*time.Minute, func() bool {
-				return len(s.imap.Messages("Privacy/Processed"))+len(s.imap.Messages("Privacy/Review")) == requests
-			}, "every request filed")
-			p.stop(t)
-			s.expectBacklogDone(t, requests, n-requests, len(kills))
+			s.finishBacklog(t, requests)
+			s.expectBacklogDone(t, requests, backlogSize-requests, len(kills))
 		})
 	}
 }
@@ -48,52 +42,45 @@ func TestSIGKILLDuringBacklog(t *testing.T) {
 func TestSIGTERMDuringBacklog(t *testing.T) {
 	for _, kind := range testenv.Kinds() {
 		t.Run(kind, func(t *testing.T) {
-			s := newSetup(t, kind)
-			appendConfig(t, s.config, "\n[limits]\nreplies_per_hour = 10000\n")
-			const n = 1201
-			requests := s.deliverBacklog(t, n)
+			s, requests := newBacklog(t, kind)
 			p := s.start(t)
-			waitUntil(t, time.Minute, func() bool { return len(s.smtp.Messages()) >= 50 }, "50 replies")
+			s.waitReplied(t, 50)
 			p.stop(t)
 			stopped := len(s.smtp.Messages())
 			if stopped == requests {
 				t.Fatalf("all %d requests were answered before SIGTERM: nothing was left to stop", requests)
 			}
 			t.Logf("%d replies when stopped", stopped)
-			p = s.start(t)
-			waitUntil(t, 2*time.Minute, func() bool {
-				return len(s.imap.Messages("Privacy/Processed")) == requests
-			}, "every request answered and filed")
-			p.stop(t)
-			s.expectBacklogDone(t, requests, n-requests, 0)
+			s.finishBacklog(t, requests)
+			s.expectBacklogDone(t, requests, backlogSize-requests, 0)
 		})
 	}
 }
 
-// deliverBacklog appends n messages over one connection, every fourth a
-// request from a sender of its own, and returns how many requests.
-func (s *setup) deliverBacklog(t *testing.T, n int) int {
-	ctx := context.Background()
-	c, err := mailbox.Dial(ctx, s.imap.Config())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	requests := 0
-	for i := range n {
-		subject, body := fmt.Sprintf("Order %d", i), "Where is my parcel?\r\n"
-		if i%4 == 0 {
-			requests++
-			subject = "Request for California Privacy Information"
-			body = fmt.Sprintf("California Privacy Rights Request\r\n\r\nName: Person %d\r\nStreet address: %d Oak Street\r\nCity: Fresno\r\nState: CA\r\nZIP code: 93704\r\n", i, i)
-		}
-		raw := fmt.Sprintf("From: Person %d <p%d@example.com>\r\nTo: privacy@cooper.example\r\nSubject: %s\r\nMessage-ID: <backlog-%d@example.com>\r\n"+
-			"Date: Mon, 02 Mar 2026 09:00:00 -0800\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s", i, i, subject, i, body)
-		if err := c.Append(ctx, "INBOX", []byte(raw), nil, time.Now()); err != nil {
-			t.Fatalf("deliver message %d: %v", i, err)
-		}
-	}
-	return requests
+// newBacklog is a setup whose INBOX holds testenv's backlog, with an
+// hourly limit that lets every request be answered; it returns how many
+// requests the backlog holds.
+func newBacklog(t *testing.T, kind string) (*setup, int) {
+	s := newSetup(t, kind)
+	appendConfig(t, s.config, "\n[limits]\nreplies_per_hour = 10000\n")
+	return s, len(s.imap.DeliverBacklog(t, backlogSize, time.Now()))
+}
+
+// waitReplied waits until the SMTP server has accepted n replies.
+func (s *setup) waitReplied(t *testing.T, n int) {
+	t.Helper()
+	waitUntil(t, time.Minute, func() bool { return len(s.smtp.Messages()) >= n }, fmt.Sprintf("%d replies", n))
+}
+
+// finishBacklog runs the daemon until every request is filed, then stops
+// it with SIGTERM.
+func (s *setup) finishBacklog(t *testing.T, requests int) {
+	t.Helper()
+	p := s.start(t)
+	waitUntil(t, 2*time.Minute, func() bool {
+		return len(s.imap.Messages("Privacy/Processed"))+len(s.imap.Messages("Privacy/Review")) == requests
+	}, "every request filed")
+	p.stop(t)
 }
 
 // expectBacklogDone checks the end of a backlog run with kills: one reply
