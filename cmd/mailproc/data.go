@@ -10,7 +10,6 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
-	"github.com/mailproc/mailproc/mailproc/service"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
@@ -101,16 +100,16 @@ func runExport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// dataKeeper opens the service's data keeper.
 func dataKeeper(cfgPath string, stderr io.Writer) (control.DataKeeper, func(), error) {
-	svc, how, closeFn, err := service.Staff(cfgPath)
+	svc, closeFn, err := openStaff(cfgPath, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
-	k, ok := svc.(control.DataKeeper)
-	if !ok {
+	k, err := part[control.DataKeeper](svc, "cannot give out its data")
+	if err != nil {
 		closeFn()
-		return nil, nil, fmt.Errorf("this daemon cannot give out its data")
+		return nil, nil, err
 	}
-	fmt.Fprintf(stderr, "(working through the %s)\n", how)
 	return k, closeFn, nil
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
-	"github.com/mailproc/mailproc/mailproc/service"
 )
 
 // letterArgs are the flags of `mailproc cases add`.
@@ -60,13 +59,12 @@ func runCasesAdd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mailproc cases add: %v\n", err)
 		return 2
 	}
-	svc, how, closeFn, err := service.Staff(*a.config)
+	svc, closeFn, err := openStaff(*a.config, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc cases add: %v\n", err)
 		return 1
 	}
 	defer closeFn()
-	fmt.Fprintf(stderr, "(working through the %s)\n", how)
 	if err := addLetter(svc, l, *a.json, stdout); err != nil {
 		fmt.Fprintf(stderr, "mailproc cases add: %v\n", err)
 		return 1
@@ -110,9 +108,9 @@ func scanName(name string) string {
 }
 
 func addLetter(svc control.Service, l control.Letter, asJSON bool, out io.Writer) error {
-	desk, ok := svc.(control.LetterDesk)
-	if !ok {
-		return fmt.Errorf("this daemon takes no letters")
+	desk, err := letterDesk(svc)
+	if err != nil {
+		return err
 	}
 	c, err := desk.AddLetter(l)
 	if err != nil {

@@ -14,11 +14,7 @@ import (
 
 // letterDesk is the service's letter desk, if it has one.
 func letterDesk(svc control.Service) (control.LetterDesk, error) {
-	desk, ok := svc.(control.LetterDesk)
-	if !ok {
-		return nil, fmt.Errorf("this daemon takes no letters")
-	}
-	return desk, nil
+	return part[control.LetterDesk](svc, "takes no letters")
 }
 
 // printLetter is `mailproc review print ID [--reply N] [--out FILE]`: the

@@ -13,7 +13,6 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/report"
-	"github.com/mailproc/mailproc/mailproc/service"
 )
 
 // runReport is `mailproc report --month YYYY-MM [--format html,csv,json]
@@ -34,18 +33,17 @@ func runReport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mailproc report: --month %q: want YYYY-MM\n", *month)
 		return 2
 	}
-	svc, how, closeFn, err := service.Staff(*cfgPath)
+	svc, closeFn, err := openStaff(*cfgPath, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc report: %v\n", err)
 		return 1
 	}
 	defer closeFn()
-	rep, ok := svc.(control.Reporter)
-	if !ok {
-		fmt.Fprintln(stderr, "mailproc report: this daemon cannot make reports")
+	rep, err := part[control.Reporter](svc, "cannot make reports")
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc report: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "(working through the %s)\n", how)
 	r, err := rep.MonthReport(m.Year(), m.Month())
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc report: %v\n", err)

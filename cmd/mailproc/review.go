@@ -14,7 +14,6 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
-	"github.com/mailproc/mailproc/mailproc/service"
 )
 
 // staffFlags are the flags every staff command takes.
@@ -101,13 +100,12 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if id == "" && f.fs.NArg() > 0 {
 		id = f.fs.Arg(0)
 	}
-	svc, how, closeFn, err := service.Staff(*f.config)
+	svc, closeFn, err := openStaff(*f.config, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc review: %v\n", err)
 		return 1
 	}
 	defer closeFn()
-	fmt.Fprintf(stderr, "(working through the %s)\n", how)
 	if err := doReview(svc, verb, id, all, f, stdout); err != nil {
 		fmt.Fprintf(stderr, "mailproc review %s: %v\n", verb, err)
 		return 1
