@@ -611,3 +611,30 @@ func expectRateLimited(t *testing.T, w *world, ids []string, n int) {
 		}
 	}
 }
+
+// TestRateLimitPerSenderSlides: replies_per_sender_per_day counts the last
+// 24 hours of sending, not a calendar day: after three replies, a fourth
+// request 23 hours later is rate-limited, and a fifth 25 hours after the
+// three is answered.
+func TestRateLimitPerSenderSlides(t *testing.T) {
+	w := newWorld(t)
+	w.cfg.Limits.RepliesPerSenderPerDay, w.cfg.Limits.RepliesPerHour = 3, 100
+	start := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+	for i := range 3 {
+		w.deliver(start.Add(-time.Duration(3-i)*time.Minute), "Parent <parent@example.com>", coppaSubject, "Please delete my child's data.")
+	}
+	w.runOnce(start)
+	late := w.deliver(start.Add(23*time.Hour), "Parent <parent@example.com>", coppaSubject, "Please delete my child's data.")
+	w.runOnce(start.Add(23*time.Hour + time.Minute))
+	next := w.deliver(start.Add(25*time.Hour), "Parent <parent@example.com>", coppaSubject, "Please delete my child's data.")
+	w.runOnce(start.Add(25*time.Hour + time.Minute))
+	if n := len(w.smtp.Messages()); n != 4 {
+		t.Errorf("replies = %d, want 4 (three, then one a day later)", n)
+	}
+	if c := w.caseOf(late); c.State != cases.Review || !slices.Contains(c.Reasons, cases.ReasonRateLimited) {
+		t.Errorf("request 23 h later = %s %v, want review rate-limited", c.State, c.Reasons)
+	}
+	if c := w.caseOf(next); c.State != cases.AwaitingStaff {
+		t.Errorf("request 25 h later = %s %v, want answered (awaiting-staff)", c.State, c.Reasons)
+	}
+}
