@@ -34,7 +34,8 @@ type Options struct {
 	Observer  Observer         // nil = none
 	// Failpoint names a step at which the process kills itself (tests of
 	// crash recovery): after-decision, after-intent, after-send,
-	// after-record, before-move.
+	// after-record, before-move; "after-intent:2" kills at the second
+	// time the step is reached, and so on.
 	Failpoint string
 	// Kill is what a failpoint does; nil = SIGKILL this process.
 	Kill func()
@@ -70,6 +71,7 @@ type Daemon struct {
 	jobsTried time.Time // when the scheduled jobs last ran
 	here      *done     // what this process did itself, to spare checks
 	batch     *batch    // the batch of new mail in hand, if any
+	fail      *failpoints
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -107,6 +109,7 @@ func New(o Options) (*Daemon, error) {
 		wake:     make(chan struct{}, 1),
 		metrics:  o.Metrics,
 		here:     newDone(),
+		fail:     parseFailpoint(o.Failpoint),
 	}
 	d.content.Store(&content{templates: o.Templates, disclosure: c.Disclosure, collected: c.Coppa.Collected})
 	return d, nil

@@ -9,15 +9,10 @@ import (
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
-// pending names a planned reply: its case and its index there.
-type pending struct {
-	id string
-	i  int
-}
-
 // inFlight is a reply marked sending, with what it takes to send it.
 type inFlight struct {
-	pending
+	id  string // its case
+	i   int    // its index in the case's replies
 	raw []byte
 	to  string
 }
@@ -25,15 +20,15 @@ type inFlight struct {
 // outbox sends, one at a time and in order, the due planned replies of
 // the cases that come on ids. Each reply's intent is recorded before it is
 // sent and its outcome after, so a process that dies mid-send never sends
-// it again; when the next reply is known already, its intent is recorded
-// in the transaction that records the outcome of the one before (nothing
-// happens between that commit and its send, so the window in which a kill
-// leaves it unconfirmed is as before).
+// it again; when the next case is queued already, the intent of its reply
+// is recorded in the transaction that records the outcome of the one
+// before (nothing happens between that commit and its send, so the window
+// in which a kill leaves it unconfirmed is as before).
 type outbox struct {
 	d    *Daemon
 	ctx  context.Context // once it ends, no further reply is begun
 	ids  <-chan string   // nil once closed
-	todo []pending       // due replies of the cases taken from ids
+	todo []string        // cases taken from ids that may have due replies
 }
 
 // sendPlanned sends the due planned replies of one case.
@@ -51,118 +46,116 @@ func (d *Daemon) sendFrom(ctx context.Context, ids <-chan string) error {
 	var cur *inFlight
 	for {
 		if cur == nil {
-			p, ok := o.next(true)
+			id, ok := o.head(true)
 			if !ok {
 				return nil
 			}
 			var err error
-			if cur, err = d.recordIntent(p); err != nil {
+			if cur, err = d.recordIntent(id); err != nil {
 				return err
+			}
+			if cur == nil {
+				o.drop() // nothing (more) to send on this case
 			}
 			continue
 		}
 		serr := d.deliver(context.WithoutCancel(ctx), cur)
-		p, ok := o.next(false)
 		var err error
-		if cur, err = d.recordOutcome(cur, serr, p, ok); err != nil {
+		if cur, err = d.recordOutcome(cur, serr, o); err != nil {
 			return err
 		}
 	}
 }
 
-// next returns the next due reply, taking cases from ids as needed and
-// waiting for one when wait is set. It returns false when there is none
-// to be had (ids closed, or none ready and wait unset), when ctx has ended,
-// or while sending is paused.
-func (o *outbox) next(wait bool) (pending, bool) {
-	for len(o.todo) == 0 {
-		if o.ids == nil {
-			return pending{}, false
-		}
+// head returns the case whose replies go next, taking one from ids when
+// none is held (waiting for it when wait is set). It returns false when
+// there is none to be had (ids closed, or none ready and wait unset), when
+// ctx has ended, or while sending is paused.
+func (o *outbox) head(wait bool) (string, bool) {
+	if len(o.todo) == 0 && o.ids != nil {
 		var id string
-		var ok bool
+		ok := true
 		if wait {
 			id, ok = <-o.ids
 		} else {
 			select {
 			case id, ok = <-o.ids:
 			default:
-				return pending{}, false
+				return "", false
 			}
 		}
 		if !ok {
 			o.ids = nil
-			return pending{}, false
+		} else {
+			o.todo = append(o.todo, id)
 		}
-		o.todo = o.d.dueReplies(id)
 	}
-	if o.ctx.Err() != nil || o.d.paused() {
-		return pending{}, false
+	if len(o.todo) == 0 || o.ctx.Err() != nil || o.d.paused() {
+		return "", false
 	}
-	p := o.todo[0]
-	o.todo = o.todo[1:]
-	return p, true
+	return o.todo[0], true
 }
 
-// dueReplies lists a case's planned replies whose time has come.
-func (d *Daemon) dueReplies(id string) []pending {
-	c, err := d.loadCase(id)
-	if err != nil {
-		d.log.Error("case cannot be read; its replies wait for the next cycle", "case", id, "err", err)
-		return nil
-	}
-	var out []pending
-	for i, r := range c.Replies {
-		if r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) {
-			out = append(out, pending{id, i})
-		}
-	}
-	return out
-}
+// drop forgets the case at the head: it has no due reply left.
+func (o *outbox) drop() { o.todo = o.todo[1:] }
 
 // paused reports whether sending waits, after the SMTP server refused our
 // configuration or could not be reached.
 func (d *Daemon) paused() bool { return d.sendPausedUntil.After(d.now()) }
 
-// recordIntent marks a reply as being sent, in a transaction of its own,
-// and returns it, or nil when there is nothing to send.
-func (d *Daemon) recordIntent(p pending) (*inFlight, error) {
+// recordIntent marks the next due reply of a case as being sent, in a
+// transaction of its own, and returns it, or nil when there is none.
+func (d *Daemon) recordIntent(id string) (*inFlight, error) {
 	var f *inFlight
-	_, err := d.updateCase(p.id, func(tx *store.Tx, c *cases.Case) error {
+	_, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
 		var err error
-		f, err = d.markSending(tx, c, p)
+		f, err = d.markSending(tx, c)
 		return err
 	})
 	if errors.Is(err, errSkip) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("record intent to send on %s: %w", p.id, err)
+		return nil, fmt.Errorf("record intent to send on %s: %w", id, err)
 	}
 	return f, nil
 }
 
-// markSending marks reply p.i of c as being sent and returns it; errSkip
-// when it is no longer planned. A reply on a case that came by post is
-// never sent: a letter is printed and posted by staff, and nothing of its
-// case goes to SMTP or the sent folder; such a reply fails, its case goes
-// to staff, and nil is returned.
-func (d *Daemon) markSending(tx *store.Tx, c *cases.Case, p pending) (*inFlight, error) {
-	r := &c.Replies[p.i]
-	switch {
-	case r.State != cases.ReplyPlanned:
+// markSending marks the first planned reply of c whose time has come as
+// being sent and returns it; errSkip when there is none. Replies on a case
+// that came by post are never sent: a letter is printed and posted by
+// staff, and nothing of its case goes to SMTP or the sent folder; such
+// replies fail, the case goes to staff, and nil is returned.
+func (d *Daemon) markSending(tx *store.Tx, c *cases.Case) (*inFlight, error) {
+	i := d.firstDue(c)
+	if i < 0 {
 		return nil, errSkip
-	case c.ByPost():
-		d.replyFails(c, r, cases.ReplyFailed, cases.ReasonDeliveryFailed, errLetterByEmail)
+	}
+	if c.ByPost() {
+		for ; i >= 0; i = d.firstDue(c) {
+			d.replyFails(c, &c.Replies[i], cases.ReplyFailed, cases.ReasonDeliveryFailed, errLetterByEmail)
+		}
 		return nil, nil
 	}
+	r := &c.Replies[i]
 	raw := tx.Raw(r.MessageID)
 	if raw == nil {
 		return nil, fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
 	}
 	r.State = cases.ReplySending
 	r.Attempts++
-	return &inFlight{pending: p, raw: raw, to: r.To}, nil
+	return &inFlight{id: c.ID, i: i, raw: raw, to: r.To}, nil
+}
+
+// firstDue is the index of the first planned reply of c whose time has
+// come, or -1.
+func (d *Daemon) firstDue(c *cases.Case) int {
+	for i, r := range c.Replies {
+		if r.State == cases.ReplyPlanned && !r.NextAttempt.After(d.now()) {
+			return i
+		}
+	}
+	return -1
 }
 
 // deliver hands a reply whose intent is recorded to the SMTP server.
@@ -175,10 +168,11 @@ func (d *Daemon) deliver(ctx context.Context, f *inFlight) error {
 	return err
 }
 
-// recordOutcome records how the send of f ended and, when next is set and
-// sending goes on, the intent to send next, in one transaction. It returns
-// next marked sending, or nil.
-func (d *Daemon) recordOutcome(f *inFlight, serr error, next pending, ok bool) (*inFlight, error) {
+// recordOutcome records how the send of f ended and, while sending goes
+// on, the intent to send the next due reply among the cases o holds
+// already (without waiting for more), in one transaction. It returns that
+// reply marked sending, or nil.
+func (d *Daemon) recordOutcome(f *inFlight, serr error, o *outbox) (*inFlight, error) {
 	var nf *inFlight
 	c, err := d.updateCase(f.id, func(tx *store.Tx, c *cases.Case) error {
 		d.sendOutcome(c, f.i, serr)
@@ -187,11 +181,8 @@ func (d *Daemon) recordOutcome(f *inFlight, serr error, next pending, ok bool) (
 				return err
 			}
 		}
-		if !ok || d.paused() {
-			return nil
-		}
 		var err error
-		nf, err = d.intendAlso(tx, c, next)
+		nf, err = d.intendNext(tx, c, o)
 		return err
 	})
 	if err != nil {
@@ -204,29 +195,46 @@ func (d *Daemon) recordOutcome(f *inFlight, serr error, next pending, ok bool) (
 	return nf, nil
 }
 
-// intendAlso marks the next reply as being sent within the transaction
-// that records the outcome for case c (which the caller writes); the next
-// reply's own case is written here when it is another.
-func (d *Daemon) intendAlso(tx *store.Tx, c *cases.Case, next pending) (*inFlight, error) {
-	if next.id == c.ID {
-		return d.intendIn(tx, c, next)
+// intendNext marks the next due reply among the cases o holds as being
+// sent, within the transaction that records the outcome for case c,
+// dropping the cases that have none left. It returns nil when there is no
+// such reply without waiting, or sending has paused.
+func (d *Daemon) intendNext(tx *store.Tx, c *cases.Case, o *outbox) (*inFlight, error) {
+	for {
+		id, ok := o.head(false)
+		if !ok {
+			return nil, nil
+		}
+		nf, err := d.intendAlso(tx, c, id)
+		if nf != nil || err != nil {
+			return nf, err
+		}
+		o.drop()
 	}
-	nc, err := tx.Case(next.id)
-	if err != nil {
-		return nil, err
-	}
-	nf, err := d.intendIn(tx, nc, next)
-	if err != nil {
-		return nil, err
-	}
-	return nf, tx.PutCase(nc)
 }
 
-// intendIn is markSending with nothing to send counted as nil, not errSkip.
-func (d *Daemon) intendIn(tx *store.Tx, c *cases.Case, next pending) (*inFlight, error) {
-	nf, err := d.markSending(tx, c, next)
+// intendAlso marks the next due reply of case next as being sent within
+// the transaction that records the outcome for case c (which the caller
+// writes); next is written here when it is another case.
+func (d *Daemon) intendAlso(tx *store.Tx, c *cases.Case, next string) (*inFlight, error) {
+	nc := c
+	if next != c.ID {
+		var err error
+		if nc, err = tx.Case(next); err != nil {
+			return nil, err
+		}
+	}
+	nf, err := d.markSending(tx, nc)
 	if errors.Is(err, errSkip) {
 		return nil, nil
 	}
-	return nf, err
+	if err != nil {
+		return nil, err
+	}
+	if nc != c {
+		if err := tx.PutCase(nc); err != nil {
+			return nil, err
+		}
+	}
+	return nf, nil
 }
