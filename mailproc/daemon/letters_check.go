@@ -120,22 +120,11 @@ func (p *problems) postable(l control.Letter) {
 		}
 		addr, where = l.Fields, "the letter's address"
 	}
-	if missing := incompleteAddress(addr); len(missing) > 0 {
+	if missing := validate.Missing(addr, true); len(missing) > 0 {
 		hint := ""
 		if where != "return address" {
 			hint = ": give the return address from the envelope"
 		}
 		p.add("%s lacks %s, needed to post the answer%s", where, strings.Join(missing, ", "), hint)
 	}
-}
-
-// incompleteAddress names what an address to post to lacks.
-func incompleteAddress(f cases.Fields) []string {
-	var m []string
-	for _, part := range []struct{ name, v string }{{"name", f.Name}, {"street", f.Street}, {"city", f.City}, {"state", f.State}, {"zip", f.ZIP}} {
-		if part.v == "" {
-			m = append(m, part.name)
-		}
-	}
-	return m
 }
