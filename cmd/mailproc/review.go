@@ -14,6 +14,7 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
+	"github.com/mailproc/mailproc/mailproc/visible"
 )
 
 // staffFlags are the flags every staff command takes.
@@ -130,7 +131,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "To: %s\nSubject: %s\n\n%s\n", p.To, p.Subject, p.Text)
+		fmt.Fprintf(out, "To: %s\nSubject: %s\n\n%s\n", oneLine(p.To, 200), oneLine(p.Subject, 200), visible.Text(p.Text))
 		return nil
 	case "approve":
 		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: f.corrected(svc, id)})
@@ -215,7 +216,7 @@ func show(c *cases.Case, out io.Writer) error {
 	if len(c.Reasons) > 0 {
 		fmt.Fprintf(out, " (%s)", strings.Join(c.Reasons, ", "))
 	}
-	fmt.Fprintf(out, "\nRequester: %s\nReceived: %s   Due: %s\n", c.Email, c.Received.Format(time.RFC1123), c.Due.Format("2006-01-02"))
+	fmt.Fprintf(out, "\nRequester: %s\nReceived: %s   Due: %s\n", oneLine(c.Email, 200), c.Received.Format(time.RFC1123), c.Due.Format("2006-01-02"))
 	showLetter(c, out)
 	if c.Kind == cases.California {
 		fmt.Fprintf(out, "Fields: name=%q street=%q city=%q state=%q zip=%q first-line=%v missing=%v\n",
@@ -225,11 +226,11 @@ func show(c *cases.Case, out io.Writer) error {
 		fmt.Fprintf(out, "Coppa: parent=%q child=%q email=%q username=%q\n", c.Coppa.ParentName, c.Coppa.ChildName, c.Coppa.ChildEmail, c.Coppa.ChildUsername)
 	}
 	for i, m := range c.Messages {
-		fmt.Fprintf(out, "\n--- message %d: %s\nFrom: %s\nSubject: %s\nReceived: %s\n\n%s\n", i+1, m.MessageID, oneLine(m.From, 200), oneLine(m.Subject, 200), m.Received.Format(time.RFC1123), safeText(m.Text))
+		fmt.Fprintf(out, "\n--- message %d: %s\nFrom: %s\nSubject: %s\nReceived: %s\n\n%s\n", i+1, m.MessageID, oneLine(m.From, 200), oneLine(m.Subject, 200), m.Received.Format(time.RFC1123), visible.Text(m.Text))
 	}
 	fmt.Fprintln(out, "\n--- replies")
 	for _, r := range c.Replies {
-		fmt.Fprintf(out, "%s  %s  to %s  by %s  %s\n", r.Template, r.State, r.To, r.Actor, r.SentAt.Format(time.RFC1123))
+		fmt.Fprintf(out, "%s  %s  to %s  by %s  %s\n", r.Template, r.State, oneLine(r.To, 200), oneLine(r.Actor, 100), r.SentAt.Format(time.RFC1123))
 	}
 	fmt.Fprintln(out, "\n--- history")
 	for _, e := range c.History {
@@ -253,31 +254,19 @@ func showLetter(c *cases.Case, out io.Writer) {
 	}
 }
 
-// oneLine makes text from a sender safe for one terminal line: control
-// characters (escape sequences among them) become spaces.
+// oneLine makes text from a sender safe for one terminal line: hidden
+// characters (escape sequences, bidi overrides) are written out as
+// <U+XXXX> (visible.Text), line feeds and tabs become spaces, and the
+// line is cut at max characters.
 func oneLine(s string, max int) string {
 	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if r == '\n' || r == '\t' {
 			return ' '
 		}
 		return r
-	}, s)
+	}, visible.Text(s))
 	if r := []rune(s); len(r) > max {
 		return string(r[:max]) + "…"
 	}
 	return s
-}
-
-// safeText keeps a message's lines but no control character: a sender's
-// escape sequences never reach the terminal.
-func safeText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
 }

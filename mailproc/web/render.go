@@ -7,6 +7,8 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+
+	"github.com/mailproc/mailproc/mailproc/visible"
 )
 
 //go:embed templates/*.html
@@ -42,7 +44,9 @@ func loadPages(f template.FuncMap) (pages, error) {
 }
 
 // render writes a page. It is rendered whole before anything is sent, so a
-// template error gives a clean 500 rather than half a page.
+// template error gives a clean 500 rather than half a page; characters
+// that would hide or reorder what a sender wrote are then written out
+// (visible.HTML), wherever the page shows it.
 func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name, title string, body any) {
 	s, _ := c.currentSession(r)
 	data := layoutData{Title: title, Company: c.company, User: s.User, CSRF: s.CSRF, Body: body}
@@ -54,7 +58,7 @@ func (c *console) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	io.WriteString(w, visible.HTML(buf.String()))
 }
 
 // errorView fills the error page.
