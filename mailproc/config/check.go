@@ -112,6 +112,14 @@ func checkWeb(add adder, w Web, ctl Control) {
 			add("[web] session_key_file", "%q: must hold at least 32 bytes", w.SessionKeyFile)
 		}
 	}
+	if w.IdleTimeout.Duration < time.Minute {
+		add("[web] idle_timeout", "%q: at least 1m", w.IdleTimeout.Duration)
+	}
+	for _, p := range w.TrustedProxies {
+		if _, err := parseProxy(p); err != nil {
+			add("[web] trusted_proxies", "%q: not an IP address or CIDR prefix", p)
+		}
+	}
 }
 
 type adder func(key, format string, args ...any)

@@ -49,6 +49,8 @@ type Web struct {
 	SessionKeyFile string    `toml:"session_key_file"` // 32 random bytes or more; "" = a new key at each start
 	SecureCookies  *bool     `toml:"secure_cookies"`   // default true; false only for plain-HTTP loopback
 	SessionTTL     Duration  `toml:"session_ttl"`      // default 12h
+	IdleTimeout    Duration  `toml:"idle_timeout"`     // a session unused this long ends; default 30m
+	TrustedProxies []string  `toml:"trusted_proxies"`  // reverse proxies (addresses or CIDR prefixes) whose X-Forwarded-Host, -Proto and -For are believed
 	Users          []WebUser `toml:"users"`
 }
 

@@ -21,6 +21,8 @@ const (
 	// MinRetentionMonths is the least time cases keep their records
 	// (11 CCR § 7101: at least 24 months).
 	MinRetentionMonths = 24
+	// DefaultIdleTimeout ends a console session nobody used for this long.
+	DefaultIdleTimeout = 30 * time.Minute
 )
 
 // DefaultCollected describes what the service collects from children when
@@ -53,7 +55,7 @@ func Default() Config {
 		},
 		Coppa:   Coppa{TargetDays: DefaultCoppaTargetDays, Collected: DefaultCollected},
 		Log:     Log{Level: "info", Format: "text"},
-		Web:     Web{SessionTTL: Duration{12 * time.Hour}},
+		Web:     Web{SessionTTL: Duration{12 * time.Hour}, IdleTimeout: Duration{DefaultIdleTimeout}},
 		Letters: Letters{Paper: DefaultPaper},
 	}
 }

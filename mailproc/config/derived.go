@@ -2,6 +2,7 @@ package config
 
 import (
 	"net/mail"
+	"net/netip"
 	"path/filepath"
 	"strings"
 	"time"
@@ -69,3 +70,25 @@ func (c *Config) ReportsDir() string {
 
 // SecureCookiesOn reports whether the console's cookies carry Secure.
 func (w Web) SecureCookiesOn() bool { return w.SecureCookies == nil || *w.SecureCookies }
+
+// TrustedProxyPrefixes returns [web] trusted_proxies as prefixes, a bare
+// address as the prefix of that address alone (check has reported the
+// ones that do not parse).
+func (w Web) TrustedProxyPrefixes() []netip.Prefix {
+	var out []netip.Prefix
+	for _, s := range w.TrustedProxies {
+		if p, err := parseProxy(s); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseProxy reads an address or a CIDR prefix.
+func parseProxy(s string) (netip.Prefix, error) {
+	if a, err := netip.ParseAddr(s); err == nil {
+		return netip.PrefixFrom(a, a.BitLen()), nil
+	}
+	p, err := netip.ParsePrefix(s)
+	return p.Masked(), err
+}

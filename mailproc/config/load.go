@@ -45,7 +45,7 @@ func Parse(path string, data []byte) (*Loaded, error) {
 	}
 	l.fillPorts(md)
 	p = append(p, l.check()...)
-	l.Warnings = l.warnings()
+	l.Warnings = l.warnings(md)
 	if len(p) > 0 {
 		return l, p
 	}

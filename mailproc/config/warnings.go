@@ -2,8 +2,11 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 )
 
 // statuteCategories are the categories of personal information listed in
@@ -53,8 +56,9 @@ func StatuteCategory(c string) bool {
 	return false
 }
 
-// warnings returns what is allowed but probably wrong.
-func (l *Loaded) warnings() []string {
+// warnings returns what is allowed but probably wrong; md tells which
+// tables the file has.
+func (l *Loaded) warnings(md toml.MetaData) []string {
 	var w []string
 	for i, d := range l.Disclosure {
 		for _, c := range d.Categories {
@@ -73,5 +77,21 @@ func (l *Loaded) warnings() []string {
 			w = append(w, fmt.Sprintf("[%s] security: \"none\" sends the password in plain text to %s", section, s[1]))
 		}
 	}
+	w = append(w, webWarnings(l.Web)...)
+	if md.IsDefined("letters") && len(l.Company.PostalAddress) == 0 {
+		w = append(w, `[company] postal_address: empty while [letters] is set: printed answers tell the requester to "write to us at the address above" with only the company's name above it`)
+	}
 	return w
+}
+
+// webWarnings is what the console's settings allow but should not.
+func webWarnings(web Web) []string {
+	if web.Listen == "" || web.SecureCookiesOn() {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(web.Listen)
+	if err != nil || loopback(host) {
+		return nil
+	}
+	return []string{fmt.Sprintf("[web] secure_cookies: false while [web] listen %q is not loopback: session cookies may cross the network in plain text (put a TLS proxy in front and keep secure_cookies = true)", web.Listen)}
 }
