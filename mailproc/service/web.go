@@ -27,7 +27,7 @@ func serveWeb(ctx context.Context, cfg *config.Config, d *daemon.Daemon, log *sl
 	}
 	h, err := web.New(d, web.Options{
 		Users: cfg.Web.Users, SessionKey: key, Secure: cfg.Web.SecureCookiesOn(), SessionTTL: cfg.Web.SessionTTL.Duration,
-		Company: cfg.Company.Name, Location: cfg.Location(), Logger: log,
+		Company: cfg.Company.Name, Location: cfg.Location(), Logger: log, TrustedProxies: cfg.Web.TrustedProxyPrefixes(),
 	})
 	if err != nil {
 		return fmt.Errorf("web console: %w", err)

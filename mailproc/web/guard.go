@@ -11,11 +11,17 @@ import (
 const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; " +
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
+// hstsPolicy keeps browsers on https for a year once they have seen the
+// console over it. Other hosts of the domain are not included: they are
+// not the console's to decide.
+const hstsPolicy = "max-age=31536000"
+
 // maxFormBytes bounds a posted form.
 const maxFormBytes = 64 << 10
 
-// headers sets the security headers on every response. Pages hold
-// personal data and are never stored; the style sheet overrides this.
+// headers sets the security headers on every response, HSTS when the
+// browser speaks https. Pages hold personal data and are never stored;
+// the style sheet overrides this.
 func (c *console) headers(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -26,6 +32,9 @@ func (c *console) headers(next http.Handler) http.Handler {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
+		if c.public(r).scheme == "https" {
+			h.Set("Strict-Transport-Security", hstsPolicy)
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -36,8 +45,8 @@ func (c *console) signedIn(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s, ok := c.currentSession(r)
 		if !ok {
-			if _, err := r.Cookie(c.cookieName(sessionCookie)); err == nil {
-				c.clearCookie(w, sessionCookie) // expired or forged: forget it
+			if _, err := r.Cookie(c.cookieName(r, sessionCookie)); err == nil {
+				c.clearCookie(w, r, sessionCookie) // expired or forged: forget it
 			}
 			target := "/login"
 			if r.Method == http.MethodGet && r.URL.RequestURI() != "/" {
@@ -101,14 +110,10 @@ func (c *console) fromHere(r *http.Request) bool {
 	return true
 }
 
-// sameHost reports whether an Origin or Referer names this console.
+// sameHost reports whether an Origin or Referer names this console as
+// the browser sees it (behind a trusted proxy: X-Forwarded-Host and
+// -Proto).
 func (c *console) sameHost(r *http.Request, raw string) bool {
 	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || u.Host != r.Host {
-		return false
-	}
-	if c.secure {
-		return u.Scheme == "https"
-	}
-	return u.Scheme == "http" || u.Scheme == "https"
+	return err == nil && c.public(r).sameOrigin(u, c.secure)
 }

@@ -117,10 +117,11 @@ type client struct {
 	e       *env
 	cookies map[string]*http.Cookie
 	ip      string
+	base    string // scheme and host the browser addresses
 }
 
 func (e *env) client() *client {
-	return &client{e: e, cookies: map[string]*http.Cookie{}, ip: "192.0.2.1"}
+	return &client{e: e, cookies: map[string]*http.Cookie{}, ip: "192.0.2.1", base: "https://console.example"}
 }
 
 // do sends a request through the console and keeps the cookies it sets.
@@ -143,16 +144,16 @@ func (c *client) do(req *http.Request) *http.Response {
 }
 
 func (c *client) get(path string) *http.Response {
-	return c.do(httptest.NewRequest(http.MethodGet, "https://console.example"+path, nil))
+	return c.do(httptest.NewRequest(http.MethodGet, c.base+path, nil))
 }
 
 // post sends a form from this console's own page, as a browser would.
 func (c *client) post(path string, form url.Values) *http.Response {
-	return c.postWith(path, form, map[string]string{"Origin": "https://console.example", "Sec-Fetch-Site": "same-origin"})
+	return c.postWith(path, form, map[string]string{"Origin": c.base, "Sec-Fetch-Site": "same-origin"})
 }
 
 func (c *client) postWith(path string, form url.Values, headers map[string]string) *http.Response {
-	req := httptest.NewRequest(http.MethodPost, "https://console.example"+path, strings.NewReader(form.Encode()))
+	req := httptest.NewRequest(http.MethodPost, c.base+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	for k, v := range headers {
 		req.Header.Set(k, v)
@@ -206,4 +207,14 @@ func wantRedirect(t *testing.T, res *http.Response, want string) {
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != want {
 		t.Errorf("response = %d to %q, want 303 to %q", res.StatusCode, res.Header.Get("Location"), want)
 	}
+}
+
+// handler builds the console again with e.opts.
+func (e *env) handler() http.Handler {
+	e.t.Helper()
+	h, err := New(e.svc, e.opts)
+	if err != nil {
+		e.t.Fatalf("New: %v", err)
+	}
+	return h
 }

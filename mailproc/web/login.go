@@ -2,7 +2,6 @@ package web
 
 import (
 	"crypto/subtle"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -43,13 +42,13 @@ func (c *console) showLogin(w http.ResponseWriter, r *http.Request, status int, 
 		c.internalError(w, r, err)
 		return
 	}
-	name := c.cookieName(loginCookie)
+	name := c.cookieName(r, loginCookie)
 	sealed, err := c.seal.seal(name, loginToken{CSRF: token, Expires: c.now().Add(loginTokenTTL).Unix()})
 	if err != nil {
 		c.internalError(w, r, err)
 		return
 	}
-	c.setCookie(w, loginCookie, sealed, int(loginTokenTTL/time.Second))
+	c.setCookie(w, r, loginCookie, sealed, int(loginTokenTTL/time.Second))
 	v.CSRF, v.Next = token, safeNext(v.Next)
 	c.render(w, r, status, "login", "Sign in", v)
 }
@@ -63,10 +62,10 @@ func (c *console) login(w http.ResponseWriter, r *http.Request) {
 	}
 	name := strings.TrimSpace(r.PostFormValue("user"))
 	v := loginView{Next: r.PostFormValue("next"), User: name}
-	key := name + "\x00" + clientIP(r)
+	key := name + "\x00" + c.public(r).client
 	now := c.now()
 	if until := c.fails.blocked(key, now); !until.IsZero() {
-		c.log.Warn("sign-in refused: too many failures", "ip", clientIP(r))
+		c.log.Warn("sign-in refused: too many failures", "ip", c.public(r).client)
 		v.Error = "Too many failed sign-ins. Try again after " + until.In(c.loc).Format("15:04 MST") + "."
 		c.showLogin(w, r, http.StatusTooManyRequests, v)
 		return
@@ -74,7 +73,7 @@ func (c *console) login(w http.ResponseWriter, r *http.Request) {
 	user, ok := c.staff.check(name, r.PostFormValue("password"))
 	if !ok {
 		c.fails.fail(key, now)
-		c.log.Warn("sign-in failed", "ip", clientIP(r))
+		c.log.Warn("sign-in failed", "ip", c.public(r).client)
 		v.Error = "The user name or password is wrong."
 		c.showLogin(w, r, http.StatusUnauthorized, v)
 		return
@@ -87,20 +86,20 @@ func (c *console) login(w http.ResponseWriter, r *http.Request) {
 func (c *console) signIn(w http.ResponseWriter, r *http.Request, user, next string) {
 	s, err := c.newSession(user)
 	if err == nil {
-		err = c.startSession(w, s)
+		err = c.startSession(w, r, s)
 	}
 	if err != nil {
 		c.internalError(w, r, err)
 		return
 	}
-	c.clearCookie(w, loginCookie)
-	c.log.Info("signed in", "user", user, "ip", clientIP(r))
+	c.clearCookie(w, r, loginCookie)
+	c.log.Info("signed in", "user", user, "ip", c.public(r).client)
 	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
 }
 
 // loginTokenOK compares the form's token with the sign-in cookie's.
 func (c *console) loginTokenOK(r *http.Request) bool {
-	name := c.cookieName(loginCookie)
+	name := c.cookieName(r, loginCookie)
 	ck, err := r.Cookie(name)
 	if err != nil {
 		return false
@@ -117,7 +116,7 @@ func (c *console) loginTokenOK(r *http.Request) bool {
 func (c *console) logout(w http.ResponseWriter, r *http.Request) {
 	s := sessionOf(r)
 	c.revoked.add(s.ID, time.Unix(s.Expires, 0), c.now())
-	c.clearCookie(w, sessionCookie)
+	c.clearCookie(w, r, sessionCookie)
 	c.log.Info("signed out", "user", s.User)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
@@ -131,13 +130,4 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
-}
-
-// clientIP is the address the request came from, without its port.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }

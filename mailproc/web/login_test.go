@@ -50,16 +50,25 @@ func TestSignIn(t *testing.T) {
 	}
 }
 
+// TestSessionCookieAttributes: Secure and the __Host- prefix with
+// secure_cookies, or whenever the browser speaks https.
 func TestSessionCookieAttributes(t *testing.T) {
-	for _, secure := range []bool{true, false} {
+	tests := []struct {
+		secureOption bool
+		base         string
+		secure       bool
+	}{
+		{true, "https://console.example", true},
+		{false, "http://console.example", false},
+		{false, "https://console.example", true},
+	}
+	for _, tt := range tests {
 		e := newEnv(t)
-		e.opts.Secure = secure
-		h, err := New(e.svc, e.opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.h = h
-		res := e.client().login(testUser, testPassword)
+		e.opts.Secure = tt.secureOption
+		e.h = e.handler()
+		c := e.client()
+		c.base = tt.base
+		res := c.login(testUser, testPassword)
 		var ck *http.Cookie
 		for _, c := range res.Cookies() {
 			if strings.HasSuffix(c.Name, sessionCookie) {
@@ -67,16 +76,16 @@ func TestSessionCookieAttributes(t *testing.T) {
 			}
 		}
 		if ck == nil {
-			t.Fatalf("secure=%v: no session cookie", secure)
+			t.Fatalf("secure_cookies=%v on %s: no session cookie", tt.secureOption, tt.base)
 		}
 		wantName := sessionCookie
-		if secure {
+		if tt.secure {
 			wantName = "__Host-" + sessionCookie
 		}
-		if ck.Name != wantName || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || ck.Secure != secure ||
+		if ck.Name != wantName || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || ck.Secure != tt.secure ||
 			ck.Path != "/" || ck.MaxAge != int(testTTL/time.Second) {
-			t.Errorf("secure=%v: cookie = %+v, want %s, HttpOnly, SameSite=Strict, Secure=%v, Path=/, MaxAge=%d",
-				secure, ck, wantName, secure, int(testTTL/time.Second))
+			t.Errorf("secure_cookies=%v on %s: cookie = %+v, want %s, HttpOnly, SameSite=Strict, Secure=%v, Path=/, MaxAge=%d",
+				tt.secureOption, tt.base, ck, wantName, tt.secure, int(testTTL/time.Second))
 		}
 	}
 }

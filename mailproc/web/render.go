@@ -74,7 +74,7 @@ func (c *console) showError(w http.ResponseWriter, r *http.Request, status int, 
 
 // forbidden refuses a request that failed a CSRF or origin check.
 func (c *console) forbidden(w http.ResponseWriter, r *http.Request, msg string) {
-	c.log.Warn("request refused", "path", r.URL.Path, "ip", clientIP(r), "why", msg)
+	c.logRefusal(r, msg)
 	c.showError(w, r, http.StatusForbidden, msg)
 }
 
@@ -95,4 +95,18 @@ func (c *console) serveStyle(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/css; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	io.WriteString(w, styleSheet)
+}
+
+// maxLogText is how much of a text a client sent goes into a log line.
+const maxLogText = 100
+
+// logText makes text a client sent fit for a log line: hidden characters
+// written out (visible.Text), cut at maxLogText characters. The log
+// handler quotes and escapes the rest.
+func logText(s string) string {
+	s = visible.Text(s)
+	if r := []rune(s); len(r) > maxLogText {
+		return string(r[:maxLogText]) + "…"
+	}
+	return s
 }

@@ -19,8 +19,8 @@ type session struct {
 // cookieName returns a cookie's name; with Secure cookies it carries the
 // __Host- prefix, which browsers accept only from a secure origin, for the
 // whole host, on path /.
-func (c *console) cookieName(base string) string {
-	if c.secure {
+func (c *console) cookieName(r *http.Request, base string) string {
+	if c.secureFor(r) {
 		return "__Host-" + base
 	}
 	return base
@@ -41,30 +41,30 @@ func (c *console) newSession(user string) (session, error) {
 }
 
 // setCookie writes a sealed cookie; maxAge 0 with value "" removes it.
-func (c *console) setCookie(w http.ResponseWriter, base, value string, maxAge int) {
+func (c *console) setCookie(w http.ResponseWriter, r *http.Request, base, value string, maxAge int) {
 	http.SetCookie(w, &http.Cookie{
-		Name:     c.cookieName(base),
+		Name:     c.cookieName(r, base),
 		Value:    value,
 		Path:     "/",
 		MaxAge:   maxAge,
 		HttpOnly: true,
-		Secure:   c.secure,
+		Secure:   c.secureFor(r),
 		SameSite: http.SameSiteStrictMode,
 	})
 }
 
 // clearCookie tells the browser to forget a cookie.
-func (c *console) clearCookie(w http.ResponseWriter, base string) {
-	c.setCookie(w, base, "", -1)
+func (c *console) clearCookie(w http.ResponseWriter, r *http.Request, base string) {
+	c.setCookie(w, r, base, "", -1)
 }
 
 // startSession seals the session into the browser's cookie.
-func (c *console) startSession(w http.ResponseWriter, s session) error {
-	v, err := c.seal.seal(c.cookieName(sessionCookie), s)
+func (c *console) startSession(w http.ResponseWriter, r *http.Request, s session) error {
+	v, err := c.seal.seal(c.cookieName(r, sessionCookie), s)
 	if err != nil {
 		return err
 	}
-	c.setCookie(w, sessionCookie, v, int(c.ttl/time.Second))
+	c.setCookie(w, r, sessionCookie, v, int(c.ttl/time.Second))
 	return nil
 }
 
@@ -72,7 +72,7 @@ func (c *console) startSession(w http.ResponseWriter, s session) error {
 // by us, not expired, not signed out, for a user who still may sign in
 // with the same password.
 func (c *console) currentSession(r *http.Request) (session, bool) {
-	name := c.cookieName(sessionCookie)
+	name := c.cookieName(r, sessionCookie)
 	ck, err := r.Cookie(name)
 	if err != nil {
 		return session{}, false

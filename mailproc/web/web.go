@@ -14,6 +14,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/config"
@@ -34,6 +35,10 @@ type Options struct {
 	Logger     *slog.Logger     // nil: discard
 	Now        func() time.Time // nil: time.Now
 	Location   *time.Location   // zone dates are shown in; nil: UTC
+	// TrustedProxies are the reverse proxies in front of the console:
+	// only from these addresses are X-Forwarded-Host, -Proto and -For
+	// believed.
+	TrustedProxies []netip.Prefix
 }
 
 // console is the handler New returns.
@@ -50,6 +55,7 @@ type console struct {
 	now     func() time.Time
 	loc     *time.Location
 	pages   pages
+	proxies []netip.Prefix
 	revoked *revocations
 	fails   *failures
 }
@@ -83,7 +89,7 @@ func newConsole(svc control.Service, o Options) (*console, error) {
 	desk, _ := svc.(control.LetterDesk)
 	c := &console{
 		svc: svc, desk: desk, staff: st, key: key, seal: seal, secure: o.Secure,
-		ttl: o.SessionTTL, company: o.Company, log: o.Logger, now: o.Now, loc: o.Location,
+		ttl: o.SessionTTL, company: o.Company, log: o.Logger, now: o.Now, loc: o.Location, proxies: o.TrustedProxies,
 		revoked: &revocations{ids: map[string]time.Time{}},
 		fails:   &failures{seen: map[string]failureCount{}},
 	}
