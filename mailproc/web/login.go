@@ -2,6 +2,7 @@ package web
 
 import (
 	"crypto/subtle"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -54,7 +55,9 @@ func (c *console) showLogin(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 // login checks a posted name and password and starts a session. The
-// error does not say whether the name is known.
+// error does not say whether the name is known. A name that failed
+// before waits first (slowdown); the check itself waits for a free slot
+// (checkGate).
 func (c *console) login(w http.ResponseWriter, r *http.Request) {
 	if !c.loginTokenOK(r) {
 		c.forbidden(w, r, "The sign-in form was stale. Reload the page and sign in again.")
@@ -62,24 +65,29 @@ func (c *console) login(w http.ResponseWriter, r *http.Request) {
 	}
 	name := strings.TrimSpace(r.PostFormValue("user"))
 	v := loginView{Next: r.PostFormValue("next"), User: name}
-	key := name + "\x00" + c.public(r).client
-	now := c.now()
-	if until := c.fails.blocked(key, now); !until.IsZero() {
-		c.log.Warn("sign-in refused: too many failures", "ip", c.public(r).client)
-		v.Error = "Too many failed sign-ins. Try again after " + until.In(c.loc).Format("15:04 MST") + "."
-		c.showLogin(w, r, http.StatusTooManyRequests, v)
-		return
+	if c.pause(r.Context(), c.slow.delay(name, c.now())) != nil {
+		return // the browser gave up
 	}
-	user, ok := c.staff.check(name, r.PostFormValue("password"))
-	if !ok {
-		c.fails.fail(key, now)
-		c.log.Warn("sign-in failed", "ip", c.public(r).client)
+	var user string
+	var ok bool
+	err := c.checks.run(r.Context(), func() { user, ok = c.staff.check(name, r.PostFormValue("password")) })
+	switch {
+	case errors.Is(err, errBusy):
+		c.log.Warn("sign-in refused: every password check busy", "user", logText(name), "ip", c.public(r).client)
+		w.Header().Set("Retry-After", "30")
+		v.Error = "Too many sign-ins at once. Try again in a minute."
+		c.showLogin(w, r, http.StatusServiceUnavailable, v)
+	case err != nil:
+		return // the browser gave up
+	case !ok:
+		c.slow.fail(name, c.now())
+		c.log.Warn("sign-in failed", "user", logText(name), "ip", c.public(r).client)
 		v.Error = "The user name or password is wrong."
 		c.showLogin(w, r, http.StatusUnauthorized, v)
-		return
+	default:
+		c.slow.succeed(name)
+		c.signIn(w, r, user, v.Next)
 	}
-	c.fails.succeed(key)
-	c.signIn(w, r, user, v.Next)
 }
 
 // signIn starts a session and sends the user where they were going.

@@ -116,31 +116,6 @@ func TestSignInNeedsFormToken(t *testing.T) {
 	})
 }
 
-func TestSignInRateLimit(t *testing.T) {
-	e := newEnv(t)
-	c := e.client()
-	for i := range maxFailures {
-		if res := c.login(testUser, "guess"); res.StatusCode != http.StatusUnauthorized {
-			t.Fatalf("failure %d = %d, want 401", i+1, res.StatusCode)
-		}
-	}
-	if res := c.login(testUser, testPassword); res.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("right password after %d failures = %d, want 429", maxFailures, res.StatusCode)
-	}
-	other := e.client()
-	other.ip = "198.51.100.9"
-	if res := other.login(testUser, testPassword); res.StatusCode != http.StatusSeeOther {
-		t.Errorf("same user from another address = %d, want 303", res.StatusCode)
-	}
-	if res := e.client().login("bob", "bob's own password"); res.StatusCode != http.StatusSeeOther {
-		t.Errorf("another user from the same address = %d, want 303", res.StatusCode)
-	}
-	e.clock.Advance(failureWindow + time.Second)
-	if res := c.login(testUser, testPassword); res.StatusCode != http.StatusSeeOther {
-		t.Errorf("right password after the window = %d, want 303", res.StatusCode)
-	}
-}
-
 func TestSignInGoesWhereAsked(t *testing.T) {
 	e := newEnv(t, californiaCase("c1"))
 	c := e.client()

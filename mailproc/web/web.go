@@ -8,6 +8,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -39,6 +40,9 @@ type Options struct {
 	// only from these addresses are X-Forwarded-Host, -Proto and -For
 	// believed.
 	TrustedProxies []netip.Prefix
+	// MaxPasswordChecks bounds the bcrypt checks running at once; 0: half
+	// the CPUs, at least one.
+	MaxPasswordChecks int
 }
 
 // console is the handler New returns.
@@ -57,7 +61,9 @@ type console struct {
 	pages   pages
 	proxies []netip.Prefix
 	revoked *revocations
-	fails   *failures
+	slow    *slowdown  // per name tried
+	checks  *checkGate // password checks at once
+	pause   func(context.Context, time.Duration) error
 }
 
 // New returns the console's http.Handler.
@@ -91,7 +97,7 @@ func newConsole(svc control.Service, o Options) (*console, error) {
 		svc: svc, desk: desk, staff: st, key: key, seal: seal, secure: o.Secure,
 		ttl: o.SessionTTL, company: o.Company, log: o.Logger, now: o.Now, loc: o.Location, proxies: o.TrustedProxies,
 		revoked: &revocations{ids: map[string]time.Time{}},
-		fails:   &failures{seen: map[string]failureCount{}},
+		slow:    newSlowdown(), checks: newCheckGate(o.MaxPasswordChecks), pause: pauseFor,
 	}
 	c.fillDefaults()
 	if c.pages, err = loadPages(c.funcs()); err != nil {
