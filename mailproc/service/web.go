@@ -28,6 +28,7 @@ func serveWeb(ctx context.Context, cfg *config.Config, d *daemon.Daemon, log *sl
 	h, err := web.New(d, web.Options{
 		Users: cfg.Web.Users, SessionKey: key, Secure: cfg.Web.SecureCookiesOn(), SessionTTL: cfg.Web.SessionTTL.Duration,
 		Company: cfg.Company.Name, Location: cfg.Location(), Logger: log, TrustedProxies: cfg.Web.TrustedProxyPrefixes(),
+		IdleTimeout: cfg.Web.IdleTimeout.Duration, Sessions: d.WebSessions(),
 	})
 	if err != nil {
 		return fmt.Errorf("web console: %w", err)

@@ -1,7 +1,8 @@
 // Package store keeps mailproc's cases and bookkeeping in one bbolt file:
 // cases, which message and thread belongs to which case, the
 // once-per-calendar-year record (keyed hashes only), the reply log for rate
-// limits, the bytes of replies not yet settled, and the inbox watermarks.
+// limits, the bytes of replies not yet settled, the inbox watermarks, and
+// the staff console's sessions.
 // It is the only package that imports bbolt, and only the daemon opens it.
 package store
 
@@ -28,8 +29,9 @@ var (
 	bucketMarks   = []byte("watermarks")
 	bucketMeta    = []byte("meta")
 	bucketJobs    = []byte("jobs")
-	bucketOpen    = []byte("open") // open cases: id → due (Unix seconds)
-	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen}
+	bucketOpen    = []byte("open")        // open cases: id → due (Unix seconds)
+	bucketWeb     = []byte("websessions") // console sessions: key → expiry (Unix seconds) and data
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb}
 )
 
 // ErrNotFound is returned for a case that does not exist.

@@ -42,6 +42,7 @@ const (
 	testUser     = "alice"
 	testPassword = "correct horse battery"
 	testTTL      = time.Hour
+	testIdle     = 20 * time.Minute
 )
 
 func testUsers(t testing.TB) []config.WebUser {
@@ -103,7 +104,7 @@ func newEnv(t *testing.T, cs ...*cases.Case) *env {
 	clk := &clock{t: testStart()}
 	svc := newFakeService(clk.Now, cs...)
 	opts := Options{Users: testUsers(t), SessionKey: testKey(), Secure: true, SessionTTL: testTTL,
-		Company: "Cooper", Now: clk.Now}
+		IdleTimeout: testIdle, Sessions: newMemorySessions(), Company: "Cooper", Now: clk.Now}
 	h, err := New(svc, opts)
 	if err != nil {
 		t.Fatalf("New: %v", err)

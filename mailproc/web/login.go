@@ -120,10 +120,10 @@ func (c *console) loginTokenOK(r *http.Request) bool {
 	return form != "" && subtle.ConstantTimeCompare([]byte(form), []byte(t.CSRF)) == 1
 }
 
-// logout ends the session here and in the browser.
+// logout ends the session on the server and in the browser.
 func (c *console) logout(w http.ResponseWriter, r *http.Request) {
 	s := sessionOf(r)
-	c.revoked.add(s.ID, time.Unix(s.Expires, 0), c.now())
+	c.forget(s)
 	c.clearCookie(w, r, sessionCookie)
 	c.log.Info("signed out", "user", s.User)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)

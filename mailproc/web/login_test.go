@@ -148,11 +148,13 @@ func TestSafeNext(t *testing.T) {
 func TestSessionExpires(t *testing.T) {
 	e := newEnv(t)
 	c, _ := e.signedIn()
-	e.clock.Advance(testTTL - time.Minute)
-	if res := c.get("/"); res.StatusCode != http.StatusOK {
-		t.Fatalf("queue before expiry = %d, want 200", res.StatusCode)
+	for used := time.Duration(0); used < testTTL-testIdle/2; used += testIdle / 2 {
+		e.clock.Advance(testIdle / 2)
+		if res := c.get("/"); res.StatusCode != http.StatusOK {
+			t.Fatalf("queue %v after sign-in, used every %v = %d, want 200", used, testIdle/2, res.StatusCode)
+		}
 	}
-	e.clock.Advance(2 * time.Minute)
+	e.clock.Advance(testIdle / 2) // used all along, but at the end of its lifetime
 	wantRedirect(t, c.get("/"), "/login")
 }
 
@@ -204,7 +206,7 @@ func TestPasswordChangeEndsSessions(t *testing.T) {
 	e := newEnv(t)
 	c, _ := e.signedIn()
 	users := testUsers(t) // new hashes: new salts
-	h, err := New(e.svc, Options{Users: users, SessionKey: testKey(), Secure: true, Now: e.clock.Now})
+	h, err := New(e.svc, Options{Users: users, SessionKey: testKey(), Secure: true, Now: e.clock.Now, Sessions: e.opts.Sessions})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,10 @@ func loadPages(f template.FuncMap) (pages, error) {
 // that would hide or reorder what a sender wrote are then written out
 // (visible.HTML), wherever the page shows it.
 func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name, title string, body any) {
-	s, _ := c.currentSession(r)
+	s, signedIn := r.Context().Value(ctxSessionKey{}).(session)
+	if !signedIn {
+		s, _ = c.currentSession(r)
+	}
 	data := layoutData{Title: title, Company: c.company, User: s.User, CSRF: s.CSRF, Body: body}
 	var buf bytes.Buffer
 	if err := c.pages[name].Execute(&buf, data); err != nil {

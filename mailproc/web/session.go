@@ -2,8 +2,11 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"net/http"
-	"sync"
 	"time"
 )
 
@@ -26,7 +29,8 @@ func (c *console) cookieName(r *http.Request, base string) string {
 	return base
 }
 
-// newSession makes a session for a user who has just signed in.
+// newSession makes a session for a user who has just signed in, and
+// records it on the server.
 func (c *console) newSession(user string) (session, error) {
 	id, err := randomToken()
 	if err != nil {
@@ -36,8 +40,12 @@ func (c *console) newSession(user string) (session, error) {
 	if err != nil {
 		return session{}, err
 	}
-	exp := c.now().Add(c.ttl).Unix()
-	return session{ID: id, User: user, CSRF: csrf, Stamp: c.staff.stamp(c.key, user), Expires: exp}, nil
+	now := c.now()
+	s := session{ID: id, User: user, CSRF: csrf, Stamp: c.staff.stamp(c.key, user), Expires: now.Add(c.ttl).Unix()}
+	if err := c.record(s, now); err != nil {
+		return session{}, err
+	}
+	return s, nil
 }
 
 // setCookie writes a sealed cookie; maxAge 0 with value "" removes it.
@@ -69,8 +77,10 @@ func (c *console) startSession(w http.ResponseWriter, r *http.Request, s session
 }
 
 // currentSession returns the request's session when it is valid: sealed
-// by us, not expired, not signed out, for a user who still may sign in
-// with the same password.
+// by us, not expired, recorded on the server (not signed out), used
+// within the idle timeout, for a user who still may sign in with the same
+// password. A valid session's last use is recorded, at most every
+// touchEvery.
 func (c *console) currentSession(r *http.Request) (session, bool) {
 	name := c.cookieName(r, sessionCookie)
 	ck, err := r.Cookie(name)
@@ -82,13 +92,71 @@ func (c *console) currentSession(r *http.Request) (session, bool) {
 		return session{}, false
 	}
 	now := c.now()
-	if now.Unix() >= s.Expires || c.revoked.has(s.ID, now) {
+	if now.Unix() >= s.Expires || s.Stamp == "" || s.Stamp != c.staff.stamp(c.key, s.User) {
 		return session{}, false
 	}
-	if s.Stamp == "" || s.Stamp != c.staff.stamp(c.key, s.User) {
-		return session{}, false
+	return s, c.inUse(s, now)
+}
+
+// serverSession is what the server keeps of a session.
+type serverSession struct {
+	User string `json:"u"`
+	Seen int64  `json:"s"` // last use, Unix seconds
+}
+
+// inUse reports whether a session is recorded and was used within the
+// idle timeout, and records this use; an idle one is forgotten.
+func (c *console) inUse(s session, now time.Time) bool {
+	data, err := c.sessions.Session(storeKey(s.ID), now)
+	if err != nil {
+		c.log.Error("read web session", "err", err)
+		return false
 	}
-	return s, true
+	var rec serverSession
+	if data == nil || json.Unmarshal(data, &rec) != nil || rec.User != s.User {
+		return false
+	}
+	idle := now.Sub(time.Unix(rec.Seen, 0))
+	if idle >= c.idle {
+		c.forget(s)
+		return false
+	}
+	if idle >= c.touchEvery() {
+		if err := c.record(s, now); err != nil {
+			c.log.Error("record web session use", "err", err)
+		}
+	}
+	return true
+}
+
+// touchEvery is how often a session's last use is written: often enough
+// for the idle timeout to be kept to a tenth, at most once a minute.
+func (c *console) touchEvery() time.Duration { return min(time.Minute, c.idle/10) }
+
+// record writes a session to the server's store, used now.
+func (c *console) record(s session, now time.Time) error {
+	data, err := json.Marshal(serverSession{User: s.User, Seen: now.Unix()})
+	if err != nil {
+		return fmt.Errorf("record web session: %w", err)
+	}
+	if err := c.sessions.PutSession(storeKey(s.ID), data, time.Unix(s.Expires, 0), now); err != nil {
+		return fmt.Errorf("record web session: %w", err)
+	}
+	return nil
+}
+
+// forget ends a session on the server.
+func (c *console) forget(s session) {
+	if err := c.sessions.DeleteSession(storeKey(s.ID)); err != nil {
+		c.log.Error("delete web session", "err", err)
+	}
+}
+
+// storeKey is what the store keys a session by: a hash of its id, so
+// the database (or a backup of it) does not hold the ids themselves.
+func storeKey(id string) string {
+	sum := sha256.Sum256([]byte("mailproc web session\x00" + id))
+	return hex.EncodeToString(sum[:])
 }
 
 // Cookie names, before any __Host- prefix.
@@ -108,30 +176,4 @@ func withSession(r *http.Request, s session) *http.Request {
 func sessionOf(r *http.Request) session {
 	s, _ := r.Context().Value(ctxSessionKey{}).(session)
 	return s
-}
-
-// revocations remembers signed-out sessions until they would have expired.
-type revocations struct {
-	mu  sync.Mutex
-	ids map[string]time.Time
-}
-
-// add records that a session ended.
-func (v *revocations) add(id string, expires, now time.Time) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	for k, exp := range v.ids {
-		if !now.Before(exp) {
-			delete(v.ids, k)
-		}
-	}
-	v.ids[id] = expires
-}
-
-// has reports whether a session was signed out.
-func (v *revocations) has(id string, now time.Time) bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	exp, ok := v.ids[id]
-	return ok && now.Before(exp)
 }

@@ -25,6 +25,10 @@ import (
 // DefaultSessionTTL is how long a sign-in lasts when Options says nothing.
 const DefaultSessionTTL = 12 * time.Hour
 
+// DefaultIdleTimeout ends a session nobody used for this long when
+// Options says nothing.
+const DefaultIdleTimeout = 30 * time.Minute
+
 // Options configure the console. The zero value of each field is a
 // working default, except Users: with none, nobody can sign in.
 type Options struct {
@@ -32,10 +36,15 @@ type Options struct {
 	SessionKey []byte           // >= 32 bytes; New makes a random one when nil
 	Secure     bool             // Secure cookies (false only for plain HTTP on loopback)
 	SessionTTL time.Duration    // 0: DefaultSessionTTL
-	Company    string           // shown in the page title
-	Logger     *slog.Logger     // nil: discard
-	Now        func() time.Time // nil: time.Now
-	Location   *time.Location   // zone dates are shown in; nil: UTC
+	// IdleTimeout ends a session not used for this long; 0:
+	// DefaultIdleTimeout.
+	IdleTimeout time.Duration
+	// Sessions keeps sessions on the server; nil: in memory.
+	Sessions SessionStore
+	Company  string           // shown in the page title
+	Logger   *slog.Logger     // nil: discard
+	Now      func() time.Time // nil: time.Now
+	Location *time.Location   // zone dates are shown in; nil: UTC
 	// TrustedProxies are the reverse proxies in front of the console:
 	// only from these addresses are X-Forwarded-Host, -Proto and -For
 	// believed.
@@ -47,23 +56,24 @@ type Options struct {
 
 // console is the handler New returns.
 type console struct {
-	svc     control.Service
-	desk    control.LetterDesk // nil when the service takes no letters
-	staff   *staff
-	key     []byte
-	seal    *sealer
-	secure  bool
-	ttl     time.Duration
-	company string
-	log     *slog.Logger
-	now     func() time.Time
-	loc     *time.Location
-	pages   pages
-	proxies []netip.Prefix
-	revoked *revocations
-	slow    *slowdown  // per name tried
-	checks  *checkGate // password checks at once
-	pause   func(context.Context, time.Duration) error
+	svc      control.Service
+	desk     control.LetterDesk // nil when the service takes no letters
+	staff    *staff
+	key      []byte
+	seal     *sealer
+	secure   bool
+	ttl      time.Duration
+	idle     time.Duration
+	company  string
+	log      *slog.Logger
+	now      func() time.Time
+	loc      *time.Location
+	pages    pages
+	proxies  []netip.Prefix
+	sessions SessionStore
+	slow     *slowdown  // per name tried
+	checks   *checkGate // password checks at once
+	pause    func(context.Context, time.Duration) error
 }
 
 // New returns the console's http.Handler.
@@ -95,9 +105,9 @@ func newConsole(svc control.Service, o Options) (*console, error) {
 	desk, _ := svc.(control.LetterDesk)
 	c := &console{
 		svc: svc, desk: desk, staff: st, key: key, seal: seal, secure: o.Secure,
-		ttl: o.SessionTTL, company: o.Company, log: o.Logger, now: o.Now, loc: o.Location, proxies: o.TrustedProxies,
-		revoked: &revocations{ids: map[string]time.Time{}},
-		slow:    newSlowdown(), checks: newCheckGate(o.MaxPasswordChecks), pause: pauseFor,
+		ttl: o.SessionTTL, idle: o.IdleTimeout, sessions: o.Sessions, company: o.Company, log: o.Logger, now: o.Now,
+		loc: o.Location, proxies: o.TrustedProxies,
+		slow: newSlowdown(), checks: newCheckGate(o.MaxPasswordChecks), pause: pauseFor,
 	}
 	c.fillDefaults()
 	if c.pages, err = loadPages(c.funcs()); err != nil {
@@ -110,6 +120,12 @@ func newConsole(svc control.Service, o Options) (*console, error) {
 func (c *console) fillDefaults() {
 	if c.ttl <= 0 {
 		c.ttl = DefaultSessionTTL
+	}
+	if c.idle <= 0 {
+		c.idle = DefaultIdleTimeout
+	}
+	if c.sessions == nil {
+		c.sessions = newMemorySessions()
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
