@@ -37,7 +37,9 @@ func TestWebSessions(t *testing.T) {
 	now = now.Add(2 * time.Minute) // b has expired: the next put forgets it
 	put("c", "carol", now.Add(time.Hour))
 	var keys int
-	s.View(func(tx *Tx) error { return tx.bucket(bucketWeb).ForEach(func(k, v []byte) error { keys++; return nil }) })
+	s.View(func(tx *Tx) error {
+		return tx.bucket(bucketWeb).ForEach(func(k, v []byte) error { keys++; return nil })
+	})
 	if keys != 1 {
 		t.Errorf("%d sessions kept, want 1 (the expired one pruned)", keys)
 	}
