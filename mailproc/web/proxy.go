@@ -140,14 +140,17 @@ func hostKey(scheme, host string) string {
 }
 
 // logRefusal logs a refused request with what the origin check compared,
-// and, when X-Forwarded-* came from an address not trusted, that they
-// were ignored: behind a proxy, that is the setting to look at.
+// and what to look at behind a proxy: X-Forwarded-* from an address not
+// trusted (ignored), or a trusted proxy that sent no X-Forwarded-Host.
 func (c *console) logRefusal(r *http.Request, why string) {
 	p := c.public(r)
 	attrs := []any{"path", r.URL.Path, "ip", p.client, "why", why,
 		"origin", logText(r.Header.Get("Origin")), "host", logText(p.host)}
-	if !p.proxied && forwarded(r) {
+	switch {
+	case !p.proxied && forwarded(r):
 		attrs = append(attrs, "note", "X-Forwarded-* ignored: "+peerAddr(r).String()+" is not in [web] trusted_proxies")
+	case p.proxied && r.Header.Get("X-Forwarded-Host") == "":
+		attrs = append(attrs, "note", "the trusted proxy "+peerAddr(r).String()+" sent no X-Forwarded-Host (README: Behind a reverse proxy)")
 	}
 	c.log.Warn("request refused", attrs...)
 }

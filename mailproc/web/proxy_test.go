@@ -260,3 +260,23 @@ func TestRefusalLogNamesIgnoredHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalLogNamesMissingForwardedHost: a trusted proxy that passes no
+// X-Forwarded-Host (nginx's default) is named in the refusal log.
+func TestRefusalLogNamesMissingForwardedHost(t *testing.T) {
+	var logs lockedBuffer
+	e := newEnv(t)
+	e.opts.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+	e.opts.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
+	e.h = e.handler()
+	c := e.client()
+	c.ip = "127.0.0.1"
+	page := readBody(t, c.get("/login"))
+	form := url.Values{"user": {testUser}, "password": {testPassword}, "csrf": {csrf(t, page)}}
+	if res := c.postWith("/login", form, map[string]string{"Origin": "https://privacy.example.com"}); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("sign in = %d, want 403", res.StatusCode)
+	}
+	if !strings.Contains(logs.String(), "sent no X-Forwarded-Host") {
+		t.Errorf("refusal log does not say the trusted proxy sent no X-Forwarded-Host:\n%s", logs.String())
+	}
+}
