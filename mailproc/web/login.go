@@ -123,7 +123,10 @@ func (c *console) loginTokenOK(r *http.Request) bool {
 // logout ends the session on the server and in the browser.
 func (c *console) logout(w http.ResponseWriter, r *http.Request) {
 	s := sessionOf(r)
-	c.forget(s)
+	if err := c.forget(s); err != nil {
+		c.internalError(w, r, err) // still signed in: say so rather than pretend
+		return
+	}
 	c.clearCookie(w, r, sessionCookie)
 	c.log.Info("signed out", "user", s.User)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)

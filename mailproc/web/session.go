@@ -118,7 +118,9 @@ func (c *console) inUse(s session, now time.Time) bool {
 	}
 	idle := now.Sub(time.Unix(rec.Seen, 0))
 	if idle >= c.idle {
-		c.forget(s)
+		if err := c.forget(s); err != nil {
+			c.log.Error("end idle web session", "err", err)
+		}
 		return false
 	}
 	if idle >= c.touchEvery() {
@@ -146,10 +148,11 @@ func (c *console) record(s session, now time.Time) error {
 }
 
 // forget ends a session on the server.
-func (c *console) forget(s session) {
+func (c *console) forget(s session) error {
 	if err := c.sessions.DeleteSession(storeKey(s.ID)); err != nil {
-		c.log.Error("delete web session", "err", err)
+		return fmt.Errorf("delete web session: %w", err)
 	}
+	return nil
 }
 
 // storeKey is what the store keys a session by: a hash of its id, so

@@ -82,3 +82,20 @@ func TestStoreHoldsNoSessionIDs(t *testing.T) {
 		}
 	}
 }
+
+// undeletable is a store that cannot forget a session.
+type undeletable struct{ *memorySessions }
+
+func (undeletable) DeleteSession(string) error { return errors.New("read-only disk") }
+
+// TestSignOutThatFailsSaysSo: when the store cannot forget the session,
+// sign-out answers 500 instead of pretending the cookie is dead.
+func TestSignOutThatFailsSaysSo(t *testing.T) {
+	e := newEnv(t)
+	e.opts.Sessions = undeletable{newMemorySessions()}
+	e.h = e.handler()
+	c, token := e.signedIn()
+	if res := c.post("/logout", url.Values{"csrf": {token}}); res.StatusCode != http.StatusInternalServerError {
+		t.Errorf("sign-out the store could not record = %d, want 500", res.StatusCode)
+	}
+}
