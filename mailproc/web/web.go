@@ -36,15 +36,16 @@ type Options struct {
 	SessionKey []byte           // >= 32 bytes; New makes a random one when nil
 	Secure     bool             // Secure cookies (false only for plain HTTP on loopback)
 	SessionTTL time.Duration    // 0: DefaultSessionTTL
+	Company    string           // shown in the page title
+	Logger     *slog.Logger     // nil: discard
+	Now        func() time.Time // nil: time.Now
+	Location   *time.Location   // zone dates are shown in; nil: UTC
+
 	// IdleTimeout ends a session not used for this long; 0:
 	// DefaultIdleTimeout.
 	IdleTimeout time.Duration
 	// Sessions keeps sessions on the server; nil: in memory.
 	Sessions SessionStore
-	Company  string           // shown in the page title
-	Logger   *slog.Logger     // nil: discard
-	Now      func() time.Time // nil: time.Now
-	Location *time.Location   // zone dates are shown in; nil: UTC
 	// TrustedProxies are the reverse proxies in front of the console:
 	// only from these addresses are X-Forwarded-Host, -Proto and -For
 	// believed.
