@@ -25,7 +25,7 @@ type letterArgs struct {
 func newLetterArgs(fs *flag.FlagSet) *letterArgs {
 	a := &letterArgs{
 		config:    fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file"),
-		as:        fs.String("as", currentUser(), "who enters the letter (recorded in the case history)"),
+		as:        fs.String("as", currentUser(), "who enters the letter (recorded in the case history, with the OS user when it differs)"),
 		channel:   fs.String("channel", "", "how the request came: letter (mail comes in by itself)"),
 		kind:      fs.String("kind", "", "california or coppa"),
 		received:  fs.String("received", "", "the day the letter arrived, YYYY-MM-DD"),
@@ -112,6 +112,7 @@ func addLetter(svc control.Service, l control.Letter, asJSON bool, out io.Writer
 	if err != nil {
 		return err
 	}
+	l.Actor = actor(svc, l.Actor)
 	c, err := desk.AddLetter(l)
 	if err != nil {
 		return err

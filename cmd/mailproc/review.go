@@ -40,7 +40,7 @@ func newStaffFlags(name string, stderr io.Writer) *staffFlags {
 	fs.SetOutput(stderr)
 	f := &staffFlags{fs: fs,
 		config:  fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file"),
-		as:      fs.String("as", currentUser(), "who acts (recorded in the case history)"),
+		as:      fs.String("as", currentUser(), "who acts (recorded in the case history, with the OS user when it differs)"),
 		json:    fs.Bool("json", false, "print JSON"),
 		state:   fs.String("state", "", "list: only cases in this state; reclassify: unused"),
 		kind:    fs.String("kind", "", "list: only this kind; reclassify: the new kind"),
@@ -118,7 +118,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	if verb != "list" && id == "" {
 		return fmt.Errorf("which case? give its ID")
 	}
-	act := control.Act{Actor: *f.as, Reason: *f.reason, Note: *f.note}
+	act := control.Act{Actor: actor(svc, *f.as), Reason: *f.reason, Note: *f.note}
 	var c *cases.Case
 	var err error
 	switch verb {

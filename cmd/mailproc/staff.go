@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/service"
@@ -28,4 +29,15 @@ func part[T any](svc control.Service, lacks string) (T, error) {
 		return p, fmt.Errorf("this daemon %s", lacks)
 	}
 	return p, nil
+}
+
+// actor is the name the history records for a command: the --as name,
+// which the daemon qualifies with the OS user it learns from the socket
+// ("alice (unix user mailproc)"); with no daemon running, the command
+// does the same itself.
+func actor(svc control.Service, as string) string {
+	if _, viaDaemon := svc.(*control.Client); viaDaemon {
+		return as
+	}
+	return control.LocalActor(as, control.OSUser(os.Getuid()))
 }

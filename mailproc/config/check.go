@@ -54,7 +54,8 @@ func (l *Loaded) check() Problems {
 		}
 	}
 	checkLog(add, c.Log)
-	checkWeb(add, c.Web, c.Control)
+	checkWeb(add, c.Web)
+	checkControl(add, c.Control, c.Web.Listen)
 	checkLetters(add, c.Letters, c.Company.PostalAddress)
 	return p
 }
@@ -78,17 +79,9 @@ func checkLetters(add adder, l Letters, postal []string) {
 	}
 }
 
-func checkWeb(add adder, w Web, ctl Control) {
-	for key, addr := range map[string]string{"[web] listen": w.Listen, "[control] http": ctl.HTTP} {
-		if addr == "" {
-			continue
-		}
-		host, _, err := net.SplitHostPort(addr)
-		if err != nil {
-			add(key, "%q: not host:port", addr)
-		} else if !loopback(host) && key == "[control] http" {
-			add(key, "%q: the JSON API listens on loopback only", addr)
-		}
+func checkWeb(add adder, w Web) {
+	if _, _, err := net.SplitHostPort(w.Listen); w.Listen != "" && err != nil {
+		add("[web] listen", "%q: not host:port", w.Listen)
 	}
 	if w.Listen != "" && len(w.Users) == 0 {
 		add("[web] users", "at least one user is required when [web] listen is set")

@@ -37,10 +37,25 @@ type Letters struct {
 	ScanDir string `toml:"scan_dir"`
 }
 
-// Control is the daemon's API for staff tools.
+// Control is the daemon's API for staff tools, and its public endpoints.
 type Control struct {
 	Socket string `toml:"socket"` // unix socket, mode 0600; default: control.sock beside the store
-	HTTP   string `toml:"http"`   // loopback address for the JSON API, e.g. "127.0.0.1:8026"; "" = none
+	// HTTP is a loopback address for the JSON API, e.g. "127.0.0.1:8026";
+	// "" = none. Every call over it needs one of Tokens.
+	HTTP string `toml:"http"`
+	// Tokens are who may call the API over HTTP: each a bearer token in a
+	// file only the daemon's user may read, and the name the history
+	// records for what its caller does.
+	Tokens []APIToken `toml:"tokens"`
+	// Metrics is the address of /metrics and /healthz, which carry no
+	// personal data and need no token; "" = none.
+	Metrics string `toml:"metrics"`
+}
+
+// APIToken is one caller of the control API over HTTP.
+type APIToken struct {
+	Name string `toml:"name"` // recorded as who acts
+	File string `toml:"file"` // the token, at least MinTokenLen characters; mode 0600
 }
 
 // Web is the staff console.

@@ -17,8 +17,9 @@ import (
 
 // Client is a Service reached over the daemon's API.
 type Client struct {
-	base string
-	http *http.Client
+	base  string
+	token string // the bearer token over HTTP; "" on the socket
+	http  *http.Client
 }
 
 // Dial returns a Client on the daemon's unix socket, after checking that
@@ -37,9 +38,10 @@ func Dial(socketPath string) (*Client, error) {
 	return c, nil
 }
 
-// NewHTTPClient returns a Client on the API's loopback HTTP address.
-func NewHTTPClient(baseURL string) *Client {
-	return &Client{base: baseURL, http: &http.Client{Timeout: 60 * time.Second}}
+// NewHTTPClient returns a Client on the API's loopback HTTP address,
+// calling with a bearer token (see config [[control.tokens]]).
+func NewHTTPClient(baseURL, token string) *Client {
+	return &Client{base: baseURL, token: token, http: &http.Client{Timeout: 60 * time.Second}}
 }
 
 // List implements Service.
@@ -101,7 +103,11 @@ func (c *Client) Reclassify(id string, kind cases.Kind, a Act) (*cases.Case, err
 
 // Backup implements DataKeeper: the daemon's database, streamed to w.
 func (c *Client) Backup(w io.Writer) (int64, error) {
-	resp, err := c.http.Get(c.base + "/v1/backup")
+	req, err := c.request("GET", "/v1/backup", nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := c.http.Do(req)
 	if err != nil {
 		return 0, fmt.Errorf("control api: %w", err)
 	}
@@ -141,11 +147,10 @@ func (c *Client) call(method, path string, body, out any) error {
 		}
 		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequest(method, c.base+path, rd)
+	req, err := c.request(method, path, rd)
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return fmt.Errorf("control api: %w", err)
@@ -161,4 +166,20 @@ func (c *Client) call(method, path string, body, out any) error {
 		return errorOf(resp.StatusCode, e.Error)
 	}
 	return json.Unmarshal(data, out)
+}
+
+// request makes a request to the API with the client's credential and,
+// when it has a body, its JSON content type.
+func (c *Client) request(method, path string, body io.Reader) (*http.Request, error) {
+	req, err := http.NewRequest(method, c.base+path, body)
+	if err != nil {
+		return nil, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	return req, nil
 }

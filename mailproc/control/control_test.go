@@ -68,7 +68,9 @@ func serve(t *testing.T, svc Service) (*Client, string) {
 	sock := filepath.Join(t.TempDir(), "control.sock")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, sock, "", NewHandler(svc), slog.New(slog.DiscardHandler)) }()
+	go func() {
+		done <- Serve(ctx, Listeners{Socket: sock}, NewHandler(svc), nil, slog.New(slog.DiscardHandler))
+	}()
 	t.Cleanup(func() { cancel(); <-done })
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -103,8 +105,9 @@ func TestClientRoundTrip(t *testing.T) {
 	c.Reclassify("C-1", cases.Coppa, act)
 	c.Done("C-1", act)
 	c.Reopen("C-1", act)
-	want := []string{"list review   true false", "get C-1", "preview C-1 coppa-received", "approve C-1 alice california-disclosure 93704",
-		"dismiss C-1 alice spam", "reclassify C-1 coppa alice", "done C-1 alice n", "reopen C-1 alice spam"}
+	alice := LocalActor("alice", OSUser(os.Getuid())) // the socket's caller: alice as said, and the OS user who said it
+	want := []string{"list review   true false", "get C-1", "preview C-1 coppa-received", "approve C-1 " + alice + " california-disclosure 93704",
+		"dismiss C-1 " + alice + " spam", "reclassify C-1 coppa " + alice, "done C-1 " + alice + " n", "reopen C-1 " + alice + " spam"}
 	if fmt.Sprint(f.calls) != fmt.Sprint(want) {
 		t.Errorf("calls =\n%q\nwant\n%q", f.calls, want)
 	}
@@ -124,7 +127,7 @@ func TestClientRoundTrip(t *testing.T) {
 
 func TestSocketInUse(t *testing.T) {
 	_, sock := serve(t, &fake{})
-	err := Serve(context.Background(), sock, "", NewHandler(&fake{}), slog.New(slog.DiscardHandler))
+	err := Serve(context.Background(), Listeners{Socket: sock}, NewHandler(&fake{}), nil, slog.New(slog.DiscardHandler))
 	if err == nil {
 		t.Fatal("a second Serve on a socket in use = nil, want an error")
 	}

@@ -20,7 +20,7 @@ type posting struct {
 func (h *handler) letterRoutes(mux *http.ServeMux, desk LetterDesk) {
 	mux.HandleFunc("POST /v1/letters", func(w http.ResponseWriter, r *http.Request) {
 		var l Letter
-		if !decode(w, r, &l) {
+		if !decodeAct(w, r, &l, &l.Act) {
 			return
 		}
 		c, err := desk.AddLetter(l)
@@ -40,7 +40,7 @@ func (h *handler) letterRoutes(mux *http.ServeMux, desk LetterDesk) {
 	})
 	mux.HandleFunc("POST /v1/cases/{id}/posted", func(w http.ResponseWriter, r *http.Request) {
 		var p posting
-		if !decode(w, r, &p) {
+		if !decodeAct(w, r, &p, &p.Act) {
 			return
 		}
 		c, err := desk.MarkPosted(r.PathValue("id"), p.Act, p.Posted)

@@ -3,6 +3,7 @@ package control
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -57,7 +58,9 @@ func TestLetterDeskRoundTrip(t *testing.T) {
 	if _, err := c.MarkPosted("C-1", Act{Actor: "bob"}, day.AddDate(0, 0, 3)); err != nil {
 		t.Errorf("MarkPosted = %v", err)
 	}
-	want := []string{"list to_post=true", "add alice california 2026-03-02 93704 true Pat Reno /scans/a.pdf", "print C-1 2", "posted C-1 bob 2026-03-05"}
+	user := OSUser(os.Getuid())
+	want := []string{"list to_post=true", "add " + LocalActor("alice", user) + " california 2026-03-02 93704 true Pat Reno /scans/a.pdf", "print C-1 2",
+		"posted C-1 " + LocalActor("bob", user) + " 2026-03-05"}
 	if !slices.Equal(f.calls, want) {
 		t.Errorf("calls =\n%q\nwant\n%q", f.calls, want)
 	}

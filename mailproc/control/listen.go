@@ -12,29 +12,102 @@ import (
 	"time"
 )
 
-// Serve serves h on a unix socket at socketPath (mode 0600; a stale socket
-// is replaced) and, when httpAddr is set, on that loopback TCP address,
-// until ctx ends.
-func Serve(ctx context.Context, socketPath, httpAddr string, h http.Handler, log *slog.Logger) error {
-	ln, err := listenUnix(socketPath)
+// Listeners say where the control API and its public endpoints listen.
+type Listeners struct {
+	// Socket is the unix socket, mode 0600: only the daemon's user (and
+	// root) reach it; a caller is known by its OS user (SO_PEERCRED).
+	Socket string
+	// HTTP is a loopback address for the API over HTTP; "" = none. Its
+	// callers need one of Tokens and a Host that names the address.
+	HTTP   string
+	Tokens []Token
+	// Metrics is the address of the public handler (/metrics and
+	// /healthz, no personal data, no token); "" = none.
+	Metrics string
+}
+
+// served is a server and the listener it serves.
+type served struct {
+	srv *http.Server
+	ln  net.Listener
+}
+
+// Serve serves the API on the unix socket (a stale socket is replaced)
+// and, as configured, over HTTP behind its guard, and public on its own
+// address, until ctx ends.
+func Serve(ctx context.Context, l Listeners, api, public http.Handler, log *slog.Logger) error {
+	servers, err := listen(l, api, public, log)
 	if err != nil {
 		return err
 	}
-	listeners := []net.Listener{ln}
-	if httpAddr != "" {
-		tl, err := net.Listen("tcp", httpAddr)
-		if err != nil {
-			ln.Close()
-			return fmt.Errorf("control api on %s: %w", httpAddr, err)
+	for _, s := range servers {
+		log.Info("control api listening", "addr", s.ln.Addr().String())
+	}
+	err = serveAll(ctx, servers)
+	os.Remove(l.Socket)
+	return err
+}
+
+// listen opens every listener, or none.
+func listen(l Listeners, api, public http.Handler, log *slog.Logger) ([]served, error) {
+	if l.HTTP != "" && len(l.Tokens) == 0 {
+		return nil, fmt.Errorf("control api on %s: no token to check callers against", l.HTTP)
+	}
+	ln, err := listenUnix(l.Socket)
+	if err != nil {
+		return nil, err
+	}
+	servers := []served{{&http.Server{Handler: api, ConnContext: unixCallerContext, ReadHeaderTimeout: 10 * time.Second}, ln}}
+	closeAll := func() {
+		for _, s := range servers {
+			s.ln.Close()
 		}
-		listeners = append(listeners, tl)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	for _, l := range listeners {
-		log.Info("control api listening", "addr", l.Addr().String())
+	if l.HTTP != "" {
+		tl, err := net.Listen("tcp", l.HTTP)
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("control api on %s: %w", l.HTTP, err)
+		}
+		guard := newHTTPGuard(api, l.HTTP, tl.Addr(), l.Tokens, log)
+		servers = append(servers, served{&http.Server{Handler: guard, ReadHeaderTimeout: 10 * time.Second}, tl})
 	}
-	err = ServeOn(ctx, srv, listeners...)
-	os.Remove(socketPath)
+	if l.Metrics != "" {
+		ml, err := net.Listen("tcp", l.Metrics)
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("metrics on %s: %w", l.Metrics, err)
+		}
+		servers = append(servers, served{&http.Server{Handler: public, ReadHeaderTimeout: 10 * time.Second}, ml})
+	}
+	return servers, nil
+}
+
+// unixCallerContext makes a connection on the socket known by its peer's
+// OS user.
+func unixCallerContext(ctx context.Context, c net.Conn) context.Context {
+	who := "unknown unix user"
+	if uid, ok := peerUID(c); ok {
+		who = OSUser(uid)
+	}
+	return withCaller(ctx, unixCaller{who})
+}
+
+// serveAll runs each server until ctx ends or one fails, then stops all.
+func serveAll(ctx context.Context, servers []served) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, len(servers))
+	for _, s := range servers {
+		go func() { errs <- ServeOn(ctx, s.srv, s.ln) }()
+	}
+	err := <-errs
+	cancel()
+	for range servers[1:] {
+		if e := <-errs; err == nil {
+			err = e
+		}
+	}
 	return err
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -31,8 +32,10 @@ const maxBody = 1 << 20
 //	GET  /v1/cases/{id}/letter?n=N  Printable: the case's letter N, 0 = the one to post
 //	POST /v1/cases/{id}/posted      {"posted": "DATE", Act}: the letter to post was posted
 //
-// Errors are {"error": "..."} with 404 (ErrNotFound), 409 (ErrRefused), 400
-// (ErrInvalid) or 500.
+// A body must be Content-Type: application/json (415 otherwise). The
+// actor of an action is the caller its listener vouches for (see
+// Listeners), never one the body chooses. Errors are {"error": "..."}
+// with 404 (ErrNotFound), 409 (ErrRefused), 400 (ErrInvalid) or 500.
 func NewHandler(svc Service) http.Handler {
 	h := &handler{svc: svc}
 	mux := http.NewServeMux()
@@ -104,7 +107,7 @@ func (h *handler) preview(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) approve(w http.ResponseWriter, r *http.Request) {
 	var a Approval
-	if !decode(w, r, &a) {
+	if !decodeAct(w, r, &a, &a.Act) {
 		return
 	}
 	c, err := h.svc.Approve(r.PathValue("id"), a)
@@ -116,7 +119,7 @@ func (h *handler) reclassify(w http.ResponseWriter, r *http.Request) {
 		Kind cases.Kind `json:"kind"`
 		Act
 	}
-	if !decode(w, r, &body) {
+	if !decodeAct(w, r, &body, &body.Act) {
 		return
 	}
 	c, err := h.svc.Reclassify(r.PathValue("id"), body.Kind, body.Act)
@@ -126,7 +129,7 @@ func (h *handler) reclassify(w http.ResponseWriter, r *http.Request) {
 func (h *handler) act(fn func(string, Act) (*cases.Case, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		var a Act
-		if !decode(w, r, &a) {
+		if !decodeAct(w, r, &a, &a) {
 			return
 		}
 		c, err := fn(r.PathValue("id"), a)
@@ -134,13 +137,33 @@ func (h *handler) act(fn func(string, Act) (*cases.Case, error)) http.HandlerFun
 	}
 }
 
+// decode reads a JSON request body into v.
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "a request body must be Content-Type: application/json"})
+		return false
+	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad request body: " + err.Error()})
 		return false
 	}
+	return true
+}
+
+// decodeAct reads a request body that holds act, and makes the caller
+// its actor.
+func decodeAct(w http.ResponseWriter, r *http.Request, v any, act *Act) bool {
+	if !decode(w, r, v) {
+		return false
+	}
+	actor, err := actorOf(r, act.Actor)
+	if err != nil {
+		reply(w, nil, err)
+		return false
+	}
+	act.Actor = actor
 	return true
 }
 

@@ -75,9 +75,10 @@ type Summary struct {
 	ToPost   bool        `json:"to_post"` // a letter waits to be printed and posted
 }
 
-// Act is who does something to a case, and why.
+// Act is who does something to a case, and why. Over the API the actor
+// is the caller (see Listeners): a body may leave it out.
 type Act struct {
-	Actor  string `json:"actor"`
+	Actor  string `json:"actor,omitempty"`
 	Reason string `json:"reason,omitempty"` // required to dismiss and reopen
 	Note   string `json:"note,omitempty"`   // for the history, or coppa-completed's text
 }

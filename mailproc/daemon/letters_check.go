@@ -31,8 +31,11 @@ func (p problems) err() error {
 // receipt at midnight in the company's zone), or why it is refused.
 func (d *Daemon) checkLetter(l control.Letter) (control.Letter, error) {
 	var p problems
-	if strings.TrimSpace(l.Actor) == "" {
+	switch strings.TrimSpace(l.Actor) {
+	case "":
 		p.add("who enters the letter must be named")
+	case cases.ActorDaemon:
+		p.add("%q is the daemon's own name in the history", cases.ActorDaemon)
 	}
 	if l.Kind != cases.California && l.Kind != cases.Coppa {
 		p.add("kind %q: california or coppa", l.Kind)

@@ -23,8 +23,8 @@ func refuse(id, action, format string, args ...any) error {
 // staffAct changes a case on behalf of staff in one transaction, then wakes
 // the daemon so replies go out and mail is filed at once.
 func (d *Daemon) staffAct(id, action string, act control.Act, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
-	if strings.TrimSpace(act.Actor) == "" {
-		return nil, fmt.Errorf("%s %s: %w: who acts must be named", action, id, control.ErrInvalid)
+	if err := checkActor(act.Actor); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", action, id, err)
 	}
 	c, err := d.updateCase(id, fn)
 	if errors.Is(err, store.ErrNotFound) {
@@ -36,6 +36,19 @@ func (d *Daemon) staffAct(id, action string, act control.Act, fn func(tx *store.
 	d.log.Info("staff action", "case", id, "action", action, "actor", act.Actor)
 	d.Wake()
 	return c, nil
+}
+
+// checkActor refuses an action by nobody, or by the daemon's own name:
+// staff's replies are not the daemon's (they do not count against the
+// limits on automatic replies).
+func checkActor(actor string) error {
+	switch strings.TrimSpace(actor) {
+	case "":
+		return fmt.Errorf("%w: who acts must be named", control.ErrInvalid)
+	case cases.ActorDaemon:
+		return fmt.Errorf("%w: %q is the daemon's own name in the history", control.ErrInvalid, cases.ActorDaemon)
+	}
+	return nil
 }
 
 // Get returns one case.

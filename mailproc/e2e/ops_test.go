@@ -15,7 +15,7 @@ import (
 
 // TestServiceOperations runs the daemon as systemd would: READY and
 // WATCHDOG arrive on NOTIFY_SOCKET, /metrics and /healthz answer on the
-// control API's loopback address, SIGHUP reloads the disclosure data
+// public address ([control] metrics), SIGHUP reloads the disclosure data
 // without a restart, and SIGTERM sends STOPPING before a clean exit.
 func TestServiceOperations(t *testing.T) {
 	s := newSetup(t, "memory")
@@ -28,7 +28,7 @@ func TestServiceOperations(t *testing.T) {
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	api := ln.Addr().String()
 	ln.Close()
-	appendConfig(t, s.config, fmt.Sprintf("\n[control]\nhttp = %q\n", api))
+	appendConfig(t, s.config, fmt.Sprintf("\n[control]\nmetrics = %q\n", api))
 
 	p := s.start(t, "NOTIFY_SOCKET="+notifyPath, "WATCHDOG_USEC=400000")
 	expectNotify(t, notify, "READY=1")

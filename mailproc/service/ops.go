@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"os"
@@ -17,13 +18,28 @@ import (
 	"github.com/mailproc/mailproc/mailproc/sdnotify"
 )
 
-// apiHandler serves the control API, /metrics and /healthz.
-func apiHandler(d *daemon.Daemon, m *metrics.Metrics, poll time.Duration) http.Handler {
+// publicHandler serves /metrics and /healthz, which carry no personal
+// data, on their own address ([control] metrics).
+func publicHandler(m *metrics.Metrics, poll time.Duration) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/v1/", control.NewHandler(d))
 	mux.Handle("GET /metrics", m.Handler())
 	mux.Handle("GET /healthz", m.Health(poll, time.Now(), time.Now))
 	return mux
+}
+
+// controlListeners are where the control API listens, with the tokens of
+// its callers over HTTP read from their files (refused when others can
+// read them).
+func controlListeners(cfg *config.Config) (control.Listeners, error) {
+	l := control.Listeners{Socket: cfg.ControlSocket(), HTTP: cfg.Control.HTTP, Metrics: cfg.Control.Metrics}
+	for i, t := range cfg.Control.Tokens {
+		secret, err := config.ReadToken(t.File)
+		if err != nil {
+			return l, fmt.Errorf("[[control.tokens]] #%d file: %w", i+1, err)
+		}
+		l.Tokens = append(l.Tokens, control.Token{Name: t.Name, Secret: secret})
+	}
+	return l, nil
 }
 
 // reloadOnHangup reloads the templates and the disclosure data on SIGHUP,

@@ -75,11 +75,16 @@ func Run(ctx context.Context, o Options) error {
 // runWithServers runs the daemon with its control API (and, when
 // configured, the staff console) beside it; they stop together.
 func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m *metrics.Metrics, log *slog.Logger) error {
+	listeners, err := controlListeners(cfg)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	errs := make(chan error, 3)
 	go func() {
-		errs <- control.Serve(ctx, cfg.ControlSocket(), cfg.Control.HTTP, apiHandler(d, m, cfg.Mailbox.PollInterval.Duration), log.With("part", "control"))
+		public := publicHandler(m, cfg.Mailbox.PollInterval.Duration)
+		errs <- control.Serve(ctx, listeners, control.NewHandler(d), public, log.With("part", "control"))
 	}()
 	servers := 1
 	if cfg.Web.Listen != "" {
@@ -87,7 +92,7 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m
 		go func() { errs <- serveWeb(ctx, cfg, d, log.With("part", "web")) }()
 	}
 	go func() { errs <- d.Run(ctx) }()
-	err := <-errs
+	err = <-errs
 	cancel()
 	for i := 0; i < servers; i++ {
 		if e := <-errs; err == nil {

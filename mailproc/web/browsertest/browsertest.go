@@ -40,8 +40,9 @@ func (s Site) url(path string) string {
 // Start launches headless Chromium with a fresh profile for t and returns
 // a context for its tab; the browser stops when t ends. It skips t when
 // Chromium is not installed. The flags keep Chromium from reaching out to
-// the network, which on a closed machine makes it hang.
-func Start(t testing.TB) context.Context {
+// the network, which on a closed machine makes it hang; more can be given
+// (say, chromedp.Flag("host-resolver-rules", "MAP rebind.test 127.0.0.1")).
+func Start(t testing.TB, more ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	if _, err := os.Stat(ChromiumPath); err != nil {
 		t.Skipf("browser test skipped: no Chromium at %s (install it with: apt-get install -y chromium)", ChromiumPath)
@@ -68,6 +69,7 @@ func Start(t testing.TB) context.Context {
 		chromedp.WindowSize(1280, 900),
 		chromedp.CombinedOutput(&output),
 	}
+	opts = append(opts, more...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
@@ -304,6 +306,22 @@ func ComputedStyle(ctx context.Context, s Site, path, selector, property string)
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
 	if err != nil {
 		return "", fmt.Errorf("read %s of %s on %s: %w", property, selector, path, err)
+	}
+	return v, nil
+}
+
+// RunScript opens a page and runs script in it, as the page's own script
+// would run (with its origin), waiting for the promise it may return; it
+// returns the script's result. Attack tests use it to play a hostile page.
+func RunScript(ctx context.Context, pageURL, script string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL)); err != nil {
+		return "", fmt.Errorf("open %s: %w", pageURL, err)
+	}
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](script, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return "", fmt.Errorf("run the script on %s: %w", pageURL, err)
 	}
 	return v, nil
 }
