@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -29,7 +27,7 @@ func newLetterArgs(fs *flag.FlagSet) *letterArgs {
 		channel:   fs.String("channel", "", "how the request came: letter (mail comes in by itself)"),
 		kind:      fs.String("kind", "", "california or coppa"),
 		received:  fs.String("received", "", "the day the letter arrived, YYYY-MM-DD"),
-		scan:      fs.String("scan", "", "a scan of the letter: its file (kept where it is; the case keeps path and SHA-256)"),
+		scan:      fs.String("scan", "", "a scan of the letter: the name of its file in the scan folder ([letters] scan_dir; the case keeps name and SHA-256)"),
 		note:      fs.String("note", "", "a note for the history"),
 		firstLine: fs.Bool("first-line", false, `california: the letter's first line says "California Privacy Rights Request"`),
 		json:      fs.Bool("json", false, "print the case as JSON"),
@@ -86,25 +84,10 @@ func (a *letterArgs) letter() (control.Letter, error) {
 	}
 	return control.Letter{
 		Act: control.Act{Actor: *a.as, Note: *a.note}, Kind: cases.Kind(*a.kind), Received: day,
-		Fields: field(a.fields), FirstLine: *a.firstLine, ReturnAddress: field(a.ret), Scan: scanName(*a.scan),
+		Fields: field(a.fields), FirstLine: *a.firstLine, ReturnAddress: field(a.ret), Scan: *a.scan,
 		Coppa: cases.CoppaFields{ParentName: *a.coppa["parent"], ChildName: *a.coppa["child"],
 			ChildEmail: *a.coppa["child-email"], ChildUsername: *a.coppa["child-username"]},
 	}, nil
-}
-
-// scanName is a scan's file as the daemon should find it: a file here by
-// its absolute path; any other name as given (relative to [letters]
-// scan_dir), for the daemon to find or refuse.
-func scanName(name string) string {
-	if name == "" || filepath.IsAbs(name) {
-		return name
-	}
-	if _, err := os.Stat(name); err == nil {
-		if abs, err := filepath.Abs(name); err == nil {
-			return abs
-		}
-	}
-	return name
 }
 
 func addLetter(svc control.Service, l control.Letter, asJSON bool, out io.Writer) error {

@@ -32,8 +32,9 @@ type Letters struct {
 	// three into a #10 single-window envelope) or "a4" (A4, folded into a
 	// DL window envelope, DIN 5008 form B).
 	Paper string `toml:"paper"`
-	// ScanDir, when set, is where scans of letters are kept: a scan is
-	// named relative to it, and one outside it is refused.
+	// ScanDir is where scans of letters are kept (default: scans/ beside
+	// the store): a scan is a regular file in it, named relative to it,
+	// reached without following links; anything else is refused.
 	ScanDir string `toml:"scan_dir"`
 }
 

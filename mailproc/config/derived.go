@@ -92,3 +92,12 @@ func parseProxy(s string) (netip.Prefix, error) {
 	p, err := netip.ParsePrefix(s)
 	return p.Masked(), err
 }
+
+// ScanDir is where scans of letters are kept: [letters] scan_dir, or
+// scans/ beside the store.
+func (c *Config) ScanDir() string {
+	if c.Letters.ScanDir != "" {
+		return c.Letters.ScanDir
+	}
+	return filepath.Join(filepath.Dir(c.Store.Path), "scans")
+}

@@ -1,6 +1,7 @@
 package control
 
 import (
+	"io"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -42,9 +43,21 @@ type Letter struct {
 	// fields do not say: required for coppa, for california only when the
 	// letter lacks its address (staff take it from the envelope).
 	ReturnAddress cases.Fields `json:"return_address,omitzero"`
-	// Scan is the file the letter was scanned into, as the daemon finds
-	// it (relative to [letters] scan_dir when one is set); "" = none.
+	// Scan is the file the letter was scanned into: a regular file in
+	// the scan folder ([letters] scan_dir), named relative to it (or by an
+	// absolute path inside it); "" = none.
 	Scan string `json:"scan,omitempty"`
+}
+
+// MaxScanBytes bounds a scan staff upload.
+const MaxScanBytes = 20 << 20
+
+// ScanKeeper keeps scans staff upload in the console: it stores one in
+// the scan folder, mode 0600, under a name it chooses, and returns that
+// name for Letter.Scan. The daemon is one; the API does not offer it
+// (tools put files in the scan folder themselves).
+type ScanKeeper interface {
+	KeepScan(r io.Reader) (string, error)
 }
 
 // Printable is one letter ready to print.

@@ -40,8 +40,8 @@ func TestLetterIntakeRefused(t *testing.T) {
 		{"bad state", func(l *control.Letter) { l.Fields.State = "Califronia" }, `state "Califronia": not a US state`},
 		{"received tomorrow", func(l *control.Letter) { l.Received = time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC) }, "received 2026-03-11: in the future"},
 		{"no received date", func(l *control.Letter) { l.Received = time.Time{} }, "received: the date is required"},
-		{"missing scan", func(l *control.Letter) { l.Scan = filepath.Join(t.TempDir(), "none.pdf") }, "no such file"},
-		{"relative scan", func(l *control.Letter) { l.Scan = "scan.pdf" }, "give an absolute path"},
+		{"missing scan", func(l *control.Letter) { l.Scan = "none.pdf" }, `scan "none.pdf": not found in the scan folder`},
+		{"scan outside", func(l *control.Letter) { l.Scan = filepath.Join(t.TempDir(), "none.pdf") }, "not found in the scan folder"},
 		{"nobody", func(l *control.Letter) { l.Actor = " " }, "who enters the letter must be named"},
 		{"kind other", func(l *control.Letter) { l.Kind = cases.Other }, `kind "other"`},
 		{"no address to post to", func(l *control.Letter) { l.Fields.Street = "" }, "lacks street, needed to post the answer: give the return address"},
@@ -118,7 +118,8 @@ func TestLetterIntakeDecides(t *testing.T) {
 // who entered it.
 func TestLetterIntakeRecords(t *testing.T) {
 	w := newWorld(t)
-	scan := filepath.Join(t.TempDir(), "ada.pdf")
+	w.cfg.Letters.ScanDir = t.TempDir()
+	scan := filepath.Join(w.cfg.Letters.ScanDir, "ada.pdf")
 	if err := os.WriteFile(scan, []byte("%PDF scanned letter"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func TestLetterIntakeRecords(t *testing.T) {
 }
 
 // TestLetterScanDir: with [letters] scan_dir a scan is named relative to
-// it, and one outside it is refused.
+// it, and one outside it is refused (TestScanRefusals has more).
 func TestLetterScanDir(t *testing.T) {
 	w := newWorld(t)
 	root := t.TempDir()
@@ -167,7 +168,7 @@ func TestLetterScanDir(t *testing.T) {
 	}
 	for _, outside := range []string{"../secret.txt", filepath.Join(root, "secret.txt")} {
 		l.Scan = outside
-		if _, err := d.AddLetter(l); !errors.Is(err, control.ErrInvalid) || !strings.Contains(err.Error(), "outside [letters] scan_dir") {
+		if _, err := d.AddLetter(l); !errors.Is(err, control.ErrInvalid) || !strings.Contains(err.Error(), "not found in the scan folder") {
 			t.Errorf("AddLetter(scan %s) = %v, want refused as outside scan_dir", outside, err)
 		}
 	}

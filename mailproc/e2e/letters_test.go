@@ -37,7 +37,9 @@ func TestLetterFromTheDesk(t *testing.T) {
 	today := time.Now().In(mustZone(t))
 	day := today.Format(time.DateOnly)
 	dir := t.TempDir()
-	scan := filepath.Join(dir, "ada-scan.pdf")
+	scans := filepath.Join(filepath.Dir(s.db), "scans") // the default scan folder
+	os.MkdirAll(scans, 0o700)
+	scan := filepath.Join(scans, "ada-scan.pdf")
 	if err := os.WriteFile(scan, []byte("%PDF-1.4 scan of Ada's letter"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +52,8 @@ func TestLetterFromTheDesk(t *testing.T) {
 	}{
 		{"bad zip", []string{"--zip", "9370"}, `zip "9370": not a ZIP code`},
 		{"future", []string{"--zip", "93704", "--received", today.AddDate(0, 0, 2).Format(time.DateOnly)}, "in the future"},
-		{"missing scan", []string{"--zip", "93704", "--scan", filepath.Join(dir, "none.pdf")}, "no such file"},
+		{"missing scan", []string{"--zip", "93704", "--scan", "none.pdf"}, `scan "none.pdf": not found in the scan folder`},
+		{"scan outside", []string{"--zip", "93704", "--scan", "/etc/passwd"}, `scan "/etc/passwd": not found in the scan folder`},
 		{"email", []string{"--zip", "93704", "--channel", "email"}, "only letters are entered by hand"},
 	}
 	for _, r := range refusals {

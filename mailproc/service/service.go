@@ -49,6 +49,9 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer st.Close()
+	if err := os.MkdirAll(cfg.ScanDir(), 0o700); err != nil {
+		log.Warn("scan folder cannot be made; letters cannot name scans", "err", err)
+	}
 	m := metrics.New()
 	notify := sdnotify.FromEnv()
 	d, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint, func(opts *daemon.Options) {

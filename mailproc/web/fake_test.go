@@ -22,6 +22,7 @@ type call struct {
 	Letter   *control.Letter // AddLetter
 	Posted   time.Time       // MarkPosted
 	N        int             // PrintLetter
+	Scan     string          // KeepScan: what was uploaded
 }
 
 // fakeService keeps cases in memory and records every call. actionErr,

@@ -19,6 +19,8 @@ type intakeView struct {
 	Error string
 	CSRF  string
 	Today string // the latest day a letter can have arrived, YYYY-MM-DD
+	// MaxScanMiB is the largest scan that can be uploaded.
+	MaxScanMiB int
 }
 
 // intakeForm is what staff typed, kept when the letter is refused.
@@ -47,7 +49,7 @@ func (c *console) intakePage(w http.ResponseWriter, r *http.Request) {
 
 func (c *console) showIntake(w http.ResponseWriter, r *http.Request, status int, kind string, f intakeForm, msg string) {
 	v := intakeView{Kind: kind, Kinds: options(letterKinds(), kind, ""), Form: f, Error: msg,
-		CSRF: sessionOf(r).CSRF, Today: c.today()}
+		CSRF: sessionOf(r).CSRF, Today: c.today(), MaxScanMiB: control.MaxScanBytes >> 20}
 	c.render(w, r, status, "intake", "Enter a letter", v)
 }
 
@@ -63,6 +65,10 @@ func (c *console) intake(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l, msg := letterOf(kind, f)
+	if msg == "" {
+		f.Scan, msg = c.keepUpload(r, f.Scan)
+		l.Scan = f.Scan
+	}
 	if msg == "" {
 		l.Act = control.Act{Actor: sessionOf(r).User, Note: f.Note}
 		cs, err := c.desk.AddLetter(l)

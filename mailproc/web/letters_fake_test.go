@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -23,6 +24,16 @@ func (f *fakeService) AddLetter(l control.Letter) (*cases.Case, error) {
 	c.Kind, c.Fields, c.Coppa = l.Kind, l.Fields, l.Coppa
 	f.cases[c.ID] = c
 	return c, nil
+}
+
+// KeepScan records the upload and names it upload-N.pdf.
+func (f *fakeService) KeepScan(r io.Reader) (string, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return "", err
+	}
+	f.record(call{Method: "KeepScan", Scan: string(b)})
+	return fmt.Sprintf("upload-%d.pdf", len(f.recorded("KeepScan"))), nil
 }
 
 func (f *fakeService) PrintLetter(id string, n int) (control.Printable, error) {

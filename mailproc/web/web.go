@@ -170,7 +170,7 @@ func (c *console) routes() http.Handler {
 	}
 	if c.desk != nil {
 		mux.Handle("GET /letters/new", c.signedIn(http.HandlerFunc(c.intakePage)))
-		mux.Handle("POST /letters", c.signedIn(c.checked(c.intake)))
+		mux.Handle("POST /letters", c.signedIn(c.checkedUpload(c.intake)))
 		mux.Handle("GET /cases/{id}/letter", c.signedIn(http.HandlerFunc(c.printHTML)))
 		mux.Handle("GET /cases/{id}/letter.pdf", c.signedIn(http.HandlerFunc(c.printPDF)))
 	}
