@@ -28,6 +28,7 @@ type staffFlags struct {
 	reason  *string
 	overdue *bool
 	note    *string
+	message *string
 	tmpl    *string
 	fields  map[string]*string
 	out     *string
@@ -46,7 +47,8 @@ func newStaffFlags(name string, stderr io.Writer) *staffFlags {
 		kind:    fs.String("kind", "", "list: only this kind; reclassify: the new kind"),
 		reason:  fs.String("reason", "", "list: only with this review reason; dismiss/reopen: why"),
 		overdue: fs.Bool("overdue", false, "list: only open cases past their due date"),
-		note:    fs.String("note", "", "a note for the history (done: the text of the completion notice)"),
+		note:    fs.String("note", "", "a note for the history (internal: never sent)"),
+		message: fs.String("message", "", "approve, done, preview: a message for the requester, in the reply (coppa-completed: what was done)"),
 		tmpl:    fs.String("template", "", "approve: the template to send"),
 		fields:  map[string]*string{},
 		out:     fs.String("out", "", "print: write the letter to FILE.pdf or FILE.html (default: HTML on standard output)"),
@@ -118,7 +120,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	if verb != "list" && id == "" {
 		return fmt.Errorf("which case? give its ID")
 	}
-	act := control.Act{Actor: actor(svc, *f.as), Reason: *f.reason, Note: *f.note}
+	act := control.Act{Actor: actor(svc, *f.as), Reason: *f.reason, Note: *f.note, Message: *f.message}
 	var c *cases.Case
 	var err error
 	switch verb {
@@ -127,12 +129,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	case "show":
 		c, err = svc.Get(id)
 	case "preview":
-		p, err := svc.Preview(id, *f.tmpl, nil)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "To: %s\nSubject: %s\n\n%s\n", oneLine(p.To, 200), oneLine(p.Subject, 200), visible.Text(p.Text))
-		return nil
+		return preview(svc, id, f, out)
 	case "approve":
 		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: f.corrected(svc, id)})
 	case "dismiss":
@@ -157,6 +154,21 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 		return json.NewEncoder(out).Encode(c)
 	}
 	return show(c, out)
+}
+
+// preview prints the reply a draft would send: the whole email as it
+// would go out, or a letter's text (control characters shown as spaces).
+func preview(svc control.Service, id string, f *staffFlags, out io.Writer) error {
+	p, err := svc.Preview(id, control.Draft{Template: *f.tmpl, Fields: f.corrected(svc, id), Message: *f.message})
+	if err != nil {
+		return err
+	}
+	if p.Raw != "" {
+		fmt.Fprintln(out, visible.Text(strings.ReplaceAll(p.Raw, "\r\n", "\n")))
+		return nil
+	}
+	fmt.Fprintf(out, "To: %s\nSubject: %s\n\n%s\n", oneLine(p.To, 200), oneLine(p.Subject, 200), visible.Text(p.Text))
+	return nil
 }
 
 // corrected returns the case's fields with those given on the command line

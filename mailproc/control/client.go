@@ -74,11 +74,10 @@ func (c *Client) Get(id string) (*cases.Case, error) {
 	return &out, nil
 }
 
-// Preview implements Service (corrected fields are not sent: the API
-// previews the case as it is).
-func (c *Client) Preview(id, template string, _ *cases.Fields) (Preview, error) {
+// Preview implements Service.
+func (c *Client) Preview(id string, d Draft) (Preview, error) {
 	var out Preview
-	return out, c.call("GET", "/v1/cases/"+url.PathEscape(id)+"/preview?template="+url.QueryEscape(template), nil, &out)
+	return out, c.call("POST", "/v1/cases/"+url.PathEscape(id)+"/preview", d, &out)
 }
 
 // Approve implements Service.

@@ -35,9 +35,9 @@ func (f *fake) Get(id string) (*cases.Case, error) {
 	f.calls = append(f.calls, "get "+id)
 	return &cases.Case{ID: id}, f.check(id)
 }
-func (f *fake) Preview(id, t string, _ *cases.Fields) (Preview, error) {
-	f.calls = append(f.calls, "preview "+id+" "+t)
-	return Preview{Template: t, Text: "hello"}, f.check(id)
+func (f *fake) Preview(id string, d Draft) (Preview, error) {
+	f.calls = append(f.calls, "preview "+id+" "+d.Template+" "+d.Message)
+	return Preview{Template: d.Template, Text: "hello"}, f.check(id)
 }
 func (f *fake) Approve(id string, a Approval) (*cases.Case, error) {
 	f.calls = append(f.calls, fmt.Sprintf("approve %s %s %s %s", id, a.Actor, a.Template, a.Fields.ZIP))
@@ -99,14 +99,14 @@ func TestClientRoundTrip(t *testing.T) {
 		t.Errorf("List = %+v, %v", l, err)
 	}
 	c.Get("C-1")
-	c.Preview("C-1", "coppa-received", nil)
+	c.Preview("C-1", Draft{Template: "coppa-completed", Message: "deleted"})
 	c.Approve("C-1", Approval{Act: act, Template: "california-disclosure", Fields: &cases.Fields{ZIP: "93704"}})
 	c.Dismiss("C-1", act)
 	c.Reclassify("C-1", cases.Coppa, act)
 	c.Done("C-1", act)
 	c.Reopen("C-1", act)
 	alice := LocalActor("alice", OSUser(os.Getuid())) // the socket's caller: alice as said, and the OS user who said it
-	want := []string{"list review   true false", "get C-1", "preview C-1 coppa-received", "approve C-1 " + alice + " california-disclosure 93704",
+	want := []string{"list review   true false", "get C-1", "preview C-1 coppa-completed deleted", "approve C-1 " + alice + " california-disclosure 93704",
 		"dismiss C-1 " + alice + " spam", "reclassify C-1 coppa " + alice, "done C-1 " + alice + " n", "reopen C-1 " + alice + " spam"}
 	if fmt.Sprint(f.calls) != fmt.Sprint(want) {
 		t.Errorf("calls =\n%q\nwant\n%q", f.calls, want)

@@ -19,7 +19,7 @@ const maxBody = 1 << 20
 //
 //	GET  /v1/cases?state=&kind=&reason=&overdue=1&open=1
 //	GET  /v1/cases/{id}
-//	GET  /v1/cases/{id}/preview?template=NAME
+//	POST /v1/cases/{id}/preview     Draft (changes nothing)
 //	POST /v1/cases/{id}/approve     Approval
 //	POST /v1/cases/{id}/dismiss     Act
 //	POST /v1/cases/{id}/reclassify  {"kind": "...", Act}
@@ -41,7 +41,7 @@ func NewHandler(svc Service) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/cases", h.list)
 	mux.HandleFunc("GET /v1/cases/{id}", h.get)
-	mux.HandleFunc("GET /v1/cases/{id}/preview", h.preview)
+	mux.HandleFunc("POST /v1/cases/{id}/preview", h.preview)
 	mux.HandleFunc("POST /v1/cases/{id}/approve", h.approve)
 	mux.HandleFunc("POST /v1/cases/{id}/dismiss", h.act(svc.Dismiss))
 	mux.HandleFunc("POST /v1/cases/{id}/done", h.act(svc.Done))
@@ -101,7 +101,11 @@ func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) preview(w http.ResponseWriter, r *http.Request) {
-	p, err := h.svc.Preview(r.PathValue("id"), r.URL.Query().Get("template"), nil)
+	var d Draft
+	if !decode(w, r, &d) {
+		return
+	}
+	p, err := h.svc.Preview(r.PathValue("id"), d)
 	reply(w, p, err)
 }
 

@@ -20,9 +20,9 @@ type Service interface {
 	List(f Filter) ([]Summary, error)
 	// Get returns one case whole.
 	Get(id string) (*cases.Case, error)
-	// Preview renders the reply a template would send on a case now, with
-	// fields corrected as given (nil: the case's own).
-	Preview(id, template string, fields *cases.Fields) (Preview, error)
+	// Preview renders the reply a draft would send on a case now: for
+	// email, the very bytes approving it would send.
+	Preview(id string, d Draft) (Preview, error)
 	// Approve sends the case a reply chosen by staff, with corrected
 	// fields, and files its mail as processed.
 	Approve(id string, a Approval) (*cases.Case, error)
@@ -80,7 +80,12 @@ type Summary struct {
 type Act struct {
 	Actor  string `json:"actor,omitempty"`
 	Reason string `json:"reason,omitempty"` // required to dismiss and reopen
-	Note   string `json:"note,omitempty"`   // for the history, or coppa-completed's text
+	// Note is for the history only: it never reaches the requester.
+	Note string `json:"note,omitempty"`
+	// Message is for the requester: the reply carries it (coppa-completed
+	// says what was done with it). A template with no place for it
+	// refuses it rather than drop it.
+	Message string `json:"message,omitempty"`
 }
 
 // Approval is a staff decision to answer a case.
@@ -90,6 +95,14 @@ type Approval struct {
 	Fields   *cases.Fields `json:"fields,omitempty"` // corrected fields, california
 }
 
+// Draft is a reply staff consider: its template, the fields corrected
+// (nil: the case's own) and the message for the requester.
+type Draft struct {
+	Template string        `json:"template"`
+	Fields   *cases.Fields `json:"fields,omitempty"`
+	Message  string        `json:"message,omitempty"`
+}
+
 // Preview is a reply as it would go out.
 type Preview struct {
 	Template string `json:"template"`
@@ -97,6 +110,10 @@ type Preview struct {
 	Subject  string `json:"subject"`
 	Text     string `json:"text"`
 	HTML     string `json:"html"`
+	// Raw is the whole email, headers and body, byte for byte as
+	// approving the draft now would send it; "" for a letter, whose text
+	// is Text.
+	Raw string `json:"raw,omitempty"`
 }
 
 // Errors a Service returns; the API maps them to HTTP statuses and the

@@ -119,8 +119,11 @@ func TestLetterStaffActions(t *testing.T) {
 	if _, err := d.MarkPosted(c.ID, control.Act{Actor: "alice"}, letterNow); err != nil {
 		t.Fatal(err)
 	}
-	if c, err = d.Done(c.ID, control.Act{Actor: "alice", Note: "Deleted dino_max."}); err != nil || c.State != cases.AwaitingStaff {
+	if c, err = d.Done(c.ID, control.Act{Actor: "alice", Note: "INTERNAL called the parent", Message: "Deleted dino_max."}); err != nil || c.State != cases.AwaitingStaff {
 		t.Fatalf("Done = %v, state %s; want awaiting-staff with the completion to post", err, c.State)
+	}
+	if p, err := d.PrintLetter(c.ID, 0); err != nil || !strings.Contains(p.HTML, "Deleted dino_max.") || strings.Contains(p.HTML, "INTERNAL") {
+		t.Errorf("the completion letter = %v; want the message for the parent in it and not the note", err)
 	}
 	if c, err = d.MarkPosted(c.ID, control.Act{Actor: "alice"}, letterNow); err != nil || c.State != cases.Done || c.Answered.IsZero() {
 		t.Fatalf("MarkPosted(completion) = %v, %s answered %v; want done and answered", err, c.State, c.Answered)

@@ -22,11 +22,11 @@ type letterContent struct {
 
 // planAnswer plans a reply staff chose: a letter to post for a case that
 // came by post, else an email to the requester.
-func (d *Daemon) planAnswer(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, note string) error {
+func (d *Daemon) planAnswer(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, message string) error {
 	if c.ByPost() {
-		return d.planLetter(tx, c, ans, actor, note)
+		return d.planLetter(tx, c, ans, actor, message)
 	}
-	return d.planReply(tx, c, ans, caseTarget(c), actor, note)
+	return d.planReply(tx, c, ans, caseTarget(c), actor, message)
 }
 
 // stateAfterPlan is a case's state once a reply is planned: a letter
@@ -38,11 +38,12 @@ func stateAfterPlan(c *cases.Case, template string) cases.State {
 	return stateAfter(template)
 }
 
-// planLetter renders the reply a decision calls for, as a letter to the
-// case's postal address, checks that it fits on one page, and keeps it to
-// print. It is never sent by SMTP: staff post it and mark it posted. Only
-// one letter waits to be posted at a time.
-func (d *Daemon) planLetter(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, note string) error {
+// planLetter renders the reply a decision calls for, with staff's message
+// for the requester, as a letter to the case's postal address, checks that
+// it fits on one page, and keeps it to print. It is never sent by SMTP:
+// staff post it and mark it posted. Only one letter waits to be posted at
+// a time.
+func (d *Daemon) planLetter(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, message string) error {
 	if r := c.LetterToPost(); r != nil {
 		return refuse(c.ID, "plan letter", "the letter %s is still to post: post it and mark it posted first", r.Template)
 	}
@@ -51,13 +52,10 @@ func (d *Daemon) planLetter(tx *store.Tx, c *cases.Case, ans decide.Answer, acto
 	if err != nil {
 		return err
 	}
-	data := d.replyData(c, ans, target{name: addr.Name})
-	data.StaffNote = note
-	r, err := d.templates().Render(tmpl, data)
+	content, err := d.composeLetter(c, ans, message)
 	if err != nil {
-		return fmt.Errorf("render %s: %w", tmpl, err)
+		return err
 	}
-	content := letterContent{Date: now, To: addr.Lines(), Subject: r.Subject, Text: r.Text}
 	if _, err := letter.PDF(d.letterOf(c.ID, content)); err != nil {
 		return fmt.Errorf("lay out %s: %w", tmpl, err)
 	}
@@ -73,6 +71,17 @@ func (d *Daemon) planLetter(tx *store.Tx, c *cases.Case, ans decide.Answer, acto
 		State: cases.ReplyToPost, Actor: actor, PlannedAt: now})
 	c.Log(now, actor, cases.ActionLetterPlanned, tmpl+": to print and post")
 	return nil
+}
+
+// composeLetter renders a template as the letter to a case's postal
+// address, as planLetter keeps it and Preview shows it.
+func (d *Daemon) composeLetter(c *cases.Case, ans decide.Answer, message string) (letterContent, error) {
+	addr := c.PostalAddress()
+	r, err := d.render(ans.Template, d.replyData(c, ans, target{name: addr.Name}), message)
+	if err != nil {
+		return letterContent{}, err
+	}
+	return letterContent{Date: d.now(), To: addr.Lines(), Subject: r.Subject, Text: r.Text}, nil
 }
 
 func (d *Daemon) keepLetter(tx *store.Tx, key string, content letterContent) error {

@@ -1,48 +1,31 @@
 package daemon
 
 import (
+	"fmt"
 	"strings"
 
-	"fmt"
-	"github.com/mailproc/mailproc/mailproc/parse"
-
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/parse"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/store"
 	"github.com/mailproc/mailproc/mailproc/validate"
 )
 
-// planReply renders and composes the reply a decision calls for and records
-// it as planned, with its bytes, in the reply log for the rate limits and,
-// for a disclosure, in the once-a-year record.
-func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, to target, actor, note string) error {
+// planReply renders and composes the reply a decision calls for, with
+// staff's message for the requester, and records it as planned, with its
+// bytes, in the reply log for the rate limits and, for a disclosure, in
+// the once-a-year record.
+func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, to target, actor, message string) error {
 	now := d.now()
 	tmpl := ans.Template
-	mid, err := d.replyMessageID(c, tmpl)
+	m, err := d.composeReply(c, ans, to, message)
 	if err != nil {
 		return err
 	}
-	data := d.replyData(c, ans, to)
-	data.StaffNote = note
-	r, err := d.templates().Render(tmpl, data)
-	if err != nil {
-		return fmt.Errorf("render %s: %w", tmpl, err)
-	}
-	raw, err := reply.Compose(reply.Headers{
-		From:        d.cfg.Company.ReplyFrom,
-		To:          reply.Address{Name: to.name, Email: to.email},
-		Subject:     r.Subject,
-		OrigSubject: to.subject,
-		MessageID:   mid,
-		InReplyTo:   to.messageID,
-		References:  references(c, to),
-		Date:        now,
-	}, r)
-	if err != nil {
-		return fmt.Errorf("compose %s: %w", tmpl, err)
-	}
-	if err := tx.PutRaw(mid, raw); err != nil {
+	mid := m.id
+	if err := tx.PutRaw(mid, m.raw); err != nil {
 		return err
 	}
 	if actor == cases.ActorDaemon {
@@ -61,6 +44,61 @@ func (d *Daemon) planReply(tx *store.Tx, c *cases.Case, ans decide.Answer, to ta
 	})
 	c.Log(now, actor, "reply planned", tmpl+" <"+mid+">")
 	return nil
+}
+
+// composed is a reply as it goes out: its Message-ID, its parts and its
+// bytes.
+type composed struct {
+	id       string
+	rendered reply.Rendered
+	raw      []byte
+}
+
+// composeReply renders a template for a case and composes the email, as
+// planReply records it and Preview shows it: the same input gives the
+// same bytes.
+func (d *Daemon) composeReply(c *cases.Case, ans decide.Answer, to target, message string) (composed, error) {
+	tmpl := ans.Template
+	mid, err := d.replyMessageID(c, tmpl)
+	if err != nil {
+		return composed{}, err
+	}
+	r, err := d.render(tmpl, d.replyData(c, ans, to), message)
+	if err != nil {
+		return composed{}, err
+	}
+	raw, err := reply.Compose(reply.Headers{
+		From:        d.cfg.Company.ReplyFrom,
+		To:          reply.Address{Name: to.name, Email: to.email},
+		Subject:     r.Subject,
+		OrigSubject: to.subject,
+		MessageID:   mid,
+		InReplyTo:   to.messageID,
+		References:  references(c, to),
+		Date:        d.now(),
+	}, r)
+	if err != nil {
+		return composed{}, fmt.Errorf("compose %s: %w", tmpl, err)
+	}
+	return composed{mid, r, raw}, nil
+}
+
+// render renders a template with staff's message for the requester. A
+// message the template has no place for is refused rather than dropped.
+func (d *Daemon) render(tmpl string, data reply.Data, message string) (reply.Rendered, error) {
+	data.StaffNote = message
+	r, err := d.templates().Render(tmpl, data)
+	if err != nil {
+		return r, fmt.Errorf("render %s: %w", tmpl, err)
+	}
+	if message != "" {
+		data.StaffNote = ""
+		if without, err := d.templates().Render(tmpl, data); err == nil && without == r {
+			return r, fmt.Errorf("%w: %s has no place for a message to the requester: leave the message out "+
+				"(what is only for the history goes in the note)", control.ErrInvalid, tmpl)
+		}
+	}
+	return r, nil
 }
 
 // references are the Message-IDs a reply's References carry: the thread as

@@ -75,15 +75,15 @@ func (d *Daemon) Approve(id string, a control.Approval) (*cases.Case, error) {
 		if err != nil {
 			return err
 		}
-		if err := d.planAnswer(tx, c, ans, a.Actor, a.Note); err != nil {
-			return fmt.Errorf("approve %s: %w: %v", c.ID, control.ErrRefused, err)
+		if err := d.planAnswer(tx, c, ans, a.Actor, a.Message); err != nil {
+			return planRefused("approve", c.ID, err)
 		}
 		c.State, c.Reasons = stateAfterPlan(c, a.Template), nil
 		if o := outcome(a.Template); o != "" {
 			c.Outcome = o
 		}
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
-		c.Log(d.now(), a.Actor, "approved", strings.TrimSpace(a.Template+" "+a.Note))
+		c.Log(d.now(), a.Actor, "approved", actDetail(a.Template, a.Act))
 		return nil
 	})
 }
@@ -178,12 +178,12 @@ func (d *Daemon) Done(id string, act control.Act) (*cases.Case, error) {
 			return refuse(id, "done", "the completion notice was already sent")
 		}
 		ans := decide.Answer{Decision: decide.Decision{Kind: cases.Coppa, Action: decide.Reply, Template: decide.CoppaCompleted}}
-		if err := d.planAnswer(tx, c, ans, act.Actor, act.Note); err != nil {
-			return fmt.Errorf("done %s: %w", id, err)
+		if err := d.planAnswer(tx, c, ans, act.Actor, act.Message); err != nil {
+			return planRefused("done", id, err)
 		}
 		c.State, c.Outcome, c.Reasons = stateAfterPlan(c, decide.CoppaCompleted), "completed", nil
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
-		c.Log(d.now(), act.Actor, "marked done", act.Note)
+		c.Log(d.now(), act.Actor, "marked done", actDetail("", act))
 		return nil
 	})
 }
@@ -192,6 +192,32 @@ func (d *Daemon) Done(id string, act control.Act) (*cases.Case, error) {
 func (d *Daemon) Complete(id, actor, note string) error {
 	_, err := d.Done(id, control.Act{Actor: actor, Note: note})
 	return err
+}
+
+// planRefused is why staff's reply could not be planned: their mistake
+// (invalid) or the case's (refused) as it is, anything else as refused.
+func planRefused(action, id string, err error) error {
+	if errors.Is(err, control.ErrInvalid) || errors.Is(err, control.ErrRefused) {
+		return fmt.Errorf("%s %s: %w", action, id, err)
+	}
+	return fmt.Errorf("%s %s: %w: %v", action, id, control.ErrRefused, err)
+}
+
+// actDetail is what the history says of an action that sends a reply:
+// the template, whether it carried a message for the requester (the
+// message itself is in the reply), and the note for the history.
+func actDetail(template string, act control.Act) string {
+	parts := []string{}
+	if template != "" {
+		parts = append(parts, template)
+	}
+	if act.Message != "" {
+		parts = append(parts, "with a message for the requester")
+	}
+	if act.Note != "" {
+		parts = append(parts, "note: "+act.Note)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Reopen puts a closed case back with staff; its mail goes back to the

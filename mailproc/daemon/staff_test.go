@@ -38,7 +38,7 @@ func TestStaffActions(t *testing.T) {
 		}
 		fixed := c.Fields
 		fixed.ZIP = "93704"
-		p, err := d.Preview(nearID, "california-disclosure", &fixed)
+		p, err := d.Preview(nearID, control.Draft{Template: "california-disclosure", Fields: &fixed})
 		if err != nil || !strings.Contains(p.Text, "Acme Catalogs") || p.To != "ada@example.com" {
 			t.Errorf("preview = %+v, %v; want the disclosure naming Acme Catalogs to ada@example.com", p, err)
 		}
@@ -54,7 +54,7 @@ func TestStaffActions(t *testing.T) {
 		if _, err := d.Dismiss(spamID, control.Act{Actor: "bob", Reason: "again"}); !errors.Is(err, control.ErrRefused) {
 			t.Errorf("dismiss a dismissed case = %v, want refused", err)
 		}
-		if _, err := d.Done(coppaID, control.Act{Actor: "carol", Note: "Deleted the account sam_l and its posts."}); err != nil {
+		if _, err := d.Done(coppaID, control.Act{Actor: "carol", Message: "Deleted the account sam_l and its posts."}); err != nil {
 			t.Fatalf("done: %v", err)
 		}
 		if _, err := d.Get("C-1999-0001"); !errors.Is(err, control.ErrNotFound) {
@@ -69,7 +69,7 @@ func TestStaffActions(t *testing.T) {
 			t.Errorf("replies = %q", got)
 		}
 		if !strings.Contains(w.sent()[2].body, "Deleted the account sam_l") {
-			t.Error("the completion notice lacks the staff's note")
+			t.Error("the completion notice lacks the staff's message")
 		}
 		if n := len(w.folder("Privacy/Review")); n != 0 {
 			t.Errorf("Privacy/Review holds %d after the queue was cleared, want 0", n)

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -61,30 +62,47 @@ func passes(f control.Filter, s control.Summary) bool {
 	return true
 }
 
-// Preview renders the reply a template would send on a case now.
-func (d *Daemon) Preview(id, template string, fields *cases.Fields) (control.Preview, error) {
+// Preview renders the reply a draft would send on a case now, as
+// approving it would: an email's very bytes, or a letter's text.
+func (d *Daemon) Preview(id string, dr control.Draft) (control.Preview, error) {
 	c, err := d.Get(id)
 	if err != nil {
 		return control.Preview{}, err
 	}
-	if fields != nil {
-		c.Fields = *fields
+	if dr.Fields != nil {
+		c.Fields = *dr.Fields
 		c.Missing = decide.Check(decide.Decision{Kind: cases.California, Fields: c.Fields, FirstLine: c.FirstLine}).Missing
 	}
-	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: template, Fields: c.Fields}}
+	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: dr.Template, Fields: c.Fields}}
 	d.store.View(func(tx *store.Tx) error {
 		ans.EarlierAnswer, ans.EarlierCase, _ = tx.EarlierAnswer(c.Year, c.Email, c.Fields)
 		return nil
 	})
-	to := caseTarget(c)
-	r, err := d.templates().Render(template, d.replyData(c, ans, to))
-	if err != nil {
-		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: %v", template, id, control.ErrInvalid, err)
-	}
+	p := control.Preview{Template: dr.Template}
 	if c.ByPost() {
-		to.email = c.PostalAddress().OneLine()
+		content, err := d.composeLetter(c, ans, dr.Message)
+		if err != nil {
+			return p, previewRefused(dr.Template, id, err)
+		}
+		p.To, p.Subject, p.Text = c.PostalAddress().OneLine(), content.Subject, content.Text
+		return p, nil
 	}
-	return control.Preview{Template: template, To: to.email, Subject: r.Subject, Text: r.Text, HTML: r.HTML}, nil
+	to := caseTarget(c)
+	m, err := d.composeReply(c, ans, to, dr.Message)
+	if err != nil {
+		return p, previewRefused(dr.Template, id, err)
+	}
+	p.To, p.Subject, p.Text, p.HTML, p.Raw = to.email, m.rendered.Subject, m.rendered.Text, m.rendered.HTML, string(m.raw)
+	return p, nil
+}
+
+// previewRefused is why a draft has no preview: invalid, in the words of
+// what failed.
+func previewRefused(template, id string, err error) error {
+	if errors.Is(err, control.ErrInvalid) {
+		return fmt.Errorf("preview %s on %s: %w", template, id, err)
+	}
+	return fmt.Errorf("preview %s on %s: %w: %v", template, id, control.ErrInvalid, err)
 }
 
 // Reclassify says what kind of request a case really is: its fields are

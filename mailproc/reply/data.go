@@ -20,7 +20,7 @@ type Data struct {
 	CoppaInfo      CoppaInfo   // what the company says about children's data
 	Coppa          CoppaFields // what a coppa request gave
 	CoppaMissing   []string    // coppa items missing: "parent-name", "child-account", "relationship", "verification"
-	StaffNote      string      // staff's note for the completion notice; may span lines
+	StaffNote      string      // staff's message for the requester (never their note for the history); may span lines
 	ReplyAddress   string      // our address, for "write to us at"
 	ByPost         bool        // the answer is a printed letter, not an email
 }

@@ -14,7 +14,7 @@ import (
 
 // Longest values a form may carry.
 const (
-	maxTextLen  = 4000 // a note or a reason
+	maxTextLen  = 4000 // a note, a message or a reason
 	maxFieldLen = 300  // one california field
 )
 
@@ -63,7 +63,7 @@ func (c *console) run(name string, a action) http.HandlerFunc {
 			return
 		}
 		f := readForm(r)
-		act := control.Act{Actor: sessionOf(r).User, Reason: f.Reason, Note: f.Note}
+		act := control.Act{Actor: sessionOf(r).User, Reason: f.Reason, Note: f.Note, Message: f.Message}
 		if msg := formProblem(f) + a.check(cs, f); msg != "" {
 			c.actionFailed(w, r, cs, f, http.StatusUnprocessableEntity, msg)
 			return
@@ -101,6 +101,7 @@ func readForm(r *http.Request) actionForm {
 		Fields:    cases.Fields{Name: v("name"), Street: v("street"), City: v("city"), State: v("state"), ZIP: v("zip")},
 		HasFields: hasFields,
 		Note:      v("note"),
+		Message:   v("message"),
 		Reason:    v("reason"),
 		Kind:      v("kind"),
 		Posted:    v("posted"),
@@ -109,8 +110,8 @@ func readForm(r *http.Request) actionForm {
 
 // formProblem names a value that is too long.
 func formProblem(f actionForm) string {
-	if len(f.Note) > maxTextLen || len(f.Reason) > maxTextLen {
-		return "A note or reason may be at most 4000 characters. "
+	if len(f.Note) > maxTextLen || len(f.Reason) > maxTextLen || len(f.Message) > maxTextLen {
+		return "A note, message or reason may be at most 4000 characters. "
 	}
 	for _, v := range []string{f.Fields.Name, f.Fields.Street, f.Fields.City, f.Fields.State, f.Fields.ZIP} {
 		if len(v) > maxFieldLen {

@@ -41,8 +41,9 @@ type letterView struct {
 type actionForm struct {
 	Template  string
 	Fields    cases.Fields
-	HasFields bool // the form carried fields
-	Note      string
+	HasFields bool   // the form carried fields
+	Note      string // for the history only
+	Message   string // for the requester, in the reply
 	Reason    string
 	Kind      string
 	Posted    string // the day a letter was posted, YYYY-MM-DD
@@ -110,12 +111,12 @@ func otherKind(k cases.Kind) cases.Kind {
 }
 
 // preview asks the service for the reply the form's template would send,
-// with corrected fields (nil: the case's own).
+// with corrected fields (nil: the case's own) and the form's message.
 func (c *console) preview(v *caseView, fields *cases.Fields) {
 	if v.Form.Template == "" || v.Case.Erased {
 		return
 	}
-	p, err := c.svc.Preview(v.Case.ID, v.Form.Template, fields)
+	p, err := c.svc.Preview(v.Case.ID, control.Draft{Template: v.Form.Template, Fields: fields, Message: v.Form.Message})
 	if err != nil {
 		v.PreviewErr = "No preview: " + err.Error()
 		return

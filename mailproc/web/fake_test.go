@@ -109,8 +109,8 @@ func (f *fakeService) Get(id string) (*cases.Case, error) {
 	return &cp, nil
 }
 
-func (f *fakeService) Preview(id, template string, fields *cases.Fields) (control.Preview, error) {
-	f.record(call{Method: "Preview", ID: id, Template: template, Fields: fields})
+func (f *fakeService) Preview(id string, d control.Draft) (control.Preview, error) {
+	f.record(call{Method: "Preview", ID: id, Template: d.Template, Fields: d.Fields, Act: control.Act{Message: d.Message}})
 	if f.previewErr != nil {
 		return control.Preview{}, f.previewErr
 	}
@@ -119,11 +119,12 @@ func (f *fakeService) Preview(id, template string, fields *cases.Fields) (contro
 		return control.Preview{}, err
 	}
 	name := c.Fields.Name
-	if fields != nil {
-		name = fields.Name
+	if d.Fields != nil {
+		name = d.Fields.Name
 	}
-	return control.Preview{Template: template, To: c.Email, Subject: "Re: " + subjectOf(c),
-		Text: "Dear " + name + ",\nthis is " + template + ".\n", HTML: "<p>html-part-of-the-preview</p>"}, nil
+	text := "Dear " + name + ",\nthis is " + d.Template + ".\n" + d.Message
+	return control.Preview{Template: d.Template, To: c.Email, Subject: "Re: " + subjectOf(c),
+		Text: text, HTML: "<p>html-part-of-the-preview</p>", Raw: "Subject: Re: " + subjectOf(c) + "\r\n\r\n" + text}, nil
 }
 
 func subjectOf(c *cases.Case) string {
