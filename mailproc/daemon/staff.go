@@ -67,9 +67,12 @@ func (d *Daemon) Approve(id string, a control.Approval) (*cases.Case, error) {
 		if err := checkApproval(c, a); err != nil {
 			return err
 		}
-		if a.Fields != nil && c.Kind == cases.California {
-			c.Fields = *a.Fields
-			c.Missing = decide.Check(decide.Decision{Kind: cases.California, Fields: c.Fields, FirstLine: c.FirstLine}).Missing
+		if c.Kind == cases.California {
+			f, err := replyFields(c, a.Fields, a.Template)
+			if err != nil {
+				return fmt.Errorf("approve %s: %w", c.ID, err)
+			}
+			d.correctFields(c, f, a.Actor)
 		}
 		ans, err := d.staffAnswer(tx, c, a.Template)
 		if err != nil {

@@ -69,9 +69,12 @@ func (d *Daemon) Preview(id string, dr control.Draft) (control.Preview, error) {
 	if err != nil {
 		return control.Preview{}, err
 	}
-	if dr.Fields != nil {
-		c.Fields = *dr.Fields
-		c.Missing = decide.Check(decide.Decision{Kind: cases.California, Fields: c.Fields, FirstLine: c.FirstLine}).Missing
+	if c.Kind == cases.California {
+		f, err := replyFields(c, dr.Fields, dr.Template)
+		if err != nil {
+			return control.Preview{}, previewRefused(dr.Template, id, err)
+		}
+		d.correctFields(c, f, "")
 	}
 	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: dr.Template, Fields: c.Fields}}
 	d.store.View(func(tx *store.Tx) error {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/web"
 	"github.com/mailproc/mailproc/mailproc/web/browsertest"
@@ -15,8 +16,10 @@ import (
 
 // TestBrowserApprovesFlaggedCase drives the real daemon's console in
 // headless Chromium: sign in, open a flagged case from the queue, approve
-// it, and see the reply arrive at the SMTP server and the mail leave
-// Privacy/Review unflagged; a <script> in a message shows as text.
+// it (refused while its ZIP is outside California, accepted once staff
+// correct it, the correction in the history), and see the reply arrive at
+// the SMTP server and the mail leave Privacy/Review unflagged; a <script>
+// in a message shows as text.
 func TestBrowserApprovesFlaggedCase(t *testing.T) {
 	ctx := browsertest.Start(t) // skips without Chromium
 	s := newSetup(t, "memory")
@@ -41,11 +44,22 @@ func TestBrowserApprovesFlaggedCase(t *testing.T) {
 	ids := s.waitCases(t, "zip@example.com", "xss@example.com")
 	waitListening(t, addr)
 	site := browsertest.Site{BaseURL: "http://" + addr, User: "alice", Password: "correct horse"}
-	notice, err := browsertest.ApproveFromQueue(ctx, site, ids["zip@example.com"])
+	// As it is, the ZIP outside California is refused for a disclosure;
+	// corrected, it is accepted and the history says who changed what.
+	if _, err := browsertest.ApproveFromQueue(ctx, site, ids["zip@example.com"]); err == nil || !strings.Contains(err.Error(), `zip \"89501\": not a California ZIP code`) {
+		t.Errorf("approve the case's own ZIP outside California = %v, want refused naming it", err)
+	}
+	notice, err := browsertest.ApproveCorrected(ctx, site, ids["zip@example.com"], map[string]string{"zip": "93704"})
 	if err != nil {
 		t.Fatalf("approve in the browser: %v\n%s", err, p.out.String())
 	}
 	t.Logf("the console said: %s", notice)
+	if c, err := control.Dial(filepath.Join(filepath.Dir(s.db), "control.sock")); err == nil {
+		cs, _ := c.Get(ids["zip@example.com"])
+		if !historyHas(cs, "alice", "field corrected", `zip: "89501" → "93704"`) {
+			t.Errorf("the history does not record alice's correction: %+v", cs.History)
+		}
+	}
 	s.waitReplies(t, 1, p)
 	if r := string(s.smtp.Messages()[0].Raw); !strings.Contains(r, "To: Ada Byron <ada@example.com>") && !strings.Contains(r, "ada@example.com") {
 		t.Errorf("the approved reply does not go to the requester:\n%s", r)
@@ -68,6 +82,17 @@ func TestBrowserApprovesFlaggedCase(t *testing.T) {
 		t.Errorf("a <script> in a message: %v", err)
 	}
 	p.stop(t)
+}
+
+// historyHas reports whether an actor's event with an action and a detail
+// is in a case's history.
+func historyHas(c *cases.Case, actor, action, detail string) bool {
+	for _, e := range c.History {
+		if e.Actor == actor && e.Action == action && e.Detail == detail {
+			return true
+		}
+	}
+	return false
 }
 
 // waitCases waits until the cases of the given messages exist, asking the

@@ -132,6 +132,12 @@ func SignIn(ctx context.Context, s Site) error {
 // with the template and fields the form suggests, and returns the notice
 // the page shows; a page that shows an error instead is an error.
 func ApproveFromQueue(ctx context.Context, s Site, caseID string) (string, error) {
+	return ApproveCorrected(ctx, s, caseID, nil)
+}
+
+// ApproveCorrected is ApproveFromQueue with some fields of the approve
+// form typed anew first, by their names ("zip": "93704").
+func ApproveCorrected(ctx context.Context, s Site, caseID string, fields map[string]string) (string, error) {
 	if err := SignIn(ctx, s); err != nil {
 		return "", err
 	}
@@ -139,13 +145,20 @@ func ApproveFromQueue(ctx context.Context, s Site, caseID string) (string, error
 	defer cancel()
 	caseURL := "/cases/" + url.PathEscape(caseID)
 	approve := fmt.Sprintf(`form[action=%q]`, caseURL+"/approve")
-	err := chromedp.Do(ctx,
+	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.Navigate(s.url("/")),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href=%q]`, caseURL))),
 		chromedp.WaitVisible(chromedp.CSS(approve)),
+	}
+	for name, value := range fields {
+		field := chromedp.CSS(fmt.Sprintf(`%s [name=%q]`, approve, name))
+		steps = append(steps, chromedp.Clear(field), chromedp.SendKeys(field, value))
+	}
+	steps = append(steps,
 		chromedp.Click(chromedp.CSS(approve+` button:not([formaction])`)),
 		chromedp.WaitVisible(chromedp.CSS(`p.notice, p.error`)),
 	)
+	err := chromedp.Do(ctx, steps...)
 	if err != nil {
 		return "", fmt.Errorf("approve %s from the queue: %w", caseID, err)
 	}
