@@ -53,6 +53,9 @@ func listen(l Listeners, api, public http.Handler, log *slog.Logger) ([]served, 
 	if l.HTTP != "" && len(l.Tokens) == 0 {
 		return nil, fmt.Errorf("control api on %s: no token to check callers against", l.HTTP)
 	}
+	if l.Metrics != "" && public == nil {
+		return nil, fmt.Errorf("metrics on %s: nothing to serve", l.Metrics)
+	}
 	ln, err := listenUnix(l.Socket)
 	if err != nil {
 		return nil, err
