@@ -338,3 +338,35 @@ func RunScript(ctx context.Context, pageURL, script string) (string, error) {
 	}
 	return v, nil
 }
+
+// EnterLetter signs in, opens the form for a california letter, types
+// the fields by their names ("name": "Ada Byron"), chooses the scan file
+// to upload, enters the letter and returns the notice the case page
+// shows; a page that shows an error instead is an error.
+func EnterLetter(ctx context.Context, s Site, fields map[string]string, scan string) (string, error) {
+	if err := SignIn(ctx, s); err != nil {
+		return "", err
+	}
+	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	form := `form[action="/letters"]`
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.Navigate(s.url("/letters/new?kind=california")),
+		chromedp.WaitVisible(chromedp.CSS(form)),
+	}
+	for name, value := range fields {
+		steps = append(steps, chromedp.SendKeys(chromedp.CSS(fmt.Sprintf(`%s [name=%q]`, form, name)), value))
+	}
+	steps = append(steps,
+		chromedp.SetUploadFiles(chromedp.CSS(form+` [name="scan_file"]`), []string{scan}),
+		chromedp.Click(chromedp.CSS(form+` button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`p.notice, p.error`)),
+	)
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		return "", fmt.Errorf("enter a letter: %w", err)
+	}
+	if msg, _ := pageError(ctx); msg != "" {
+		return "", fmt.Errorf("enter a letter: the page says %q", msg)
+	}
+	return chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p.notice")))
+}
