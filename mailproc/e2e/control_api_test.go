@@ -30,17 +30,6 @@ type apiSetup struct {
 	caseID string // a near miss, in review
 }
 
-// freeAddr returns a loopback address nothing listens on.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 // startAPI starts the daemon with the control API on HTTP (token
 // "ops-bot") and the public endpoints on their own port, and waits for a
 // near miss to land in review.
