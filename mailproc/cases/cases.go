@@ -122,6 +122,8 @@ type Message struct {
 	Action      string    `json:"action"`
 	Template    string    `json:"template,omitempty"`
 	Reasons     []string  `json:"reasons,omitempty"`
+	// Attachments are the files attached to it, listed (never copied).
+	Attachments []Attachment `json:"attachments,omitempty"`
 }
 
 // ReplyState is how far one reply got.
@@ -161,6 +163,9 @@ type Reply struct {
 	Error       string     `json:"error,omitempty"`
 	InSent      bool       `json:"in_sent,omitempty"`
 	Bounced     time.Time  `json:"bounced,omitempty"`
+	// Answer: this reply is the case's answer (its Outcome was recorded
+	// when it was planned): when it is delivered, the case is answered.
+	Answer bool `json:"answer,omitempty"`
 }
 
 // Event is one line of a case's append-only history.

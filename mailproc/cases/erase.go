@@ -18,6 +18,9 @@ func (c *Case) Erase(at time.Time) {
 	for i := range c.Messages {
 		m := &c.Messages[i]
 		m.Key, m.MessageID, m.From, m.Subject, m.Text = "", "", "", "", ""
+		for j := range m.Attachments {
+			m.Attachments[j].Name = ""
+		}
 	}
 	for i := range c.Replies {
 		r := &c.Replies[i]

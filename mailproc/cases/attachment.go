@@ -1,0 +1,13 @@
+package cases
+
+// Attachment is what a case keeps of a file attached to its mail: its
+// name, type and size, and where it is in the message, so that staff can
+// download it from the mail server. The file itself is never copied into
+// the database (SPEC §4): it is read from the mailbox when asked for.
+type Attachment struct {
+	Part     string `json:"part"`               // the IMAP section: "2", "1.3"
+	Name     string `json:"name,omitempty"`     // as the sender named it
+	Type     string `json:"type"`               // as the sender labelled it: "image/jpeg"
+	Size     int64  `json:"size"`               // decoded bytes
+	Encoding string `json:"encoding,omitempty"` // Content-Transfer-Encoding: base64, quoted-printable, …
+}

@@ -1,0 +1,124 @@
+package cases
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSuggest: what the console proposes first follows the case's most
+// pressing reason, and a case outside California never defaults to a
+// disclosure.
+func TestSuggest(t *testing.T) {
+	complete := Fields{Name: "Ada", Street: "1 Oak St", City: "Fresno", State: "CA", ZIP: "93704"}
+	for _, tt := range []struct {
+		name string
+		c    Case
+		want Suggestion
+	}{
+		{"not california: decline", Case{Kind: California, State: Review, Reasons: []string{ReasonNotCalifornia}, Fields: complete},
+			Suggestion{Action: SuggestDecline, Template: TemplateNotCalifornia, Because: ReasonNotCalifornia}},
+		{"zip mismatch: decline, not a disclosure", Case{Kind: California, State: Review, Reasons: []string{ReasonZIPMismatch}, Fields: complete},
+			Suggestion{Action: SuggestDecline, Template: TemplateNotCalifornia, Because: ReasonZIPMismatch}},
+		{"rate limited, complete: the disclosure", Case{Kind: California, State: Review, Reasons: []string{ReasonRateLimited}, Fields: complete},
+			Suggestion{Action: SuggestApprove, Template: TemplateDisclosure, Because: ReasonRateLimited}},
+		{"rate limited, fields missing: the incomplete notice", Case{Kind: California, State: Review, Reasons: []string{ReasonRateLimited}, Missing: []string{"zip"}},
+			Suggestion{Action: SuggestApprove, Template: TemplateIncomplete, Because: ReasonRateLimited}},
+		{"rate limited coppa: acknowledge", Case{Kind: Coppa, State: Review, Reasons: []string{ReasonRateLimited}},
+			Suggestion{Action: SuggestApprove, Template: TemplateCoppaAck, Because: ReasonRateLimited}},
+		{"machine mail wins over rate limits", Case{Kind: Automated, State: Review, Reasons: []string{ReasonRateLimited, ReasonAutomated}},
+			Suggestion{Action: SuggestDismiss, Reason: "machine mail, not a request", Because: ReasonAutomated}},
+		{"near miss: reclassify", Case{Kind: Other, State: Review, Reasons: []string{ReasonNearMiss}},
+			Suggestion{Action: SuggestReclassify, Because: ReasonNearMiss}},
+		{"coppa acknowledged, with staff: done", Case{Kind: Coppa, State: AwaitingStaff, Replies: []Reply{{Template: TemplateCoppaAck}}},
+			Suggestion{Action: SuggestDone}},
+		{"reopened other: reclassify", Case{Kind: Other, State: Review, Reasons: []string{ReasonReopened}},
+			Suggestion{Action: SuggestReclassify, Because: ReasonReopened}},
+		{"closed: nothing", Case{Kind: California, State: Dismissed}, Suggestion{Action: SuggestLook}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Suggest(&tt.c); got != tt.want {
+				t.Errorf("Suggest = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEveryReasonSaidInWords: each reason the daemon gives has words, a
+// suggestion and advice.
+func TestEveryReasonSaidInWords(t *testing.T) {
+	for _, code := range append(ReviewReasons(), ReasonReopened, ReasonReclassified) {
+		r := ReasonOf(code)
+		if r.Words == "" || r.Advice == "" || r.Suggest == "" || strings.Contains(r.Words, "“"+code+"”") {
+			t.Errorf("reason %s: %+v, want words, advice and a suggestion", code, r)
+		}
+	}
+}
+
+func TestCausedBy(t *testing.T) {
+	c := &Case{Reasons: []string{ReasonZIPMismatch, ReasonStillIncomplete}, Missing: []string{"city"}}
+	if got := strings.Join(CausedBy(c), ","); got != "city,zip" {
+		t.Errorf("CausedBy = %s, want city,zip", got)
+	}
+}
+
+// TestReportedAs: what staff read before they act is how the report
+// counts it.
+func TestReportedAs(t *testing.T) {
+	for _, tt := range []struct {
+		kind    Kind
+		outcome string
+		class   Class
+		words   string
+	}{
+		{California, OutcomeDisclosure, ClassComplied, "complied"},
+		{California, OutcomeRepeat, ClassDenied, "denied, reason “repeat request"},
+		{California, "not-covered: not a California resident", ClassNotCovered, "not covered: not a California resident"},
+		{California, "dismissed: spam", ClassDenied, "denied, reason “spam” (a request closed without an answer counts as denied)"},
+		{Automated, "dismissed: machine mail", ClassDismissed, "not a request"},
+		{Other, "denied: identity not verified", ClassDenied, "denied, reason “identity not verified”"},
+		{Coppa, "", ClassNone, "no outcome yet"},
+	} {
+		class, _ := Classify(tt.kind, tt.outcome)
+		if words := ReportedAs(tt.kind, tt.outcome); class != tt.class || !strings.HasPrefix(words, tt.words) {
+			t.Errorf("%s %q: class %q, words %q; want %q, %q…", tt.kind, tt.outcome, class, words, tt.class, tt.words)
+		}
+	}
+}
+
+// TestAnswersFit: declines and free text are offered where they fit,
+// machine mail gets no answer.
+func TestAnswersFit(t *testing.T) {
+	names := func(as []Answer) string {
+		var s []string
+		for _, a := range as {
+			s = append(s, a.Template)
+		}
+		return strings.Join(s, ",")
+	}
+	if got := names(AnswersFor(California, true)); got != "decline-not-california,decline-not-customer,decline-outside-law" {
+		t.Errorf("california declines = %s", got)
+	}
+	if got := names(AnswersFor(Other, false)); got != "" {
+		t.Errorf("other answers = %s, want none", got)
+	}
+	free, _ := AnswerOf(TemplateStaffReply)
+	if !free.Fits(Other) || free.Fits(Automated) {
+		t.Errorf("a free-text reply fits other %v, machine mail %v; want true, false", free.Fits(Other), free.Fits(Automated))
+	}
+}
+
+// TestRowGist: rows of the same subject tell themselves apart.
+func TestRowGist(t *testing.T) {
+	c := &Case{ID: "C-1", Kind: California, Fields: Fields{Name: "Ada", City: "Fresno", State: "CA", ZIP: "93704"},
+		Messages: []Message{{From: `"Ada B" <ada@example.com>`, Subject: "Request for California Privacy Information"}}}
+	if r := c.Row(); r.Gist != "Fresno, CA 93704" || r.Name != "Ada" {
+		t.Errorf("row = %+v", r)
+	}
+	o := &Case{Kind: Other, Messages: []Message{{From: `"Bo" <bo@x>`, Text: "hello\n\nthere"}}}
+	if r := o.Row(); r.Gist != "hello there" || r.Name != "Bo" {
+		t.Errorf("row = %+v", r)
+	}
+	if a := (&Case{Kind: Automated, Due: c.Received.AddDate(0, 0, 30)}).Row(); !a.Due.IsZero() {
+		t.Errorf("machine mail's row has due date %v, want none", a.Due)
+	}
+}
