@@ -104,6 +104,16 @@ func goldenCases(t *testing.T) []struct {
 	noted := completed
 	noted.StaffNote = "We deleted the account noah.k.builds and everything posted from it.\nOrder records of the parent's own purchases are kept, as tax law requires."
 
+	nevada := baseData(t)
+	nevada.Fields = Fields{Name: "Jane Doe", Street: "1 Sierra St", City: "Reno", State: "NV", ZIP: "89501"}
+	nevadaNoted := nevada
+	nevadaNoted.StaffNote = "Nevada residents may ask us under NRS 603A.340 instead; write to us if you wish to."
+	outside := coppaData(t)
+	written := baseData(t)
+	written.StaffNote = "We could not find an account under jane.doe@example.net.\n\nCould you tell us the email address you used to order from us?"
+	writtenByPost := written
+	writtenByPost.ByPost, writtenByPost.RequesterEmail, writtenByPost.Subject = true, "", ""
+
 	return []struct {
 		file, template string
 		data           Data
@@ -120,6 +130,12 @@ func goldenCases(t *testing.T) []struct {
 		{"california-incomplete-by-post", CaliforniaIncomplete, byPost},
 		{"california-repeat-by-post", CaliforniaRepeat, repeatByPost},
 		{"coppa-received-by-post", CoppaReceived, coppaByPost},
+		{"decline-not-california", DeclineNotCalifornia, nevada},
+		{"decline-not-california-message", DeclineNotCalifornia, nevadaNoted},
+		{"decline-not-customer", DeclineNotCustomer, baseData(t)},
+		{"decline-outside-law", DeclineOutsideLaw, outside},
+		{"staff-reply", StaffReply, written},
+		{"staff-reply-by-post", StaffReply, writtenByPost},
 	}
 }
 

@@ -3,20 +3,31 @@
 // caller sends the bytes Compose returns.
 package reply
 
-// Names of the five reply templates.
+// Names of the reply templates.
 const (
 	CaliforniaDisclosure = "california-disclosure"
 	CaliforniaIncomplete = "california-incomplete"
 	CaliforniaRepeat     = "california-repeat"
 	CoppaReceived        = "coppa-received"
 	CoppaCompleted       = "coppa-completed"
+	// The answers staff send to a request the law does not cover, and a
+	// reply they write themselves (its text is Data.StaffNote, between
+	// the standard opening and closing).
+	DeclineNotCalifornia = "decline-not-california"
+	DeclineNotCustomer   = "decline-not-customer"
+	DeclineOutsideLaw    = "decline-outside-law"
+	StaffReply           = "staff-reply"
 )
 
-// Names lists the five templates in a fixed order.
+// Names lists the templates in a fixed order.
 var Names = []string{
 	CaliforniaDisclosure,
 	CaliforniaIncomplete,
 	CaliforniaRepeat,
 	CoppaReceived,
 	CoppaCompleted,
+	DeclineNotCalifornia,
+	DeclineNotCustomer,
+	DeclineOutsideLaw,
+	StaffReply,
 }
