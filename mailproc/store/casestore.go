@@ -40,8 +40,8 @@ func (t *Tx) Case(id string) (*cases.Case, error) {
 }
 
 // PutCase writes a case and its indexes: each message key and Message-ID
-// and each reply's Message-ID lead to it, and it is on the work list while
-// it has pending work.
+// and each reply's Message-ID lead to it, its row and search text, and it
+// is on the work list while it has pending work.
 func (t *Tx) PutCase(c *cases.Case) error {
 	v, err := json.Marshal(c)
 	if err != nil {
@@ -67,6 +67,9 @@ func (t *Tx) PutCase(c *cases.Case) error {
 	if err := t.setOpen(c); err != nil {
 		return err
 	}
+	if err := t.putRow(c); err != nil {
+		return err
+	}
 	return t.setWork(c.ID, c.PendingWork())
 }
 
@@ -76,15 +79,26 @@ func (t *Tx) setOpen(c *cases.Case) error {
 	if !c.State.Open() {
 		return b.Delete([]byte(c.ID))
 	}
-	return b.Put([]byte(c.ID), binary.BigEndian.AppendUint64(nil, uint64(max(c.Due.Unix(), 0))))
+	return b.Put([]byte(c.ID), openValue(c))
+}
+
+// openValue is an open case's due date in Unix seconds, 0 for none
+// (machine mail has no legal due date).
+func openValue(c *cases.Case) []byte {
+	due := c.LegalDue()
+	if due.IsZero() {
+		return binary.BigEndian.AppendUint64(nil, 0)
+	}
+	return binary.BigEndian.AppendUint64(nil, uint64(max(due.Unix(), 1)))
 }
 
 // OpenCases counts the open cases and those of them due before now,
-// from the index (no case is read).
+// from the index (no case is read); a case with no due date is never
+// overdue.
 func (t *Tx) OpenCases(now time.Time) (open, overdue int) {
 	t.bucket(bucketOpen).ForEach(func(_, v []byte) error {
 		open++
-		if len(v) == 8 && int64(binary.BigEndian.Uint64(v)) < now.Unix() {
+		if len(v) == 8 && binary.BigEndian.Uint64(v) > 0 && int64(binary.BigEndian.Uint64(v)) < now.Unix() {
 			overdue++
 		}
 		return nil
@@ -196,6 +210,6 @@ func indexOpen(tx *bolt.Tx) error {
 		if err := json.Unmarshal(v, &c); err != nil || !c.State.Open() {
 			return nil
 		}
-		return open.Put(k, binary.BigEndian.AppendUint64(nil, uint64(max(c.Due.Unix(), 0))))
+		return open.Put(k, openValue(&c))
 	})
 }

@@ -31,7 +31,7 @@ var (
 	bucketJobs    = []byte("jobs")
 	bucketOpen    = []byte("open")        // open cases: id → due (Unix seconds)
 	bucketWeb     = []byte("websessions") // console sessions: key → expiry (Unix seconds) and data
-	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb}
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb, bucketRows, bucketSearch}
 )
 
 // ErrNotFound is returned for a case that does not exist.
@@ -114,7 +114,10 @@ func (s *Store) init() error {
 			}
 		}
 		s.instance = string(tag)
-		return indexOpen(tx)
+		if err := indexOpen(tx); err != nil {
+			return err
+		}
+		return indexRows(tx)
 	})
 }
 

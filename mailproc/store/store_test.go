@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -249,4 +250,61 @@ func TestOpenCasesIndex(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestRowsIndexed: every case written has its row and search text; a
+// database from before the index gets one when opened; machine mail is
+// never counted overdue.
+func TestRowsIndexed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rows.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	late := now.AddDate(0, 0, -1)
+	put := func(c *cases.Case) {
+		if err := s.Update(func(tx *Tx) error { return tx.PutCase(c) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(&cases.Case{ID: "C-1", Kind: cases.California, State: cases.Review, Email: "ada@example.com", Due: late,
+		Fields: cases.Fields{Name: "Ada Byron", City: "Fresno"}, Messages: []cases.Message{{Text: "Please send the Shine the Light list"}}})
+	put(&cases.Case{ID: "C-2", Kind: cases.Automated, State: cases.Review, Email: "mailer-daemon@example.com", Due: late})
+	find := func(query string) []string {
+		var ids []string
+		if err := s.View(func(tx *Tx) error {
+			return tx.ForEachRow(cases.SearchWords(query), func(r cases.Row) error {
+				ids = append(ids, r.ID)
+				return nil
+			})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	for query, want := range map[string]string{"": "[C-1 C-2]", "SHINE light": "[C-1]", "fresno ada": "[C-1]", "c-2": "[C-2]", "nobody": "[]"} {
+		if got := fmt.Sprint(find(query)); got != want {
+			t.Errorf("search %q = %s, want %s", query, got, want)
+		}
+	}
+	s.View(func(tx *Tx) error {
+		if open, overdue := tx.OpenCases(now); open != 2 || overdue != 1 {
+			t.Errorf("OpenCases = %d open, %d overdue; want 2, 1 (machine mail is never overdue)", open, overdue)
+		}
+		return nil
+	})
+	// An index from another version is made again at the next open.
+	s.Update(func(tx *Tx) error {
+		tx.bucket(bucketMeta).Put(keyRowsVersion, []byte("0"))
+		return tx.bucket(bucketRows).Delete([]byte("C-1"))
+	})
+	s.Close()
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := fmt.Sprint(find("ada")); got != "[C-1]" {
+		t.Errorf("after reopening, search ada = %s, want [C-1]", got)
+	}
 }
