@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,6 +62,23 @@ func (f *fake) Done(id string, a Act) (*cases.Case, error) {
 func (f *fake) Reopen(id string, a Act) (*cases.Case, error) {
 	f.calls = append(f.calls, "reopen "+id+" "+a.Actor+" "+a.Reason)
 	return &cases.Case{ID: id}, f.check(id)
+}
+
+func (f *fake) Search(q Query) (Page, error) {
+	f.calls = append(f.calls, fmt.Sprintf("search %s %q %s %d", q.View, q.Text, q.Kind, q.Page))
+	return Page{Rows: []Summary{{ID: "C-1"}}, Total: 51, Page: q.Page, PerPage: 50}, nil
+}
+func (f *fake) Advise(id string) (Advice, error) {
+	f.calls = append(f.calls, "advise "+id)
+	return Advice{Suggested: cases.Suggestion{Action: cases.SuggestDecline, Template: cases.TemplateNotCalifornia}}, f.check(id)
+}
+func (f *fake) Bulk(b Bulk) ([]BulkResult, error) {
+	f.calls = append(f.calls, fmt.Sprintf("bulk %s %s %v %v", b.Action, strings.Fields(b.Actor)[0], b.IDs, b.DryRun))
+	return []BulkResult{{ID: b.IDs[0], OK: true}}, nil
+}
+func (f *fake) Attachment(id string, n int, part string) (File, error) {
+	f.calls = append(f.calls, fmt.Sprintf("attachment %s %d %s", id, n, part))
+	return File{Name: "id.jpg", Type: "image/jpeg", Data: []byte{0, 1, 2}}, f.check(id)
 }
 
 func serve(t *testing.T, svc Service) (*Client, string) {
@@ -136,5 +154,34 @@ func TestSocketInUse(t *testing.T) {
 func TestDialNoDaemon(t *testing.T) {
 	if _, err := Dial(filepath.Join(t.TempDir(), "none.sock")); err == nil {
 		t.Fatal("Dial with no daemon = nil error")
+	}
+}
+
+// TestQueueCallsRoundTrip: search, advice, bulk actions and attachments
+// cross the socket with their arguments, the bulk action's actor being
+// the caller.
+func TestQueueCallsRoundTrip(t *testing.T) {
+	f := &fake{}
+	c, _ := serve(t, f)
+	p, err := c.Search(Query{View: ViewClosed, Text: "ada byron", Filter: Filter{Kind: cases.California}, Page: 2})
+	if err != nil || p.Total != 51 || p.Pages() != 2 || len(p.Rows) != 1 {
+		t.Errorf("Search = %+v, %v", p, err)
+	}
+	if a, err := c.Advise("C-1"); err != nil || a.Suggested.Template != cases.TemplateNotCalifornia {
+		t.Errorf("Advise = %+v, %v", a, err)
+	}
+	if r, err := c.Bulk(Bulk{Act: Act{Actor: "alice"}, Action: BulkApprove, IDs: []string{"C-1", "C-2"}, DryRun: true}); err != nil || len(r) != 1 || !r[0].OK {
+		t.Errorf("Bulk = %+v, %v", r, err)
+	}
+	if file, err := c.Attachment("C-1", 1, "2.1"); err != nil || file.Name != "id.jpg" || len(file.Data) != 3 {
+		t.Errorf("Attachment = %+v, %v", file, err)
+	}
+	if _, err := c.Attachment("missing", 1, "2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Attachment of a missing case = %v, want ErrNotFound", err)
+	}
+	want := []string{`search closed "ada byron" california 2`, "advise C-1", "bulk approve alice [C-1 C-2] true",
+		"attachment C-1 1 2.1", "attachment missing 1 2"}
+	if fmt.Sprint(f.calls) != fmt.Sprint(want) {
+		t.Errorf("calls =\n%q\nwant\n%q", f.calls, want)
 	}
 }

@@ -25,6 +25,12 @@ const maxBody = 1 << 20
 //	POST /v1/cases/{id}/reclassify  {"kind": "...", Act}
 //	POST /v1/cases/{id}/done        Act
 //	POST /v1/cases/{id}/reopen      Act
+//	GET  /v1/search?view=&q=&state=&kind=&reason=&overdue=1&to_post=1&page=&per_page=
+//	                                Page: a page of the cases a Query asks for
+//	GET  /v1/cases/{id}/advice      Advice: the reasons in words, what to do, the requester's other cases
+//	POST /v1/bulk                   Bulk: one action on many cases, []BulkResult
+//	GET  /v1/cases/{id}/messages/{n}/attachments/{part}
+//	                                File, read from the mailbox (when the Service is Attachments)
 //	GET  /v1/reports/{YYYY-MM}      (when the Service is also a Reporter)
 //	GET  /v1/backup                 the database, consistent (a DataKeeper)
 //	GET  /v1/export?email=ADDRESS   every case about one requester (a DataKeeper)
@@ -47,6 +53,12 @@ func NewHandler(svc Service) http.Handler {
 	mux.HandleFunc("POST /v1/cases/{id}/done", h.act(svc.Done))
 	mux.HandleFunc("POST /v1/cases/{id}/reopen", h.act(svc.Reopen))
 	mux.HandleFunc("POST /v1/cases/{id}/reclassify", h.reclassify)
+	mux.HandleFunc("GET /v1/search", h.search)
+	mux.HandleFunc("GET /v1/cases/{id}/advice", h.advise)
+	mux.HandleFunc("POST /v1/bulk", h.bulk)
+	if a, ok := svc.(Attachments); ok {
+		mux.HandleFunc("GET /v1/cases/{id}/messages/{n}/attachments/{part}", attachmentHandler(a))
+	}
 	if k, ok := svc.(DataKeeper); ok {
 		mux.HandleFunc("GET /v1/backup", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/octet-stream")
@@ -85,10 +97,7 @@ func NewHandler(svc Service) http.Handler {
 type handler struct{ svc Service }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	f := Filter{State: cases.State(q.Get("state")), Kind: cases.Kind(q.Get("kind")), Reason: q.Get("reason"),
-		Overdue: q.Get("overdue") == "1", Open: q.Get("open") == "1", ToPost: q.Get("to_post") == "1"}
-	list, err := h.svc.List(f)
+	list, err := h.svc.List(filterOf(r.URL.Query()))
 	if list == nil {
 		list = []Summary{}
 	}

@@ -8,6 +8,7 @@ package control
 import (
 	"errors"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -35,6 +36,13 @@ type Service interface {
 	Done(id string, act Act) (*cases.Case, error)
 	// Reopen puts a closed case back with staff.
 	Reopen(id string, act Act) (*cases.Case, error)
+	// Search returns a page of the cases a query asks for.
+	Search(q Query) (Page, error)
+	// Advise says what to make of a case: its reasons in plain words,
+	// what to do first, the answers that fit, the requester's other cases.
+	Advise(id string) (Advice, error)
+	// Bulk does one action to many cases, each checked on its own.
+	Bulk(b Bulk) ([]BulkResult, error)
 }
 
 // Reporter makes the monthly report of SPEC §8; the daemon is one.
@@ -68,11 +76,16 @@ type Summary struct {
 	Email    string      `json:"email"`
 	Subject  string      `json:"subject"`
 	Received time.Time   `json:"received"`
-	Due      time.Time   `json:"due"`
+	Due      time.Time   `json:"due"` // zero: no legal due date (machine mail)
 	Overdue  bool        `json:"overdue"`
 	Messages int         `json:"messages"`
-	Channel  string      `json:"channel"` // email or letter
-	ToPost   bool        `json:"to_post"` // a letter waits to be printed and posted
+	Channel  string      `json:"channel"`            // email or letter
+	ToPost   bool        `json:"to_post"`            // a letter waits to be printed and posted
+	Name     string      `json:"name,omitempty"`     // the requester's, as read
+	Gist     string      `json:"gist,omitempty"`     // a line telling it from its neighbours
+	Outcome  string      `json:"outcome,omitempty"`  // how it was closed
+	Pending  bool        `json:"pending,omitempty"`  // a reply is planned or being sent
+	Attached int         `json:"attached,omitempty"` // attachments in its mail
 }
 
 // Act is who does something to a case, and why. Over the API the actor
@@ -88,19 +101,26 @@ type Act struct {
 	Message string `json:"message,omitempty"`
 }
 
-// Approval is a staff decision to answer a case.
+// Approval is a staff decision to answer a case. A reply staff write
+// (cases.TemplateStaffReply) carries its text as Act.Message and the
+// outcome staff give it (one of cases.OutcomeChoices, or none), with
+// Act.Reason where the outcome needs one.
 type Approval struct {
 	Act
 	Template string        `json:"template"`
 	Fields   *cases.Fields `json:"fields,omitempty"` // corrected fields, california
+	Outcome  string        `json:"outcome,omitempty"`
 }
 
 // Draft is a reply staff consider: its template, the fields corrected
-// (nil: the case's own) and the message for the requester.
+// (nil: the case's own), the message for the requester and, for a reply
+// they write, its outcome and reason.
 type Draft struct {
 	Template string        `json:"template"`
 	Fields   *cases.Fields `json:"fields,omitempty"`
 	Message  string        `json:"message,omitempty"`
+	Outcome  string        `json:"outcome,omitempty"`
+	Reason   string        `json:"reason,omitempty"`
 }
 
 // Preview is a reply as it would go out.
@@ -114,6 +134,10 @@ type Preview struct {
 	// approving the draft now would send it; "" for a letter, whose text
 	// is Text.
 	Raw string `json:"raw,omitempty"`
+	// Outcome is what sending it records; Reported says how the monthly
+	// report will count it, in plain words.
+	Outcome  string `json:"outcome,omitempty"`
+	Reported string `json:"reported"`
 }
 
 // Errors a Service returns; the API maps them to HTTP statuses and the
@@ -123,3 +147,16 @@ var (
 	ErrRefused  = errors.New("refused")
 	ErrInvalid  = errors.New("invalid request")
 )
+
+// Plain is an error of the Service in the words staff read: what the
+// daemon said after the refusal ("the case is dismissed; reopen it
+// first"), without the action and case before it or the sentinel's name.
+func Plain(err error) string {
+	msg := err.Error()
+	for _, sentinel := range []error{ErrRefused, ErrInvalid, ErrNotFound} {
+		if i := strings.LastIndex(msg, sentinel.Error()+": "); i >= 0 && errors.Is(err, sentinel) {
+			return msg[i+len(sentinel.Error())+2:]
+		}
+	}
+	return msg
+}

@@ -50,31 +50,20 @@ func takeFields(c *cases.Case, dec decide.Decision) {
 	}
 }
 
-// stateAfter is the state a case is in once a template is sent.
+// stateAfter is the state a case is in once a template is sent (its row
+// in cases.Answers).
 func stateAfter(template string) cases.State {
-	switch template {
-	case decide.CaliforniaIncomplete:
-		return cases.AwaitingRequester
-	case decide.CoppaReceived:
-		return cases.AwaitingStaff
-	case decide.CoppaCompleted:
-		return cases.Done
-	default:
-		return cases.Answered
+	if a, ok := cases.AnswerOf(template); ok {
+		return a.State
 	}
+	return cases.Answered
 }
 
-// outcome names how a template answers a request, for records and reports.
+// outcome names how a template answers a request, for records and
+// reports: its row's outcome, "" for one that does not answer it.
 func outcome(template string) string {
-	switch template {
-	case decide.CaliforniaDisclosure:
-		return "disclosure"
-	case decide.CaliforniaRepeat:
-		return "repeat"
-	case decide.CoppaCompleted:
-		return "completed"
-	}
-	return ""
+	a, _ := cases.AnswerOf(template)
+	return a.Outcome
 }
 
 // describe is a decision as the case history says it.

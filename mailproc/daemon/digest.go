@@ -32,8 +32,12 @@ func (d *Daemon) dailyDigest(ctx context.Context, now time.Time) error {
 		return err
 	}
 	var due []control.Summary
+	machine := 0
 	for _, s := range open {
-		if s.Overdue || s.Due.Sub(now) <= digestWindow {
+		switch {
+		case s.Due.IsZero():
+			machine++
+		case s.Overdue || s.Due.Sub(now) <= digestWindow:
 			due = append(due, s)
 		}
 	}
@@ -44,13 +48,14 @@ func (d *Daemon) dailyDigest(ctx context.Context, now time.Time) error {
 		From: d.cfg.Company.ReplyFrom, To: d.cfg.Company.StaffAddress, Date: now,
 		Subject:   fmt.Sprintf("%s privacy requests: %d due soon or overdue (%s)", d.cfg.Company.Name, len(due), local.Format("2 Jan 2006")),
 		MessageID: d.noticeID("digest-" + local.Format("2006-01-02")),
-		Text:      digestText(due, now, d.cfg.Location()),
+		Text:      digestText(due, machine, now, d.cfg.Location()),
 	})
 }
 
 // digestText lists cases one a line: no personal data, only what staff
-// need to find them.
-func digestText(due []control.Summary, now time.Time, loc *time.Location) string {
+// need to find them; machine mail waiting in review, which has no legal
+// due date, is counted apart.
+func digestText(due []control.Summary, machine int, now time.Time, loc *time.Location) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Open privacy requests due within 5 days or overdue, as of %s:\n\n", now.In(loc).Format("Mon 2 Jan 2006 15:04 MST"))
 	for _, s := range due {
@@ -66,6 +71,10 @@ func digestText(due []control.Summary, now time.Time, loc *time.Location) string
 			b.WriteString("  (a letter to print and post)")
 		}
 		b.WriteByte('\n')
+	}
+	if machine > 0 {
+		fmt.Fprintf(&b, "\nAlso in review: %d machine message(s) (auto-replies, bounces) under a request's subject.\n"+
+			"They have no legal due date and are never overdue; dismiss them when you can.\n", machine)
 	}
 	b.WriteString("\nSee them with `mailproc review list` or in the staff console.\n")
 	return b.String()

@@ -50,6 +50,8 @@ func TestDailyDigest(t *testing.T) {
 	w := newWorld(t)
 	w.cfg.Company.StaffAddress = "privacy-team@cooper.example"
 	w.deliver(time.Date(2026, 3, 2, 9, 0, 0, 0, la), "Olivia <olivia@example.com>", "Shine the Light", "hello")
+	w.deliver(time.Date(2026, 3, 2, 9, 5, 0, 0, la), "Olivia <olivia@example.com>", "Out of Office: Request for California Privacy Information",
+		"Away until May.", "Auto-Submitted: auto-replied")
 	digests := func() int {
 		n := 0
 		for _, m := range w.smtp.Messages() {
@@ -71,8 +73,9 @@ func TestDailyDigest(t *testing.T) {
 	}
 	w.runOnce(time.Date(2026, 4, 3, 8, 0, 0, 0, la)) // overdue
 	msgs := w.smtp.Messages()
-	if n := digests(); n != 2 || !strings.Contains(string(msgs[len(msgs)-1].Raw), "OVERDUE") {
-		t.Errorf("%d digests after the due date (want 2, the last saying OVERDUE)", n)
+	last := string(msgs[len(msgs)-1].Raw)
+	if n := digests(); n != 2 || strings.Count(last, "OVERDUE") != 1 || !strings.Contains(last, "1 machine message(s)") {
+		t.Errorf("%d digests after the due date (want 2, the last saying OVERDUE once, and the machine mail apart):\n%s", n, last)
 	}
 }
 

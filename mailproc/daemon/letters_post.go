@@ -27,7 +27,7 @@ func (d *Daemon) MarkPosted(id string, act control.Act, posted time.Time) (*case
 			return fmt.Errorf("mark posted %s: %w", id, err)
 		}
 		r.State, r.SentAt = cases.ReplyPosted, day
-		if outcome(r.Template) != "" {
+		if r.Answer || outcome(r.Template) != "" {
 			c.Answered = day
 		}
 		if r.Template == decide.CaliforniaDisclosure {
@@ -37,6 +37,9 @@ func (d *Daemon) MarkPosted(id string, act control.Act, posted time.Time) (*case
 		}
 		if c.State == cases.AwaitingStaff {
 			c.State = stateAfter(r.Template)
+			if r.Answer {
+				c.State = cases.Answered
+			}
 		}
 		c.Log(d.now(), act.Actor, cases.ActionLetterPosted, strings.TrimSpace(fmt.Sprintf("%s posted on %s %s", r.Template, day.Format(time.DateOnly), act.Note)))
 		return nil

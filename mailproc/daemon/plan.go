@@ -86,6 +86,9 @@ func (d *Daemon) composeReply(c *cases.Case, ans decide.Answer, to target, messa
 // render renders a template with staff's message for the requester. A
 // message the template has no place for is refused rather than dropped.
 func (d *Daemon) render(tmpl string, data reply.Data, message string) (reply.Rendered, error) {
+	if a, _ := cases.AnswerOf(tmpl); a.FreeText && strings.TrimSpace(message) == "" {
+		return reply.Rendered{}, fmt.Errorf("%w: %s: write the text of the reply (the message for the requester)", control.ErrInvalid, tmpl)
+	}
 	data.StaffNote = message
 	r, err := d.templates().Render(tmpl, data)
 	if err != nil {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/decide"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/parse"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
@@ -61,19 +63,29 @@ func (d *Daemon) caseFor(tx *store.Tx, thread string, in decisionInput, s mailbo
 	if err != nil {
 		return nil, err
 	}
-	days := cases.CaliforniaDays
-	if in.dec.Kind == cases.Coppa {
-		days = d.cfg.Coppa.TargetDays
-	}
-	return &cases.Case{
+	c := &cases.Case{
 		ID:       id,
 		Kind:     in.dec.Kind,
 		Channel:  "email",
 		Email:    strings.ToLower(in.msg.Header.From.Email),
 		Received: received,
 		Year:     year,
-		Due:      cases.Due(received, days, d.cfg.Location()),
-	}, nil
+	}
+	c.Due = d.dueOf(c)
+	return c, nil
+}
+
+// dueOf is a case's due date by its kind: california 30 days, coppa the
+// configured target; machine mail has none.
+func (d *Daemon) dueOf(c *cases.Case) time.Time {
+	if cases.KindOf(c.Kind).NoDue {
+		return time.Time{}
+	}
+	days := cases.CaliforniaDays
+	if c.Kind == cases.Coppa {
+		days = d.cfg.Coppa.TargetDays
+	}
+	return cases.Due(c.Received, days, d.cfg.Location())
 }
 
 // withHistory completes a reply decision with the store's history.
@@ -113,7 +125,18 @@ func (d *Daemon) caseMessage(s mailbox.Summary, key string, in decisionInput, de
 		Action:      string(dec.Action),
 		Template:    dec.Template,
 		Reasons:     dec.Reasons,
+		Attachments: attachmentsOf(in.msg.Files),
 	}
+}
+
+// attachmentsOf is what a case keeps of a message's attachments: their
+// names, types, sizes and sections, never their content (SPEC §4).
+func attachmentsOf(files []parse.File) []cases.Attachment {
+	var out []cases.Attachment
+	for _, f := range files {
+		out = append(out, cases.Attachment{Part: f.Section, Name: f.Name, Type: f.Type, Size: f.Size, Encoding: f.Encoding})
+	}
+	return out
 }
 
 func shortKey(key string) string {

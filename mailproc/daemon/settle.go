@@ -99,7 +99,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 		d.here.sent(r.MessageID)
 		r.State, r.SentAt, r.Error = cases.ReplySent, now, ""
 		r.InSent = d.cfg.Mailbox.SentFolder == ""
-		if o := outcome(r.Template); o != "" {
+		if r.Answer || outcome(r.Template) != "" {
 			c.Answered = now
 		}
 		c.Log(now, cases.ActorDaemon, "reply sent", r.Template+" <"+r.MessageID+">")

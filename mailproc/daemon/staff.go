@@ -3,7 +3,6 @@ package daemon
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -61,10 +60,17 @@ func (d *Daemon) Get(id string) (*cases.Case, error) {
 }
 
 // Approve sends a reply chosen by staff and files the case's mail as
-// processed.
+// processed. The answer's row (cases.Answers) says what the case then
+// records and where it stands; a reply staff write records the outcome
+// they give it.
 func (d *Daemon) Approve(id string, a control.Approval) (*cases.Case, error) {
 	return d.staffAct(id, "approve", a.Act, func(tx *store.Tx, c *cases.Case) error {
-		if err := checkApproval(c, a); err != nil {
+		ans, err := checkApproval(c, a.Template)
+		if err != nil {
+			return err
+		}
+		outcome, err := staffOutcome(c.ID, ans, a.Outcome, a.Reason)
+		if err != nil {
 			return err
 		}
 		if c.Kind == cases.California {
@@ -74,38 +80,98 @@ func (d *Daemon) Approve(id string, a control.Approval) (*cases.Case, error) {
 			}
 			d.correctFields(c, f, a.Actor)
 		}
-		ans, err := d.staffAnswer(tx, c, a.Template)
+		dec, err := d.staffAnswer(tx, c, a.Template)
 		if err != nil {
 			return err
 		}
-		if err := d.planAnswer(tx, c, ans, a.Actor, a.Message); err != nil {
+		if err := d.planAnswer(tx, c, dec, a.Actor, a.Message); err != nil {
 			return planRefused("approve", c.ID, err)
 		}
-		c.State, c.Reasons = stateAfterPlan(c, a.Template), nil
-		if o := outcome(a.Template); o != "" {
-			c.Outcome = o
+		c.State, c.Reasons = stateAfterAnswer(c, ans, outcome), nil
+		if outcome != "" {
+			c.Outcome = outcome
+			c.Replies[len(c.Replies)-1].Answer = true
 		}
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
-		c.Log(d.now(), a.Actor, "approved", actDetail(a.Template, a.Act))
+		c.Log(d.now(), a.Actor, "approved", actDetail(a.Template, a.Act)+"; reported as "+cases.ReportedAs(c.Kind, outcome))
 		return nil
 	})
 }
 
-func checkApproval(c *cases.Case, a control.Approval) error {
+// checkApproval finds the answer's row and checks that it fits the case.
+func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
 	if !c.State.Open() {
-		return refuse(c.ID, "approve", "the case is %s; reopen it first", c.State)
+		return cases.Answer{}, refuse(c.ID, "approve", "the case is %s; reopen it first", c.State)
 	}
-	fits := map[cases.Kind][]string{
-		cases.California: {decide.CaliforniaDisclosure, decide.CaliforniaIncomplete, decide.CaliforniaRepeat},
-		cases.Coppa:      {decide.CoppaReceived, decide.CoppaCompleted},
-	}[c.Kind]
-	if len(fits) == 0 {
-		return refuse(c.ID, "approve", "a %s case has no reply; reclassify it as california or coppa first", c.Kind)
+	if r := c.LetterToPost(); r != nil {
+		return cases.Answer{}, refuse(c.ID, "approve", "the letter %s is still to post: post it and mark it posted first", r.Template)
 	}
-	if !slices.Contains(fits, a.Template) {
-		return fmt.Errorf("approve %s: %w: template %q does not fit a %s case (one of %s)", c.ID, control.ErrInvalid, a.Template, c.Kind, strings.Join(fits, ", "))
+	ans, ok := cases.AnswerOf(template)
+	if !ok || !ans.Fits(c.Kind) {
+		var fit []string
+		for _, a := range cases.Answers() {
+			if a.Fits(c.Kind) {
+				fit = append(fit, a.Template)
+			}
+		}
+		if len(fit) == 0 {
+			return ans, refuse(c.ID, "approve", "%s has no answer; reclassify it first", withArticle(string(c.Kind)+" case"))
+		}
+		return ans, fmt.Errorf("approve %s: %w: template %q does not answer %s (one of %s)", c.ID, control.ErrInvalid, template,
+			withArticle(string(c.Kind)+" case"), strings.Join(fit, ", "))
 	}
-	return nil
+	return ans, nil
+}
+
+// staffOutcome is what sending an answer records: the answer's own, or for
+// a reply staff write the outcome they chose (none, or one of
+// cases.OutcomeChoices, with a reason where it needs one).
+func staffOutcome(id string, ans cases.Answer, chosen, reason string) (string, error) {
+	if !ans.FreeText {
+		if chosen != "" {
+			return "", fmt.Errorf("approve %s: %w: %s records its own outcome; an outcome is chosen only for a reply you write", id, control.ErrInvalid, ans.Template)
+		}
+		return ans.Outcome, nil
+	}
+	if chosen == "" {
+		return "", nil
+	}
+	info, ok := cases.OutcomeInfoOf(chosen)
+	if !ok || !info.Choice {
+		var codes []string
+		for _, o := range cases.OutcomeChoices() {
+			codes = append(codes, o.Code)
+		}
+		return "", fmt.Errorf("approve %s: %w: outcome %q is not one of %s", id, control.ErrInvalid, chosen, strings.Join(codes, ", "))
+	}
+	if info.NeedsReason && strings.TrimSpace(reason) == "" {
+		return "", fmt.Errorf("approve %s: %w: %s needs its reason", id, control.ErrInvalid, info.Words)
+	}
+	if !info.NeedsReason {
+		reason = ""
+	}
+	return cases.JoinOutcome(chosen, reason), nil
+}
+
+// stateAfterAnswer is where a case stands once staff planned an answer: a
+// letter waits for staff to post it; a reply staff write that settles the
+// request leaves it answered; else as the answer's row says.
+func stateAfterAnswer(c *cases.Case, ans cases.Answer, outcome string) cases.State {
+	switch {
+	case c.ByPost():
+		return cases.AwaitingStaff
+	case ans.FreeText && outcome != "":
+		return cases.Answered
+	}
+	return ans.State
+}
+
+// withArticle puts "a" or "an" before words: "an other case".
+func withArticle(words string) string {
+	if words != "" && strings.ContainsRune("aeiouAEIOU", rune(words[0])) {
+		return "an " + words
+	}
+	return "a " + words
 }
 
 // staffAnswer is what a staff-chosen template needs from the history.
@@ -159,10 +225,10 @@ func (d *Daemon) Dismiss(id string, act control.Act) (*cases.Case, error) {
 		if !c.State.Open() {
 			return refuse(id, "dismiss", "the case is %s", c.State)
 		}
-		c.State, c.Reasons, c.Outcome = cases.Dismissed, nil, "dismissed: "+act.Reason
+		c.State, c.Reasons, c.Outcome = cases.Dismissed, nil, cases.JoinOutcome(cases.OutcomeDismissed, act.Reason)
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
 		withdrawLetter(c)
-		c.Log(d.now(), act.Actor, "dismissed", act.Reason)
+		c.Log(d.now(), act.Actor, "dismissed", act.Reason+"; reported as "+cases.ReportedAs(c.Kind, c.Outcome))
 		return nil
 	})
 }
@@ -233,7 +299,7 @@ func (d *Daemon) Reopen(id string, act control.Act) (*cases.Case, error) {
 		if c.State.Open() {
 			return refuse(id, "reopen", "the case is still %s", c.State)
 		}
-		c.State, c.Reasons = cases.Review, []string{"reopened"}
+		c.State, c.Reasons = cases.Review, []string{cases.ReasonReopened}
 		d.fileMail(c, d.cfg.Mailbox.ReviewFolder, true)
 		c.Log(d.now(), act.Actor, "reopened", act.Reason)
 		return nil

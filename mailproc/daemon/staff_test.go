@@ -29,8 +29,8 @@ func TestStaffActions(t *testing.T) {
 		if err != nil || len(queue) != 2 {
 			t.Fatalf("review queue = %d cases, %v; want 2", len(queue), err)
 		}
-		if _, err := d.Approve(nearID, control.Approval{Act: control.Act{Actor: "alice"}, Template: "california-disclosure"}); !errors.Is(err, control.ErrRefused) {
-			t.Errorf("approve an 'other' case = %v, want refused (reclassify first)", err)
+		if _, err := d.Approve(nearID, control.Approval{Act: control.Act{Actor: "alice"}, Template: "california-disclosure"}); !errors.Is(err, control.ErrInvalid) {
+			t.Errorf("approve an 'other' case with a california answer = %v, want invalid (reclassify first)", err)
 		}
 		c, err := d.Reclassify(nearID, cases.California, control.Act{Actor: "alice"})
 		if err != nil || c.Kind != cases.California || !slices.Equal(c.Missing, []string{"zip"}) {

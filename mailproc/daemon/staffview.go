@@ -3,9 +3,7 @@ package daemon
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"sort"
-	"time"
+	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/classify"
@@ -16,58 +14,21 @@ import (
 	"github.com/mailproc/mailproc/mailproc/validate"
 )
 
-// List returns the cases that pass the filter, soonest due first.
-func (d *Daemon) List(f control.Filter) ([]control.Summary, error) {
-	now := d.now()
-	var out []control.Summary
-	err := d.store.View(func(tx *store.Tx) error {
-		return tx.ForEachCase(func(c *cases.Case) error {
-			if s := summarize(c, now); passes(f, s) {
-				out = append(out, s)
-			}
-			return nil
-		})
-	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
-	return out, err
-}
-
-func summarize(c *cases.Case, now time.Time) control.Summary {
-	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email,
-		Received: c.Received, Due: c.Due, Messages: len(c.Messages), Channel: cases.ChannelEmail,
-		ToPost: c.LetterToPost() != nil}
-	if len(c.Messages) > 0 {
-		s.Subject = c.Messages[0].Subject
-	}
-	if c.ByPost() {
-		s.Channel, s.Subject = cases.ChannelLetter, "Letter: "+string(c.Kind)+" request"
-	}
-	s.Overdue = c.State.Open() && now.After(c.Due)
-	if s.Reasons == nil {
-		s.Reasons = []string{}
-	}
-	return s
-}
-
-func passes(f control.Filter, s control.Summary) bool {
-	switch {
-	case f.State != "" && s.State != f.State,
-		f.Kind != "" && s.Kind != f.Kind,
-		f.Reason != "" && !slices.Contains(s.Reasons, f.Reason),
-		f.Overdue && !s.Overdue,
-		f.ToPost && !s.ToPost,
-		f.Open && !s.State.Open():
-		return false
-	}
-	return true
-}
-
 // Preview renders the reply a draft would send on a case now, as
-// approving it would: an email's very bytes, or a letter's text.
+// approving it would: an email's very bytes, or a letter's text; and says
+// what sending it records and how the monthly report will count it.
 func (d *Daemon) Preview(id string, dr control.Draft) (control.Preview, error) {
 	c, err := d.Get(id)
 	if err != nil {
 		return control.Preview{}, err
+	}
+	a, ok := cases.AnswerOf(dr.Template)
+	if !ok || !a.Fits(c.Kind) {
+		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: it does not answer %s", dr.Template, id, control.ErrInvalid, withArticle(string(c.Kind)+" case"))
+	}
+	outcome, err := staffOutcome(id, a, dr.Outcome, dr.Reason)
+	if err != nil {
+		return control.Preview{}, previewRefused(dr.Template, id, err)
 	}
 	if c.Kind == cases.California {
 		f, err := replyFields(c, dr.Fields, dr.Template)
@@ -81,7 +42,7 @@ func (d *Daemon) Preview(id string, dr control.Draft) (control.Preview, error) {
 		ans.EarlierAnswer, ans.EarlierCase, _ = tx.EarlierAnswer(c.Year, c.Email, c.Fields)
 		return nil
 	})
-	p := control.Preview{Template: dr.Template}
+	p := control.Preview{Template: dr.Template, Outcome: outcome, Reported: cases.ReportedAs(c.Kind, outcome)}
 	if c.ByPost() {
 		content, err := d.composeLetter(c, ans, dr.Message)
 		if err != nil {
@@ -112,8 +73,14 @@ func previewRefused(template, id string, err error) error {
 // read again from its messages for that kind, its due date follows the
 // kind, and it stays with staff to answer.
 func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases.Case, error) {
-	if kind != cases.California && kind != cases.Coppa && kind != cases.Other {
-		return nil, fmt.Errorf("reclassify %s: %w: kind %q is not california, coppa or other", id, control.ErrInvalid, kind)
+	if !cases.KindOf(kind).Reclassify {
+		var kinds []string
+		for _, k := range cases.Kinds() {
+			if k.Reclassify {
+				kinds = append(kinds, string(k.Kind))
+			}
+		}
+		return nil, fmt.Errorf("reclassify %s: %w: kind %q is not one of %s", id, control.ErrInvalid, kind, strings.Join(kinds, ", "))
 	}
 	return d.staffAct(id, "reclassify", act, func(_ *store.Tx, c *cases.Case) error {
 		if !c.State.Open() {
@@ -126,12 +93,8 @@ func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases
 		} else {
 			d.rereadFields(c)
 		}
-		days := cases.CaliforniaDays
-		if kind == cases.Coppa {
-			days = d.cfg.Coppa.TargetDays
-		}
-		c.Due = cases.Due(c.Received, days, d.cfg.Location())
-		c.State, c.Reasons = cases.Review, []string{"reclassified"}
+		c.Due = d.dueOf(c)
+		c.State, c.Reasons = cases.Review, []string{cases.ReasonReclassified}
 		c.Log(d.now(), act.Actor, "reclassified", fmt.Sprintf("%s to %s %s", from, kind, act.Note))
 		return nil
 	})

@@ -11,7 +11,7 @@ import (
 )
 
 // walkMultipart reads the parts of a multipart body and combines them.
-func (w *walker) walkMultipart(mt string, params map[string]string, body io.Reader, depth int, inReport bool) piece {
+func (w *walker) walkMultipart(mt string, params map[string]string, body io.Reader, depth int, inReport bool, sec section) piece {
 	if depth >= w.lim.MaxDepth {
 		w.fail(fmt.Sprintf("multiparts nested deeper than %d levels were not read", w.lim.MaxDepth))
 		return piece{}
@@ -44,7 +44,7 @@ func (w *walker) walkMultipart(mt string, params map[string]string, body io.Read
 			break
 		}
 		w.parts++
-		acc.add(w.walkEntity(part.Header, part, depth+1, inReport))
+		acc.add(w.walkEntity(part.Header, part, depth+1, inReport, sec.child(n+1)))
 	}
 	return acc.result()
 }

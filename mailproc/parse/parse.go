@@ -64,6 +64,9 @@ type Message struct {
 
 	// Attachments counts the parts that are attachments and are not read.
 	Attachments int
+	// Files lists them (the first MaxFiles), with where each is in the
+	// message.
+	Files []File
 }
 
 // Parse reads a whole message. It never panics and never returns nil: a
@@ -90,11 +93,12 @@ func Parse(raw []byte, lim Limits) (m *Message) {
 	m.Header = h
 
 	w := &walker{lim: lim, forwarded: isForwardSubject(h.Subject)}
-	body := w.walkEntity(h.fields, br, 0, false)
+	body := w.walkEntity(h.fields, br, 0, false, topSection)
 	m.setText(body, w.forwarded, lim.MaxTextBytes)
 	m.ReturnedMessageIDs = w.returned
 	m.DeliveryFailed = w.deliveryFailed
 	m.Attachments = w.attachments
+	m.Files = w.files
 	if m.FullText == "" && w.failure != "" {
 		m.Unreadable = w.failure
 	}

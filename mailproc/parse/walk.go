@@ -36,6 +36,7 @@ type walker struct {
 	returned       []string
 	deliveryFailed bool // a delivery-status part said "Action: failed"
 	attachments    int
+	files          []File
 }
 
 func (w *walker) fail(reason string) {
@@ -53,13 +54,22 @@ func (w *walker) rawCap() int64 {
 // walkEntity reads one entity (a message or a part) with header h and body,
 // at nesting depth. inReport is set below a multipart/report, where an
 // attached message is a returned one rather than a forward.
-func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inReport bool) piece {
+func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inReport bool, sec section) piece {
 	mt, params := contentType(h)
 	switch {
 	case strings.HasPrefix(mt, "multipart/"):
-		return w.walkMultipart(mt, params, body, depth, inReport)
+		return w.walkMultipart(mt, params, body, depth, inReport, sec)
 	case mt == "message/rfc822" || mt == "message/global":
-		return w.walkAttachedMessage(h, body, depth, inReport)
+		if depth == 0 || inReport || len(w.files) >= MaxFiles {
+			return w.walkAttachedMessage(h, body, depth, inReport, sec)
+		}
+		w.listFile(h, mt, params, sec, nil)
+		i := len(w.files) - 1
+		counted := &countingReader{r: body}
+		p := w.walkAttachedMessage(h, counted, depth, inReport, sec)
+		io.Copy(io.Discard, counted)
+		w.files[i].Size = counted.n
+		return p
 	case isHeadersPart(mt):
 		w.collectHeaderIDs(h, body)
 	case isStatusPart(mt):
@@ -70,6 +80,7 @@ func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inRep
 		return w.readText(h, mt, params, body, inReport)
 	default:
 		w.attachments++
+		w.listFile(h, mt, params, sec, body)
 	}
 	return piece{}
 }
@@ -145,7 +156,7 @@ func (w *walker) readText(h textproto.Header, mt string, params map[string]strin
 
 // walkAttachedMessage reads a message/rfc822 part: its Message-ID is
 // recorded, and outside a report its text is read in full as a forward.
-func (w *walker) walkAttachedMessage(h textproto.Header, body io.Reader, depth int, inReport bool) piece {
+func (w *walker) walkAttachedMessage(h textproto.Header, body io.Reader, depth int, inReport bool, sec section) piece {
 	if enc := strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))); enc == "base64" || enc == "quoted-printable" {
 		body = bytes.NewReader(w.readDecoded(h, body))
 	}
@@ -158,7 +169,7 @@ func (w *walker) walkAttachedMessage(h textproto.Header, body io.Reader, depth i
 	if inReport || depth >= w.lim.MaxDepth {
 		return piece{}
 	}
-	p := w.walkEntity(inner, br, depth+1, false)
+	p := w.walkEntity(inner, br, depth+1, false, sec.inner())
 	return piece{forwards: append([]string{p.text}, p.forwards...)}
 }
 
