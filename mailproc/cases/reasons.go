@@ -31,6 +31,7 @@ const (
 // do, what the console proposes, and the field that caused it.
 type ReasonInfo struct {
 	Code    string
+	Label   string // a few words, for a list: "state not California"
 	Words   string // what happened
 	Advice  string // what staff do about it
 	Suggest string // one of the Suggest… actions
@@ -45,42 +46,42 @@ type ReasonInfo struct {
 // case has several, the first of them in this table decides what is
 // proposed.
 var reasonTable = []ReasonInfo{
-	{Code: ReasonAutomated, Words: "Sent by a machine (an auto-reply, a bounce or a list) under a request's subject. It is never answered and has no legal due date.",
+	{Code: ReasonAutomated, Label: "machine mail", Words: "Sent by a machine (an auto-reply, a bounce or a list) under a request's subject. It is never answered and has no legal due date.",
 		Advice: "Dismiss it as machine mail, unless a person's request is quoted in it.", Suggest: SuggestDismiss, Reason: "machine mail, not a request", Fields: []string{FieldFrom, FieldSubject}},
-	{Code: ReasonDMARCFail, Words: "The sender's domain failed DMARC: the From address may be forged, and a reply would go to someone who may not have written.",
+	{Code: ReasonDMARCFail, Label: "sender may be forged (DMARC)", Words: "The sender's domain failed DMARC: the From address may be forged, and a reply would go to someone who may not have written.",
 		Advice: "Do not send personal information. Dismiss it, or ask the requester to write again from their own address.", Suggest: SuggestLook, Fields: []string{FieldFrom}},
-	{Code: ReasonNoReplyAddress, Words: "The mail gives no address a reply can go to.",
+	{Code: ReasonNoReplyAddress, Label: "no address to answer", Words: "The mail gives no address a reply can go to.",
 		Advice: "Dismiss it, or answer by another way and record it.", Suggest: SuggestDismiss, Reason: "no address to answer", Fields: []string{FieldFrom}},
-	{Code: ReasonAmbiguous, Words: "The subject names both a California and a COPPA request.",
+	{Code: ReasonAmbiguous, Label: "names both requests", Words: "The subject names both a California and a COPPA request.",
 		Advice: "Read it and reclassify it as the request it is.", Suggest: SuggestReclassify, Fields: []string{FieldSubject}},
-	{Code: ReasonNearMiss, Words: "The subject comes close to a request's wording without matching it: it may be a request worded otherwise.",
+	{Code: ReasonNearMiss, Label: "subject close to a request", Words: "The subject comes close to a request's wording without matching it: it may be a request worded otherwise.",
 		Advice: "If it is a request, reclassify it as one; if not, dismiss it as not a request.", Suggest: SuggestReclassify, Fields: []string{FieldSubject}},
-	{Code: ReasonNotCalifornia, Words: "The requester gives a state other than California. § 1798.83 answers California residents only.",
+	{Code: ReasonNotCalifornia, Label: "state not California", Words: "The requester gives a state other than California. § 1798.83 answers California residents only.",
 		Advice: "Send the “not a California resident” answer; if the state was misread, correct it and approve.", Suggest: SuggestDecline, Template: TemplateNotCalifornia, Fields: []string{"state"}},
-	{Code: ReasonZIPMismatch, Words: "The state is California but the ZIP code is outside California's (90000–96199).",
+	{Code: ReasonZIPMismatch, Label: "ZIP outside California", Words: "The state is California but the ZIP code is outside California's (90000–96199).",
 		Advice: "If the ZIP code was mistyped, correct it and approve; otherwise send the “not a California resident” answer.", Suggest: SuggestDecline, Template: TemplateNotCalifornia, Fields: []string{"zip"}},
-	{Code: ReasonTooLarge, Words: "The mail is larger than the configured limit and was not read.",
+	{Code: ReasonTooLarge, Label: "too large to read", Words: "The mail is larger than the configured limit and was not read.",
 		Advice: "Read it in the mailbox (Privacy/Review), then reclassify or dismiss it.", Suggest: SuggestLook},
-	{Code: ReasonUnparseable, Words: "No text could be read from the mail.",
+	{Code: ReasonUnparseable, Label: "unreadable", Words: "No text could be read from the mail.",
 		Advice: "Read it in the mailbox (Privacy/Review), then reclassify or dismiss it.", Suggest: SuggestLook},
-	{Code: ReasonDeliveryUnknown, Words: "Sending the reply began but was never confirmed: it may or may not have arrived.",
+	{Code: ReasonDeliveryUnknown, Label: "reply may not have arrived", Words: "Sending the reply began but was never confirmed: it may or may not have arrived.",
 		Advice: "Look for it in the sent folder and at the SMTP server; send it again only if it did not arrive.", Suggest: SuggestLook},
-	{Code: ReasonDeliveryFailed, Words: "The mail server refused the reply for good.",
+	{Code: ReasonDeliveryFailed, Label: "reply refused by the server", Words: "The mail server refused the reply for good.",
 		Advice: "Check the address; answer another way, or dismiss it.", Suggest: SuggestLook},
-	{Code: ReasonTemplateFailed, Words: "The reply could not be made from its template.",
+	{Code: ReasonTemplateFailed, Label: "reply could not be made", Words: "The reply could not be made from its template.",
 		Advice: "Have the template fixed, then approve.", Suggest: SuggestApprove},
-	{Code: ReasonNoDisclosureData, Words: "No disclosure data is configured for the year the answer covers.",
+	{Code: ReasonNoDisclosureData, Label: "no disclosure data for the year", Words: "No disclosure data is configured for the year the answer covers.",
 		Advice: "Add that year's [[disclosure]] to the configuration and reload the daemon, then approve.", Suggest: SuggestApprove},
-	{Code: ReasonStillIncomplete, Words: "A follow-up still lacks fields, and the one automatic incomplete notice has gone out.",
+	{Code: ReasonStillIncomplete, Label: "still incomplete", Words: "A follow-up still lacks fields, and the one automatic incomplete notice has gone out.",
 		Advice: "Ask again for what is missing, or write to the requester.", Suggest: SuggestApprove, Template: TemplateIncomplete, Fields: []string{FieldMissing}},
-	{Code: ReasonFollowUp, Words: "The requester wrote again on a case that needs no automatic answer.",
+	{Code: ReasonFollowUp, Label: "the requester wrote again", Words: "The requester wrote again on a case that needs no automatic answer.",
 		Advice: "Read the new message and write a reply, or take no action and close it.", Suggest: SuggestReply},
-	{Code: ReasonAlreadyReplied, Words: "The daemon's answer would repeat a reply this case was already sent.",
+	{Code: ReasonAlreadyReplied, Label: "would repeat a reply", Words: "The daemon's answer would repeat a reply this case was already sent.",
 		Advice: "Read the new message and write a reply if it needs one.", Suggest: SuggestReply},
-	{Code: ReasonRateLimited, Words: "The daemon held its reply back: too many automatic replies to this sender today, or in all this hour. The request itself may be fine.",
+	{Code: ReasonRateLimited, Label: "held back by the rate limit", Words: "The daemon held its reply back: too many automatic replies to this sender today, or in all this hour. The request itself may be fine.",
 		Advice: "Approve the answer the daemon would have sent.", Suggest: SuggestApprove},
-	{Code: ReasonReopened, Words: "Staff reopened the case.", Advice: "See the history for why.", Suggest: SuggestApprove},
-	{Code: ReasonReclassified, Words: "Staff said what kind of request it is.", Advice: "Answer it as that kind.", Suggest: SuggestApprove},
+	{Code: ReasonReopened, Label: "reopened", Words: "Staff reopened the case.", Advice: "See the history for why.", Suggest: SuggestApprove},
+	{Code: ReasonReclassified, Label: "reclassified", Words: "Staff said what kind of request it is.", Advice: "Answer it as that kind.", Suggest: SuggestApprove},
 }
 
 // ReasonOf returns a reason's row; an unknown reason gets one that says so.
@@ -90,7 +91,7 @@ func ReasonOf(code string) ReasonInfo {
 			return r
 		}
 	}
-	return ReasonInfo{Code: code, Words: "“" + code + "”", Suggest: SuggestLook}
+	return ReasonInfo{Code: code, Label: code, Words: "“" + code + "”", Suggest: SuggestLook}
 }
 
 // ReviewReasons lists the review reasons the daemon gives, in table order.

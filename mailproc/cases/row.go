@@ -125,7 +125,18 @@ func (c *Case) SearchText() string {
 }
 
 // SearchWords splits what staff typed into the words a search wants, each
-// lower-cased: a case matches when its SearchText holds every one.
+// lower-cased, words in double quotes kept together as one phrase: a case
+// matches when its SearchText holds every one.
 func SearchWords(query string) []string {
-	return strings.Fields(strings.ToLower(query))
+	var words []string
+	for i, part := range strings.Split(strings.ToLower(query), `"`) {
+		if i%2 == 1 {
+			if phrase := strings.Join(strings.Fields(part), " "); phrase != "" {
+				words = append(words, phrase)
+			}
+			continue
+		}
+		words = append(words, strings.Fields(part)...)
+	}
+	return words
 }

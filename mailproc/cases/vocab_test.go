@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -120,5 +121,22 @@ func TestRowGist(t *testing.T) {
 	}
 	if a := (&Case{Kind: Automated, Due: c.Received.AddDate(0, 0, 30)}).Row(); !a.Due.IsZero() {
 		t.Errorf("machine mail's row has due date %v, want none", a.Due)
+	}
+}
+
+func TestSearchWords(t *testing.T) {
+	for q, want := range map[string]string{
+		`Ada  Byron`:            "[ada byron]",
+		`"Person 17  Quill" ca`: "[person 17 quill ca]",
+		`"unclosed phrase`:      "[unclosed phrase]",
+		`""`:                    "[]",
+		`c-2026-0001 "a@b.com"`: "[c-2026-0001 a@b.com]",
+	} {
+		if got := fmt.Sprintf("%q", SearchWords(q)); got != want && fmt.Sprint(SearchWords(q)) != want {
+			t.Errorf("SearchWords(%q) = %s, want %s", q, got, want)
+		}
+	}
+	if got := SearchWords(`"Person 17  Quill" ca`); len(got) != 2 || got[0] != "person 17 quill" {
+		t.Errorf("a phrase in quotes = %q, want one word", got)
 	}
 }

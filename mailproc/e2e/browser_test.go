@@ -46,10 +46,10 @@ func TestBrowserApprovesFlaggedCase(t *testing.T) {
 	site := browsertest.Site{BaseURL: "http://" + addr, User: "alice", Password: "correct horse"}
 	// As it is, the ZIP outside California is refused for a disclosure;
 	// corrected, it is accepted and the history says who changed what.
-	if _, err := browsertest.ApproveFromQueue(ctx, site, ids["zip@example.com"]); err == nil || !strings.Contains(err.Error(), `zip \"89501\": not a California ZIP code`) {
-		t.Errorf("approve the case's own ZIP outside California = %v, want refused naming it", err)
+	if _, err := browsertest.ApproveCorrected(ctx, site, ids["zip@example.com"], "california-disclosure", nil); err == nil || !strings.Contains(err.Error(), `zip \"89501\": not a California ZIP code`) {
+		t.Errorf("a disclosure with the case's own ZIP outside California = %v, want refused naming it", err)
 	}
-	notice, err := browsertest.ApproveCorrected(ctx, site, ids["zip@example.com"], map[string]string{"zip": "93704"})
+	notice, err := browsertest.ApproveCorrected(ctx, site, ids["zip@example.com"], "california-disclosure", map[string]string{"zip": "93704"})
 	if err != nil {
 		t.Fatalf("approve in the browser: %v\n%s", err, p.out.String())
 	}

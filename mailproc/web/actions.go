@@ -19,32 +19,34 @@ const (
 )
 
 // action is one staff action: what it checks in the form before asking
-// the service, and the service call.
+// the service, the service call, and whether the queue or the case is
+// shown after it.
 type action struct {
 	check func(cs *cases.Case, f actionForm) string // "" when the form is fine
-	call  func(cs *cases.Case, f actionForm, a control.Act) error
+	call  func(cs *cases.Case, f actionForm, a control.Act) (*cases.Case, error)
+	// closes: the action settles the case: staff go back to the queue,
+	// which says in one line what was done.
+	closes bool
 }
 
 // actions are the POST handlers under /cases/{id}/.
 func (c *console) actions() map[string]http.HandlerFunc {
 	return map[string]http.HandlerFunc{
-		"approve":    c.run("approve", action{checkApprove, c.callApprove}),
-		"dismiss":    c.run("dismiss", action{needReason("dismiss"), c.callDismiss}),
-		"reclassify": c.run("reclassify", action{checkKind, c.callReclassify}),
-		"done":       c.run("done", action{noCheck, c.callDone}),
-		"reopen":     c.run("reopen", action{needReason("reopen"), c.callReopen}),
-		"posted":     c.run("posted", action{checkPosted, c.callPosted}),
+		"approve":    c.run("approve", action{checkApprove, c.callApprove, true}),
+		"dismiss":    c.run("dismiss", action{checkDismiss, c.callDismiss, true}),
+		"reclassify": c.run("reclassify", action{checkKind, c.callReclassify, false}),
+		"done":       c.run("done", action{needConfirm("send the completion notice"), c.callDone, true}),
+		"reopen":     c.run("reopen", action{needReason("reopen"), c.callReopen, false}),
+		"posted":     c.run("posted", action{checkPosted, c.callPosted, false}),
 		"preview":    c.previewPost,
 	}
 }
 
-// notices say what an action did, by the name the redirect carries.
+// notices say what an action that keeps staff on the case did, by the
+// name the redirect carries.
 func notices() map[string]string {
 	return map[string]string{
-		"approve":    "Approved. The reply and its state are listed under Replies.",
-		"dismiss":    "Dismissed. The case is closed without an answer.",
-		"reclassify": "Reclassified. The case stays with staff.",
-		"done":       "Marked done. The completion notice (coppa-completed) is listed under Replies.",
+		"reclassify": "Reclassified. The case stays with staff; answer it as its new kind.",
 		"reopen":     "Reopened. The case is back with staff.",
 		"letter":     "Letter entered. When the answer is a letter, it waits under Letter to post: print it, post it, then mark it posted.",
 		"posted":     "Marked posted. The day of posting is the date of the answer.",
@@ -54,7 +56,9 @@ func notices() map[string]string {
 // run makes the handler for an action on the case the path names: the
 // signed-in user acts; a form the console can tell is wrong is refused
 // before the service is asked; the service's refusal is shown on the
-// case page; success goes back to the case with a notice.
+// case page with what was typed; success goes back to the queue the case
+// was opened from, which says in one line what was done, or for an action
+// that keeps the case open, to the case.
 func (c *console) run(name string, a action) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		cs, err := c.svc.Get(r.PathValue("id"))
@@ -62,50 +66,62 @@ func (c *console) run(name string, a action) http.HandlerFunc {
 			c.serviceError(w, r, name, err)
 			return
 		}
-		f := readForm(r)
+		f := draftOf(r.PostForm, cs)
+		back := backTo(r.PostFormValue("back"))
 		act := control.Act{Actor: sessionOf(r).User, Reason: f.Reason, Note: f.Note, Message: f.Message}
 		if msg := formProblem(f) + a.check(cs, f); msg != "" {
-			c.actionFailed(w, r, cs, f, http.StatusUnprocessableEntity, msg)
+			c.actionFailed(w, r, cs, f, back, http.StatusUnprocessableEntity, msg)
 			return
 		}
-		if err := a.call(cs, f, act); err != nil {
+		after, err := a.call(cs, f, act)
+		if err != nil {
 			status, msg := explain(name, err)
 			c.log.Info("staff action refused", "action", name, "case", cs.ID, "user", act.Actor, "err", err)
-			c.actionFailed(w, r, cs, f, status, msg)
+			c.actionFailed(w, r, cs, f, back, status, msg)
 			return
 		}
 		c.log.Info("staff action", "action", name, "case", cs.ID, "user", act.Actor)
-		http.Redirect(w, r, "/cases/"+url.PathEscape(cs.ID)+"?done="+name, http.StatusSeeOther)
+		if !a.closes {
+			http.Redirect(w, r, caseURL(cs.ID, back)+"&done="+name, http.StatusSeeOther)
+			return
+		}
+		c.awaitReplies([]string{cs.ID})
+		token := c.done.put(resultSet{user: act.Actor, at: time.Now(), title: "Done:", lines: []resultLine{lineOf(name, after)}})
+		http.Redirect(w, r, withResult(back, token), http.StatusSeeOther)
 	}
+}
+
+// lineOf says in a line what an action did to a case.
+func lineOf(name string, cs *cases.Case) resultLine {
+	l := resultLine{ID: cs.ID, OK: true, Reported: cases.ReportedAs(cs.Kind, cs.Outcome)}
+	switch name {
+	case "dismiss":
+		l.What = "dismissed without an answer"
+	case "done":
+		l.What = "marked done; the completion notice goes out"
+	default:
+		if n := len(cs.Replies); n > 0 {
+			r := cs.Replies[n-1]
+			l.What = "answered with " + r.Template + " to " + r.To
+			if cs.ByPost() {
+				l.What = "letter " + r.Template + " made: print it and post it"
+			}
+		}
+	}
+	return l
+}
+
+// caseURL is a case's page, with the queue page to go back to.
+func caseURL(id, back string) string {
+	return "/cases/" + url.PathEscape(id) + "?" + url.Values{"back": {backTo(back)}}.Encode()
 }
 
 // actionFailed shows the case again with the error and what was typed.
-func (c *console) actionFailed(w http.ResponseWriter, r *http.Request, cs *cases.Case, f actionForm, status int, msg string) {
-	if !fits(cs.Kind, f.Template) {
-		f.Template = defaultTemplate(cs)
-	}
-	if !f.HasFields {
-		f.Fields = cs.Fields
-	}
-	v := c.caseView(r, cs, f)
+func (c *console) actionFailed(w http.ResponseWriter, r *http.Request, cs *cases.Case, f actionForm, back string, status int, msg string) {
+	v := c.caseView(r, cs, f, back)
 	v.Error = msg
+	c.preview(&v)
 	c.render(w, r, status, "case", "Case "+cs.ID, v)
-}
-
-// readForm reads an action's form, trimming what staff typed.
-func readForm(r *http.Request) actionForm {
-	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
-	_, hasFields := r.PostForm["name"]
-	return actionForm{
-		Template:  v("template"),
-		Fields:    cases.Fields{Name: v("name"), Street: v("street"), City: v("city"), State: v("state"), ZIP: v("zip")},
-		HasFields: hasFields,
-		Note:      v("note"),
-		Message:   v("message"),
-		Reason:    v("reason"),
-		Kind:      v("kind"),
-		Posted:    v("posted"),
-	}
 }
 
 // formProblem names a value that is too long.
@@ -121,9 +137,6 @@ func formProblem(f actionForm) string {
 	return ""
 }
 
-// noCheck accepts any form.
-func noCheck(*cases.Case, actionForm) string { return "" }
-
 // needReason refuses an action without a reason.
 func needReason(verb string) func(*cases.Case, actionForm) string {
 	return func(_ *cases.Case, f actionForm) string {
@@ -134,16 +147,45 @@ func needReason(verb string) func(*cases.Case, actionForm) string {
 	}
 }
 
-// checkApprove wants a template that fits the case's kind.
-func checkApprove(cs *cases.Case, f actionForm) string {
-	names := fittingTemplates(cs.Kind)
-	if len(names) == 0 {
-		return "A case of kind " + string(cs.Kind) + " has no reply template; reclassify it first."
+// needConfirm refuses an action whose confirmation box was not ticked.
+func needConfirm(what string) func(*cases.Case, actionForm) string {
+	return func(_ *cases.Case, f actionForm) string {
+		if !f.Confirm {
+			return "Tick the box to confirm: " + what + "."
+		}
+		return ""
 	}
-	if !fits(cs.Kind, f.Template) {
-		return "Choose one of the templates for a " + string(cs.Kind) + " case: " + strings.Join(names, ", ") + "."
+}
+
+// checkDismiss wants a reason and the confirmation.
+func checkDismiss(cs *cases.Case, f actionForm) string {
+	if msg := needReason("dismiss")(cs, f); msg != "" {
+		return msg
+	}
+	return needConfirm("close the case without an answer")(cs, f)
+}
+
+// checkApprove wants an answer that fits the case, its text when staff
+// write it, and the confirmation that it may go.
+func checkApprove(cs *cases.Case, f actionForm) string {
+	a, ok := cases.AnswerOf(f.Template)
+	switch {
+	case !ok || !a.Fits(cs.Kind):
+		return "Choose one of the answers offered for " + withArticle(string(cs.Kind)+" case") + "."
+	case a.FreeText && f.Message == "":
+		return "Write the text of the reply."
+	case !f.Confirm:
+		return "Tick the box to confirm that the reply previewed may be sent; a sent reply cannot be unsent."
 	}
 	return ""
+}
+
+// withArticle puts "a" or "an" before words: "an other case".
+func withArticle(words string) string {
+	if words != "" && strings.ContainsRune("aeiouAEIOU", rune(words[0])) {
+		return "an " + words
+	}
+	return "a " + words
 }
 
 // checkKind wants a kind staff may choose.
@@ -156,32 +198,31 @@ func checkKind(_ *cases.Case, f actionForm) string {
 
 // corrected returns the form's fields when staff changed a california
 // case's fields, else nil (the case's own).
-func corrected(cs *cases.Case, f actionForm) *cases.Fields {
-	if cs.Kind != cases.California || !f.HasFields || f.Fields == cs.Fields {
+func corrected(f actionForm) *cases.Fields {
+	if !f.Corrected {
 		return nil
 	}
 	fields := f.Fields
 	return &fields
 }
 
-func (c *console) callApprove(cs *cases.Case, f actionForm, a control.Act) error {
-	_, err := c.svc.Approve(cs.ID, control.Approval{Act: a, Template: f.Template, Fields: corrected(cs, f)})
-	return err
+func (c *console) callApprove(cs *cases.Case, f actionForm, a control.Act) (*cases.Case, error) {
+	if a2, _ := cases.AnswerOf(f.Template); !a2.FreeText {
+		a.Reason = ""
+	}
+	return c.svc.Approve(cs.ID, control.Approval{Act: a, Template: f.Template, Fields: corrected(f), Outcome: f.Outcome})
 }
 
-func (c *console) callDismiss(cs *cases.Case, _ actionForm, a control.Act) error {
-	_, err := c.svc.Dismiss(cs.ID, a)
-	return err
+func (c *console) callDismiss(cs *cases.Case, _ actionForm, a control.Act) (*cases.Case, error) {
+	return c.svc.Dismiss(cs.ID, a)
 }
 
-func (c *console) callReclassify(cs *cases.Case, f actionForm, a control.Act) error {
-	_, err := c.svc.Reclassify(cs.ID, cases.Kind(f.Kind), a)
-	return err
+func (c *console) callReclassify(cs *cases.Case, f actionForm, a control.Act) (*cases.Case, error) {
+	return c.svc.Reclassify(cs.ID, cases.Kind(f.Kind), a)
 }
 
-func (c *console) callDone(cs *cases.Case, _ actionForm, a control.Act) error {
-	_, err := c.svc.Done(cs.ID, a)
-	return err
+func (c *console) callDone(cs *cases.Case, _ actionForm, a control.Act) (*cases.Case, error) {
+	return c.svc.Done(cs.ID, a)
 }
 
 // checkPosted wants the day the letter was posted.
@@ -192,37 +233,43 @@ func checkPosted(_ *cases.Case, f actionForm) string {
 	return ""
 }
 
-func (c *console) callPosted(cs *cases.Case, f actionForm, a control.Act) error {
+func (c *console) callPosted(cs *cases.Case, f actionForm, a control.Act) (*cases.Case, error) {
 	if c.desk == nil {
-		return fmt.Errorf("mark posted: %w: this console takes no letters", control.ErrRefused)
+		return nil, fmt.Errorf("mark posted: %w: this console takes no letters", control.ErrRefused)
 	}
 	day, _ := time.Parse(time.DateOnly, f.Posted)
-	_, err := c.desk.MarkPosted(cs.ID, a, day)
-	return err
+	return c.desk.MarkPosted(cs.ID, a, day)
 }
 
-func (c *console) callReopen(cs *cases.Case, _ actionForm, a control.Act) error {
-	_, err := c.svc.Reopen(cs.ID, a)
-	return err
+func (c *console) callReopen(cs *cases.Case, _ actionForm, a control.Act) (*cases.Case, error) {
+	return c.svc.Reopen(cs.ID, a)
 }
 
-// previewPost shows the case with a preview of the chosen template and
-// the fields as corrected in the approve form; it changes nothing.
+// previewPost sends a posted draft to the case page, where the draft
+// lives in the URL (a reload shows the same preview).
 func (c *console) previewPost(w http.ResponseWriter, r *http.Request) {
 	cs, err := c.svc.Get(r.PathValue("id"))
 	if err != nil {
 		c.serviceError(w, r, "preview", err)
 		return
 	}
-	f := readForm(r)
-	if msg := formProblem(f) + checkApprove(cs, f); msg != "" {
-		c.actionFailed(w, r, cs, f, http.StatusUnprocessableEntity, msg)
-		return
+	http.Redirect(w, r, draftURL(cs, draftOf(r.PostForm, cs), r.PostFormValue("back")), http.StatusSeeOther)
+}
+
+// draftURL is the case page previewing a draft.
+func draftURL(cs *cases.Case, f actionForm, back string) string {
+	v := url.Values{"back": {backTo(back)}, "template": {f.Template}}
+	for k, s := range map[string]string{"message": f.Message, "outcome": f.Outcome, "reason": f.Reason} {
+		if s != "" {
+			v.Set(k, s)
+		}
 	}
-	if !f.HasFields {
-		f.Fields = cs.Fields
+	if f.Corrected {
+		v.Set("name", f.Fields.Name)
+		v.Set("street", f.Fields.Street)
+		v.Set("city", f.Fields.City)
+		v.Set("state", f.Fields.State)
+		v.Set("zip", f.Fields.ZIP)
 	}
-	v := c.caseView(r, cs, f)
-	c.preview(&v, corrected(cs, f))
-	c.render(w, r, http.StatusOK, "case", "Case "+cs.ID, v)
+	return "/cases/" + url.PathEscape(cs.ID) + "?" + v.Encode()
 }

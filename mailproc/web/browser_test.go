@@ -38,13 +38,13 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(notice, "Approved") {
-			t.Errorf("notice after approving = %q, want it to say Approved", notice)
+		if !strings.Contains(notice, "c1: answered with decline-not-california") {
+			t.Errorf("the queue after approving says %q, want the case answered with its suggested decline", notice)
 		}
 		calls := e.svc.recorded("Approve")
 		if len(calls) != 1 || calls[0].ID != "c1" || calls[0].Act.Actor != testUser ||
-			calls[0].Template != "california-disclosure" || calls[0].Fields != nil {
-			t.Errorf("Approve calls = %+v, want one on c1 by %s with california-disclosure and the case's fields", calls, testUser)
+			calls[0].Template != "decline-not-california" || calls[0].Fields != nil {
+			t.Errorf("Approve calls = %+v, want one on c1 by %s with decline-not-california (its ZIP is outside California) and the case's fields", calls, testUser)
 		}
 	})
 	t.Run("letter styled under its CSP", func(t *testing.T) {
@@ -54,11 +54,19 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	t.Run("fits desktop and phone", func(t *testing.T) {
-		for _, width := range []int64{1280, 375} {
-			for _, path := range []string{"/", "/cases/k1", "/cases/x1", "/letters/new", "/cases/L1"} {
+		for _, width := range []int64{1280, 390, 375} {
+			for _, path := range []string{"/", "/?view=all", "/cases/k1", "/cases/x1", "/cases/c1?template=staff-reply&message=Hello", "/letters/new", "/cases/L1"} {
 				if err := browsertest.FitsWidth(ctx, site, path, width); err != nil {
 					t.Error(err)
 				}
+			}
+		}
+	})
+	t.Run("every control labelled and in reach of the keyboard", func(t *testing.T) {
+		for _, path := range []string{"/", "/?view=all", "/cases/c1", "/cases/k1", "/cases/L1", "/cases/c1?template=staff-reply&message=Hello"} {
+			bad, err := browsertest.Unlabelled(ctx, site, path)
+			if err != nil || len(bad) > 0 {
+				t.Errorf("%s: unlabelled or out of reach: %q (%v)", path, bad, err)
 			}
 		}
 	})

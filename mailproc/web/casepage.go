@@ -3,6 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
@@ -11,21 +14,38 @@ import (
 // caseView fills the case page.
 type caseView struct {
 	Case       *cases.Case
+	Back       string // the queue page it was opened from
+	KindWords  string
 	California bool
 	Coppa      bool
 	Overdue    bool
-	Notice     string // what the last action did
-	Error      string // why the last action failed
+	NoDue      bool // machine mail: no legal due date
+	Advice     control.Advice
+	Suggestion string            // what to do first, in words
+	Causes     map[string]string // field → the reasons that point at it, in words
+	Notice     string            // what the last action did
+	Error      string            // why the last action failed
 	Form       actionForm
-	Templates  []option // approve and preview choices, fitting the kind
-	Kinds      []option // reclassify choices
-	Preview    *control.Preview
+	Answers    []answerChoice // what the case can be answered with
+	Outcomes   []option       // for a reply staff write
+	Kinds      []option       // reclassify choices
+	Preview    *previewView
 	PreviewErr string
-	CanApprove bool
+	CanAnswer  bool
 	CanDone    bool
 	CanReopen  bool
+	Dismissal  string // how a dismissal would be reported
+	Answer     cases.Answer
 	CSRF       string // the session's token, for the action forms
 	Letter     *letterView
+	Files      bool // attachments can be fetched
+}
+
+// answerChoice is one answer the case page offers.
+type answerChoice struct {
+	cases.Answer
+	Reported string
+	Selected bool
 }
 
 // letterView is what the case page shows of a case that came by post.
@@ -37,56 +57,167 @@ type letterView struct {
 	Today   string       // the default and latest day of posting
 }
 
-// actionForm is what staff typed, kept when an action fails.
+// actionForm is the answer staff are drafting, or what they typed in an
+// action's form, kept when it fails.
 type actionForm struct {
 	Template  string
 	Fields    cases.Fields
 	HasFields bool   // the form carried fields
+	Corrected bool   // and they differ from the case's
 	Note      string // for the history only
 	Message   string // for the requester, in the reply
+	Outcome   string // a reply staff write: how it settles the request
 	Reason    string
 	Kind      string
 	Posted    string // the day a letter was posted, YYYY-MM-DD
+	Confirm   bool
 }
 
-// casePage shows one case, with a preview of the template the query
-// names or the one that fits the case.
+// casePage shows one case: why it is here in plain words, what to do
+// first, and a preview of the answer the URL drafts (by default the one
+// suggested). The draft lives in the URL, so the page can be reloaded.
 func (c *console) casePage(w http.ResponseWriter, r *http.Request) {
 	cs, err := c.svc.Get(r.PathValue("id"))
 	if err != nil {
 		c.serviceError(w, r, "show case", err)
 		return
 	}
-	form := actionForm{Template: r.URL.Query().Get("template"), Fields: cs.Fields}
-	if !fits(cs.Kind, form.Template) {
-		form.Template = defaultTemplate(cs)
+	q := r.URL.Query()
+	form := draftOf(q, cs)
+	v := c.caseView(r, cs, form, q.Get("back"))
+	if form.Template == "" && !q.Has("template") {
+		v.Form.Template = defaultTemplate(cs, v.Advice.Suggested)
+		v.markChosen()
 	}
-	v := c.caseView(r, cs, form)
-	v.Notice = notices()[r.URL.Query().Get("done")]
-	c.preview(&v, nil)
+	v.Notice = notices()[q.Get("done")]
+	c.preview(&v)
 	c.render(w, r, http.StatusOK, "case", "Case "+cs.ID, v)
 }
 
+// draftOf reads an answer drafted in the URL (or a posted form): its
+// template when it fits the case, corrected fields, the message and, for
+// a reply staff write, its outcome and reason.
+func draftOf(v url.Values, cs *cases.Case) actionForm {
+	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	f := actionForm{Template: get("template"), Note: get("note"), Message: get("message"), Outcome: get("outcome"),
+		Reason: get("reason"), Kind: get("kind"), Posted: get("posted"), Confirm: v.Get("confirm") != "", Fields: cs.Fields}
+	if !fits(cs.Kind, f.Template) {
+		f.Template = ""
+	}
+	if _, ok := v["name"]; ok && cs.Kind == cases.California {
+		f.HasFields = true
+		f.Fields = cases.Fields{Name: get("name"), Street: get("street"), City: get("city"), State: get("state"), ZIP: get("zip")}
+		f.Corrected = f.Fields != cs.Fields
+	}
+	return f
+}
+
 // caseView prepares a case for the page with the form as given.
-func (c *console) caseView(r *http.Request, cs *cases.Case, form actionForm) caseView {
+func (c *console) caseView(r *http.Request, cs *cases.Case, form actionForm, back string) caseView {
 	open := cs.State.Open()
 	if form.Kind == "" {
 		form.Kind = string(otherKind(cs.Kind))
 	}
-	return caseView{
+	advice, err := c.svc.Advise(cs.ID)
+	if err != nil {
+		c.log.Error("advise", "case", cs.ID, "err", err)
+	}
+	v := caseView{
 		Case:       cs,
+		Back:       backTo(back),
+		KindWords:  cases.KindOf(cs.Kind).Words,
 		California: cs.Kind == cases.California,
 		Coppa:      cs.Kind == cases.Coppa,
-		Overdue:    open && !cs.Due.IsZero() && c.now().After(cs.Due),
+		NoDue:      cs.LegalDue().IsZero(),
+		Advice:     advice,
+		Suggestion: suggestionWords(advice.Suggested),
+		Causes:     causes(cs),
 		Form:       form,
-		Templates:  options(fittingTemplates(cs.Kind), form.Template, ""),
+		Outcomes:   outcomeOptions(form.Outcome),
 		Kinds:      options(reclassifyKinds(), form.Kind, ""),
-		CanApprove: open && len(fittingTemplates(cs.Kind)) > 0,
-		CanDone:    open && cs.Kind == cases.Coppa,
+		CanAnswer:  open && cs.LetterToPost() == nil && len(advice.Answers) > 0,
+		CanDone:    open && cs.Kind == cases.Coppa && cs.Reply(cases.TemplateCoppaDone) == nil,
 		CanReopen:  !open,
+		Dismissal:  cases.ReportedAs(cs.Kind, cases.JoinOutcome(cases.OutcomeDismissed, "the reason you give")),
 		CSRF:       sessionOf(r).CSRF,
 		Letter:     c.letterView(cs),
+		Files:      c.files != nil,
 	}
+	v.Overdue = open && !v.NoDue && c.now().After(cs.Due)
+	v.markChosen()
+	return v
+}
+
+// markChosen lists the answers with the drafted one selected.
+func (v *caseView) markChosen() {
+	v.Answers = nil
+	for _, a := range v.Advice.Answers {
+		row, _ := cases.AnswerOf(a.Template)
+		v.Answers = append(v.Answers, answerChoice{Answer: row, Reported: a.Reported, Selected: a.Template == v.Form.Template})
+		if a.Template == v.Form.Template {
+			v.Answer = row
+		}
+	}
+}
+
+// causes maps each field a case's reasons point at to the reasons, in
+// words: "state" → "state not California".
+func causes(cs *cases.Case) map[string]string {
+	out := map[string]string{}
+	for _, code := range cs.Reasons {
+		r := cases.ReasonOf(code)
+		for _, f := range r.Fields {
+			names := []string{f}
+			if f == cases.FieldMissing {
+				names = cs.Missing
+			}
+			for _, n := range names {
+				if out[n] != "" {
+					out[n] += "; "
+				}
+				out[n] += r.Label
+			}
+		}
+	}
+	return out
+}
+
+// outcomeOptions are the outcomes of a reply staff write, "none" first.
+func outcomeOptions(chosen string) []option {
+	opts := []option{{Value: "", Label: "no outcome yet: the case waits for the requester", Selected: chosen == ""}}
+	for _, o := range cases.OutcomeChoices() {
+		label := o.Words
+		if o.NeedsReason {
+			label += " (give the reason)"
+		}
+		opts = append(opts, option{Value: o.Code, Label: label, Selected: o.Code == chosen})
+	}
+	return opts
+}
+
+// suggestionWords says what the console proposes, for staff.
+func suggestionWords(s cases.Suggestion) string {
+	words := map[string]string{
+		cases.SuggestApprove:    "Send the answer “%s”.",
+		cases.SuggestDecline:    "Decline: send the answer “%s”.",
+		cases.SuggestReclassify: "Say what kind of request it is (reclassify), or dismiss it if it is none.",
+		cases.SuggestDismiss:    "Dismiss it: %s.",
+		cases.SuggestReply:      "Read the new message and write a reply.",
+		cases.SuggestDone:       "Verify the parent, delete the child's data, then mark it done (the completion notice goes out).",
+		cases.SuggestLook:       "Read it first; nothing is proposed.",
+	}
+	w, ok := words[s.Action]
+	if !ok {
+		return ""
+	}
+	arg := s.Reason
+	if a, ok := cases.AnswerOf(s.Template); ok {
+		arg = a.Words
+	}
+	if strings.Contains(w, "%s") {
+		return strings.Replace(w, "%s", arg, 1)
+	}
+	return w
 }
 
 // letterView is the letter part of a case that came by post, or nil.
@@ -110,18 +241,24 @@ func otherKind(k cases.Kind) cases.Kind {
 	return cases.California
 }
 
-// preview asks the service for the reply the form's template would send,
-// with corrected fields (nil: the case's own) and the form's message.
-func (c *console) preview(v *caseView, fields *cases.Fields) {
-	if v.Form.Template == "" || v.Case.Erased {
+// preview asks the service for the reply the draft would send, with its
+// corrected fields, message and outcome. A reply staff write is previewed
+// once it has text.
+func (c *console) preview(v *caseView) {
+	f := v.Form
+	if f.Template == "" || v.Case.Erased || !v.Case.State.Open() || v.Answer.FreeText && f.Message == "" {
 		return
 	}
-	p, err := c.svc.Preview(v.Case.ID, control.Draft{Template: v.Form.Template, Fields: fields, Message: v.Form.Message})
+	var fields *cases.Fields
+	if f.Corrected {
+		fields = &f.Fields
+	}
+	p, err := c.svc.Preview(v.Case.ID, control.Draft{Template: f.Template, Fields: fields, Message: f.Message, Outcome: f.Outcome, Reason: f.Reason})
 	if err != nil {
-		v.PreviewErr = "No preview: " + err.Error()
+		v.PreviewErr = "No preview: " + control.Plain(err)
 		return
 	}
-	v.Preview = &p
+	v.Preview = readablePreview(p, v.Case.Fields, fields)
 }
 
 // serviceError shows a failed service call on the error page: unknown
@@ -135,15 +272,43 @@ func (c *console) serviceError(w http.ResponseWriter, r *http.Request, doing str
 	c.showError(w, r, status, msg)
 }
 
-// explain turns a service error into a status and a sentence for staff.
+// explain turns a service error into a status and a sentence for staff,
+// in the service's words without its codes.
 func explain(doing string, err error) (int, string) {
 	switch {
 	case errors.Is(err, control.ErrNotFound):
-		return http.StatusNotFound, "No such case (" + err.Error() + ")."
+		return http.StatusNotFound, "Not found: " + control.Plain(err) + "."
 	case errors.Is(err, control.ErrRefused):
-		return http.StatusUnprocessableEntity, "Refused: " + err.Error()
+		return http.StatusUnprocessableEntity, "Not done: " + control.Plain(err) + "."
 	case errors.Is(err, control.ErrInvalid):
-		return http.StatusUnprocessableEntity, "Not accepted: " + err.Error()
+		return http.StatusUnprocessableEntity, "Not accepted: " + control.Plain(err) + "."
 	}
 	return http.StatusInternalServerError, "Could not " + doing + ": " + err.Error()
+}
+
+// changed lists the fields staff corrected, before → after.
+func changed(before, after cases.Fields) []string {
+	var out []string
+	for _, f := range []struct{ name, was, is string }{
+		{"name", before.Name, after.Name}, {"street", before.Street, after.Street}, {"city", before.City, after.City},
+		{"state", before.State, after.State}, {"ZIP", before.ZIP, after.ZIP},
+	} {
+		if f.was != f.is {
+			out = append(out, f.name+": “"+f.was+"” → “"+f.is+"”")
+		}
+	}
+	return out
+}
+
+// newValues are the non-empty values staff corrected, to mark in the
+// preview.
+func newValues(before, after cases.Fields) []string {
+	var out []string
+	for _, p := range [][2]string{{before.Name, after.Name}, {before.Street, after.Street}, {before.City, after.City},
+		{before.State, after.State}, {before.ZIP, after.ZIP}} {
+		if p[0] != p[1] && strings.TrimSpace(p[1]) != "" && !slices.Contains(out, p[1]) {
+			out = append(out, p[1])
+		}
+	}
+	return out
 }

@@ -1,11 +1,7 @@
 package web
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/mailproc/mailproc/mailproc/cases"
-	"github.com/mailproc/mailproc/mailproc/reply"
 )
 
 // option is one choice in a select.
@@ -28,68 +24,53 @@ func options(values []string, chosen, anyLabel string) []option {
 	return opts
 }
 
-// openStates are the states the queue shows.
-func openStates() []string {
-	return []string{string(cases.Review), string(cases.AwaitingStaff), string(cases.AwaitingRequester)}
+// allStates are the states a case can be in.
+func allStates() []string {
+	return []string{string(cases.Review), string(cases.AwaitingStaff), string(cases.AwaitingRequester),
+		string(cases.Answered), string(cases.Done), string(cases.Dismissed)}
 }
 
 // allKinds are the kinds a case can have.
 func allKinds() []string {
-	return []string{string(cases.California), string(cases.Coppa), string(cases.Other), string(cases.Automated)}
+	var out []string
+	for _, k := range cases.Kinds() {
+		out = append(out, string(k.Kind))
+	}
+	return out
 }
 
 // reclassifyKinds are the kinds staff may give a case.
 func reclassifyKinds() []string {
-	return []string{string(cases.California), string(cases.Coppa), string(cases.Other)}
-}
-
-// reviewReasons are the reasons a case can be with staff.
-func reviewReasons() []string {
-	return []string{
-		cases.ReasonAmbiguous, cases.ReasonNearMiss, cases.ReasonAutomated,
-		cases.ReasonNotCalifornia, cases.ReasonZIPMismatch, cases.ReasonNoDisclosureData,
-		cases.ReasonDeliveryUnknown, cases.ReasonRateLimited, cases.ReasonTooLarge,
-		cases.ReasonUnparseable, cases.ReasonDMARCFail, cases.ReasonNoReplyAddress,
-		cases.ReasonDeliveryFailed, cases.ReasonTemplateFailed, cases.ReasonFollowUp,
-		cases.ReasonStillIncomplete, cases.ReasonAlreadyReplied,
-	}
-}
-
-// fittingTemplates are the reply templates for a kind of case: the
-// california ones for california, the coppa ones for coppa, none else.
-func fittingTemplates(k cases.Kind) []string {
-	if k != cases.California && k != cases.Coppa {
-		return nil
-	}
-	var names []string
-	for _, n := range reply.Names {
-		if strings.HasPrefix(n, string(k)+"-") {
-			names = append(names, n)
+	var out []string
+	for _, k := range cases.Kinds() {
+		if k.Reclassify {
+			out = append(out, string(k.Kind))
 		}
 	}
-	return names
-}
-
-// defaultTemplate is the template that fits the case as it stands: the
-// incomplete notice while fields are missing, else the disclosure; for
-// coppa the acknowledgement until it was sent, then the completion.
-func defaultTemplate(c *cases.Case) string {
-	switch c.Kind {
-	case cases.California:
-		if len(c.Missing) > 0 {
-			return reply.CaliforniaIncomplete
-		}
-		return reply.CaliforniaDisclosure
-	case cases.Coppa:
-		if c.Reply(reply.CoppaReceived) == nil {
-			return reply.CoppaReceived
-		}
-		return reply.CoppaCompleted
-	}
-	return ""
+	return out
 }
 
 // fits reports whether a template may answer a case of this kind.
 func fits(k cases.Kind, template string) bool {
-	return template != "" && slices.Contains(fittingTemplates(k), template)
+	a, ok := cases.AnswerOf(template)
+	return ok && a.Fits(k)
+}
+
+// defaultTemplate is the answer the case page previews when none is
+// chosen: the one suggested, else the one that fits the case. A case
+// outside California is never offered a disclosure first.
+func defaultTemplate(c *cases.Case, s cases.Suggestion) string {
+	switch s.Action {
+	case cases.SuggestApprove, cases.SuggestDecline:
+		if fits(c.Kind, s.Template) {
+			return s.Template
+		}
+	case cases.SuggestDone:
+		return cases.TemplateCoppaDone
+	case cases.SuggestReply:
+		return cases.TemplateStaffReply
+	case cases.SuggestDismiss, cases.SuggestReclassify, cases.SuggestLook:
+		return ""
+	}
+	return cases.FittingTemplate(c)
 }

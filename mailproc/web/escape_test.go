@@ -23,7 +23,8 @@ func hostileCase(id string, kind cases.Kind) *cases.Case {
 	c.Fields = cases.Fields{Name: hostile, Street: hostile, City: hostile, State: hostile, ZIP: hostile}
 	c.Coppa = cases.CoppaFields{ParentName: hostile, ChildName: hostile, ChildEmail: hostile, ChildUsername: hostile}
 	c.Messages = []cases.Message{{Key: hostile, From: hostile, Subject: hostile, Text: "Hello\n" + hostile + "\n",
-		Folder: hostile, Action: hostile, Template: hostile, Reasons: []string{hostile}}}
+		Folder: hostile, Action: hostile, Template: hostile, Reasons: []string{hostile},
+		Attachments: []cases.Attachment{{Part: "2", Name: hostile, Type: hostile, Size: 5}}}}
 	c.Replies = []cases.Reply{{Template: hostile, To: hostile, State: cases.ReplyFailed, Actor: hostile, Error: hostile}}
 	c.History = append(c.History, cases.Event{Actor: hostile, Action: hostile, Detail: hostile})
 	return c
@@ -36,7 +37,7 @@ func TestHostileTextShownEscaped(t *testing.T) {
 		"queue":         readBody(t, c.get("/")),
 		"california":    readBody(t, c.get("/cases/c1")),
 		"coppa":         readBody(t, c.get("/cases/k1")),
-		"preview":       readBody(t, c.post("/cases/c1/preview", url.Values{"csrf": {token}, "template": {"california-disclosure"}, "name": {hostile}, "zip": {"1"}})),
+		"preview":       readBody(t, c.get(c.post("/cases/c1/preview", url.Values{"csrf": {token}, "template": {"california-disclosure"}, "name": {hostile}, "zip": {"1"}}).Header.Get("Location"))),
 		"failed action": readBody(t, c.post("/cases/c1/dismiss", url.Values{"csrf": {token}, "note": {hostile}})),
 		"sign-in again": readBody(t, e.client().login(hostile, "x")),
 	}

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,6 +25,9 @@ type call struct {
 	Posted   time.Time       // MarkPosted
 	N        int             // PrintLetter
 	Scan     string          // KeepScan: what was uploaded
+	Query    control.Query   // Search
+	Outcome  string          // Approve
+	Bulk     control.Bulk    // Bulk
 }
 
 // fakeService keeps cases in memory and records every call. actionErr,
@@ -83,8 +88,8 @@ func (f *fakeService) List(flt control.Filter) ([]control.Summary, error) {
 }
 
 func summarize(c *cases.Case, now time.Time) control.Summary {
-	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email,
-		Received: c.Received, Due: c.Due, Overdue: c.State.Open() && now.After(c.Due), Messages: len(c.Messages)}
+	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email, Name: c.RequesterName(),
+		Received: c.Received, Due: c.LegalDue(), Overdue: c.State.Open() && !c.LegalDue().IsZero() && now.After(c.Due), Messages: len(c.Messages), Outcome: c.Outcome}
 	if len(c.Messages) > 0 {
 		s.Subject = c.Messages[0].Subject
 	}
@@ -164,15 +169,22 @@ func (f *fakeService) act(cl call, change func(c *cases.Case)) (*cases.Case, err
 }
 
 func (f *fakeService) Approve(id string, a control.Approval) (*cases.Case, error) {
-	return f.act(call{Method: "Approve", ID: id, Template: a.Template, Fields: a.Fields, Act: a.Act}, func(c *cases.Case) {
+	return f.act(call{Method: "Approve", ID: id, Template: a.Template, Fields: a.Fields, Act: a.Act, Outcome: a.Outcome}, func(c *cases.Case) {
 		c.State = cases.Answered
+		ans, _ := cases.AnswerOf(a.Template)
+		c.Outcome = ans.Outcome
+		if ans.FreeText && a.Outcome != "" {
+			c.Outcome = cases.JoinOutcome(a.Outcome, a.Reason)
+		}
 		c.Replies = append(c.Replies, cases.Reply{Template: a.Template, To: c.Email, State: cases.ReplySent,
 			Actor: a.Actor, PlannedAt: f.now(), SentAt: f.now()})
 	})
 }
 
 func (f *fakeService) Dismiss(id string, a control.Act) (*cases.Case, error) {
-	return f.act(call{Method: "Dismiss", ID: id, Act: a}, func(c *cases.Case) { c.State = cases.Dismissed })
+	return f.act(call{Method: "Dismiss", ID: id, Act: a}, func(c *cases.Case) {
+		c.State, c.Outcome = cases.Dismissed, cases.JoinOutcome(cases.OutcomeDismissed, a.Reason)
+	})
 }
 
 func (f *fakeService) Reclassify(id string, k cases.Kind, a control.Act) (*cases.Case, error) {
@@ -188,3 +200,122 @@ func (f *fakeService) Reopen(id string, a control.Act) (*cases.Case, error) {
 }
 
 var _ control.Service = (*fakeService)(nil)
+
+func (f *fakeService) Search(q control.Query) (control.Page, error) {
+	f.record(call{Method: "Search", Filter: q.Filter, Query: q})
+	if f.listErr != nil {
+		return control.Page{}, f.listErr
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p := control.Page{InViews: map[string]int{}, Page: max(q.Page, 1), PerPage: cmp.Or(q.PerPage, control.DefaultPerPage)}
+	words := cases.SearchWords(q.Text)
+	var rows []control.Summary
+	for _, c := range f.cases {
+		s := summarize(c, f.now())
+		text := c.SearchText()
+		match := q.Kind == "" || c.Kind == q.Kind
+		match = match && (q.Reason == "" || slices.Contains(c.Reasons, q.Reason)) && (!q.Overdue || s.Overdue) && (!q.ToPost || s.ToPost)
+		for _, w := range words {
+			match = match && strings.Contains(text, w)
+		}
+		if !match {
+			continue
+		}
+		for _, v := range control.Views {
+			if control.InView(v, c.State, s.ToPost) {
+				p.InViews[v]++
+			}
+		}
+		if control.InView(q.View, c.State, s.ToPost) {
+			rows = append(rows, s)
+		}
+	}
+	slices.SortFunc(rows, func(a, b control.Summary) int { return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(a.ID, b.ID)) })
+	p.Total = len(rows)
+	from := min((p.Page-1)*p.PerPage, len(rows))
+	p.Rows = rows[from:min(from+p.PerPage, len(rows))]
+	for _, s := range rows {
+		if s.Overdue {
+			p.Overdue++
+		}
+	}
+	return p, nil
+}
+
+func (f *fakeService) Advise(id string) (control.Advice, error) {
+	f.record(call{Method: "Advise", ID: id})
+	c, err := f.peek(id)
+	if err != nil {
+		return control.Advice{}, err
+	}
+	a := control.Advice{Suggested: cases.Suggest(c), Fields: cases.CausedBy(c)}
+	for _, code := range c.Reasons {
+		a.Reasons = append(a.Reasons, cases.ReasonOf(code))
+	}
+	for _, ans := range cases.Answers() {
+		if ans.Fits(c.Kind) {
+			a.Answers = append(a.Answers, control.AnswerFit{Template: ans.Template, Words: ans.Words, Decline: ans.Decline,
+				FreeText: ans.FreeText, Reported: cases.ReportedAs(c.Kind, ans.Outcome)})
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, o := range f.cases {
+		if o.ID != c.ID && o.Email != "" && o.Email == c.Email {
+			a.Others = append(a.Others, summarize(o, f.now()))
+		}
+	}
+	return a, nil
+}
+
+func (f *fakeService) Bulk(b control.Bulk) ([]control.BulkResult, error) {
+	f.record(call{Method: "Bulk", Act: b.Act, Bulk: b})
+	var out []control.BulkResult
+	for _, id := range b.IDs {
+		r := control.BulkResult{ID: id}
+		c, err := f.peek(id)
+		if err != nil {
+			r.Error = control.Plain(err)
+			out = append(out, r)
+			continue
+		}
+		s := cases.Suggest(c)
+		switch {
+		case b.Action == control.BulkApprove && s.Action != cases.SuggestApprove:
+			r.Error = "what it needs is not an approval: open it"
+		case b.Action == control.BulkApprove:
+			r.OK, r.Template, r.Reported = true, s.Template, "complied"
+			if !b.DryRun {
+				_, err = f.Approve(id, control.Approval{Act: b.Act, Template: s.Template})
+			}
+		default:
+			r.OK, r.Reported = true, cases.ReportedAs(c.Kind, "dismissed: "+b.Reason)
+			if !b.DryRun {
+				_, err = f.Dismiss(id, b.Act)
+			}
+		}
+		if err != nil {
+			r.OK, r.Error = false, control.Plain(err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func (f *fakeService) Attachment(id string, n int, part string) (control.File, error) {
+	f.record(call{Method: "Attachment", ID: id, N: n, Scan: part})
+	c, err := f.peek(id)
+	if err != nil {
+		return control.File{}, err
+	}
+	if n < 1 || n > len(c.Messages) {
+		return control.File{}, fmt.Errorf("attachment: %w: no message %d", control.ErrNotFound, n)
+	}
+	for _, a := range c.Messages[n-1].Attachments {
+		if a.Part == part {
+			return control.File{Name: a.Name, Type: a.Type, Data: []byte("<html><script>alert(1)</script></html>")}, nil
+		}
+	}
+	return control.File{}, fmt.Errorf("attachment: %w: no part %s", control.ErrNotFound, part)
+}

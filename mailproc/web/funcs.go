@@ -24,7 +24,47 @@ func (c *console) funcs() template.FuncMap {
 		"letterURL": func(id string, i int, ext string) string {
 			return "/cases/" + url.PathEscape(id) + "/letter" + ext + "?n=" + strconv.Itoa(i+1)
 		},
+		"caseLink": caseURL,
+		"previewLink": func(id, template, back string) string {
+			return caseURL(id, back) + "&template=" + url.QueryEscape(template)
+		},
+		"fileURL": func(id string, i int, part string) string {
+			return fmt.Sprintf("/cases/%s/messages/%d/attachments/%s", url.PathEscape(id), i+1, url.PathEscape(part))
+		},
+		"reasonLabel": func(code string) string { return cases.ReasonOf(code).Label },
+		"kindWords":   func(k cases.Kind) string { return cases.KindOf(k).Words },
+		"reported":    cases.ReportedAs,
+		"size":        size,
+		"pageWords":   pageWords,
+		"article":     func(words string) string { return sentence(withArticle(words)) },
+		"stateWords":  stateWords,
+		"fieldRow": func(label, value, cause string) struct{ Label, Value, Cause string } {
+			return struct{ Label, Value, Cause string }{label, value, cause}
+		},
 	}
+}
+
+// size says a number of bytes for people: "812 bytes", "1.5 KB", "2.3 MB".
+func size(n int64) string {
+	switch {
+	case n < 1000:
+		return plural(int(n), "byte")
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// stateWords says a case's state for people.
+func stateWords(s cases.State) string {
+	w, ok := map[cases.State]string{
+		cases.Review: "with staff (review)", cases.AwaitingStaff: "with staff", cases.AwaitingRequester: "waiting on the requester",
+		cases.Answered: "answered", cases.Done: "done", cases.Dismissed: "dismissed",
+	}[s]
+	if !ok {
+		return string(s)
+	}
+	return w
 }
 
 // when shows a moment to the minute, or a dash for none.
@@ -47,7 +87,7 @@ func (c *console) day(t time.Time) string {
 // "due today", "due in 4 days".
 func (c *console) dueWords(due time.Time, overdue bool) string {
 	if due.IsZero() {
-		return "no due date"
+		return "no legal due date"
 	}
 	days := calendarDays(c.now().In(c.loc), due.In(c.loc))
 	switch {
@@ -78,4 +118,12 @@ func plural(n int, unit string) string {
 		return fmt.Sprintf("1 %s", unit)
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// sentence starts words with a capital letter.
+func sentence(words string) string {
+	if words == "" {
+		return ""
+	}
+	return strings.ToUpper(words[:1]) + words[1:]
 }

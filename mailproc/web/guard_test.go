@@ -96,7 +96,7 @@ func TestActionsNeedSameOrigin(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e := newEnv(t, californiaCase("c1"))
 			c, token := e.signedIn()
-			res := c.postWith("/cases/c1/dismiss", url.Values{"csrf": {token}, "reason": {"spam"}}, tt.headers)
+			res := c.postWith("/cases/c1/dismiss", url.Values{"csrf": {token}, "reason": {"spam"}, "confirm": {"1"}}, tt.headers)
 			dismissed := len(e.svc.recorded("Dismiss")) == 1
 			if tt.ok && (res.StatusCode != http.StatusSeeOther || !dismissed) {
 				t.Errorf("dismiss with %v = %d (called %v), want 303 and called", tt.headers, res.StatusCode, dismissed)

@@ -120,7 +120,7 @@ func TestMarkPostedAction(t *testing.T) {
 		t.Errorf("mark posted with a bad date = %d, want 422", res.StatusCode)
 	}
 	res := c.post("/cases/L1/posted", url.Values{"csrf": {token}, "posted": {"2025-05-09"}, "note": {"first class"}})
-	wantRedirect(t, res, "/cases/L1?done=posted")
+	wantRedirect(t, res, "/cases/L1?back=%2F&done=posted")
 	got := e.svc.recorded("MarkPosted")
 	want := call{Method: "MarkPosted", ID: "L1", Act: control.Act{Actor: testUser, Note: "first class"}, Posted: time.Date(2025, 5, 9, 0, 0, 0, 0, time.UTC)}
 	if len(got) != 1 || fmt.Sprintf("%+v", got[0]) != fmt.Sprintf("%+v", want) {

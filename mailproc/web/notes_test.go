@@ -9,12 +9,18 @@ import (
 
 // TestNoteAndMessageApart: where a coppa case's forms take text for the
 // parent they take it apart from the note for the history, each under
-// its own label; the note field never says it goes to the parent.
+// its own label; the note field never says it goes to the parent. The
+// answer is drafted (message) and then sent (note) in two forms.
 func TestNoteAndMessageApart(t *testing.T) {
 	e := newEnv(t, coppaCase("k1"))
 	c, _ := e.signedIn()
 	page := readBody(t, c.get("/cases/k1"))
-	for _, form := range []string{"approve", "done"} {
+	draft, send := formOf(t, page, "/cases/k1"), formOf(t, page, "/cases/k1/approve")
+	if !strings.Contains(draft, `name="message"`) || !strings.Contains(draft, "Message to the parent") || strings.Contains(draft, `name="note"`) ||
+		!strings.Contains(send, `name="note"`) || !strings.Contains(send, "never sent") || strings.Contains(send, "<textarea id=\"a-message\"") {
+		t.Errorf("the answer's message is drafted apart from the note sent with it:\n%s\n%s", draft, send)
+	}
+	for _, form := range []string{"done"} {
 		f := formOf(t, page, "/cases/k1/"+form)
 		for _, want := range []string{`name="message"`, `name="note"`, "Message to the parent", "Note for the history", "never sent"} {
 			if !strings.Contains(f, want) {
@@ -34,7 +40,7 @@ func TestPreviewWithMessage(t *testing.T) {
 	c, token := e.signedIn()
 	res := c.post("/cases/k1/preview", url.Values{"csrf": {token}, "template": {"coppa-completed"},
 		"message": {"We deleted kiddo7."}, "note": {"INTERNAL verified by phone"}})
-	page := readBody(t, res)
+	page := readBody(t, c.get(res.Header.Get("Location")))
 	got := e.svc.recorded("Preview")
 	if last := got[len(got)-1]; last.Template != "coppa-completed" || last.Act.Message != "We deleted kiddo7." {
 		t.Errorf("Preview call %+v, want coppa-completed with the message", last)

@@ -132,7 +132,7 @@ func TestPostBehindProxy(t *testing.T) {
 				t.Fatal(err)
 			}
 			token := csrf(t, readBody(t, res))
-			res = browserPost(t, client, base, "/cases/c1/dismiss", url.Values{"csrf": {token}, "reason": {"spam"}})
+			res = browserPost(t, client, base, "/cases/c1/dismiss", url.Values{"csrf": {token}, "reason": {"spam"}, "confirm": {"1"}})
 			if res.StatusCode != http.StatusSeeOther || len(e.svc.recorded("Dismiss")) != 1 {
 				t.Errorf("dismiss through the proxy = %d, want 303 and the case dismissed", res.StatusCode)
 			}

@@ -27,11 +27,14 @@ type layoutData struct {
 	User    string // "" when nobody is signed in
 	CSRF    string // for the sign-out form
 	Body    any
+	// Refresh: the page reloads itself in a few seconds (a reply it
+	// reports on is still being sent).
+	Refresh bool
 }
 
 // loadPages parses every page with the layout and fmt's helpers.
 func loadPages(f template.FuncMap) (pages, error) {
-	names := []string{"login", "queue", "case", "error", "intake"}
+	names := []string{"login", "queue", "case", "error", "intake", "bulk"}
 	p := make(pages, len(names))
 	for _, name := range names {
 		t, err := template.New("layout.html").Funcs(f).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+"*.html")
@@ -48,11 +51,17 @@ func loadPages(f template.FuncMap) (pages, error) {
 // that would hide or reorder what a sender wrote are then written out
 // (visible.HTML), wherever the page shows it.
 func (c *console) render(w http.ResponseWriter, r *http.Request, status int, name, title string, body any) {
+	c.renderRefresh(w, r, status, name, title, body, false)
+}
+
+// renderRefresh is render, with a page that reloads itself when refresh
+// is set.
+func (c *console) renderRefresh(w http.ResponseWriter, r *http.Request, status int, name, title string, body any, refresh bool) {
 	s, signedIn := r.Context().Value(ctxSessionKey{}).(session)
 	if !signedIn {
 		s, _ = c.currentSession(r)
 	}
-	data := layoutData{Title: title, Company: c.company, User: s.User, CSRF: s.CSRF, Body: body}
+	data := layoutData{Title: title, Company: c.company, User: s.User, CSRF: s.CSRF, Body: body, Refresh: refresh}
 	var buf bytes.Buffer
 	if err := c.pages[name].Execute(&buf, data); err != nil {
 		c.log.Error("render page", "page", name, "err", err)

@@ -1,10 +1,12 @@
 // Package web is mailproc's staff console: sign-in for named staff users,
-// the review queue, a case with its messages as text, a preview of the
-// reply that would go out, and the staff actions; with a service that is a
-// control.LetterDesk, the letter desk too: enter a letter, print the letter
-// that answers it, mark it posted. It reaches cases only through the
-// service and renders every page on the server with html/template; the
-// page carries no script.
+// the queue (views, search, pages, bulk actions), a case with its messages
+// as text, its reasons in plain words and what to do first, a preview of
+// the answer that would go out, and the staff actions; with a service that
+// is a control.LetterDesk, the letter desk too: enter a letter, print the
+// letter that answers it, mark it posted; with one that is
+// control.Attachments, attachments downloaded from the mailbox. It reaches
+// cases only through the service and renders every page on the server with
+// html/template; the page carries no script.
 package web
 
 import (
@@ -53,12 +55,23 @@ type Options struct {
 	// MaxPasswordChecks bounds the bcrypt checks running at once; 0: half
 	// the CPUs, at least one.
 	MaxPasswordChecks int
+	// ReplyWait is how long an action that sends replies waits for them to
+	// leave the outbox before the queue shows what was done; 0:
+	// DefaultReplyWait, negative: not at all.
+	ReplyWait time.Duration
 }
+
+// DefaultReplyWait is how long an action waits for its replies to be sent
+// when Options says nothing.
+const DefaultReplyWait = 5 * time.Second
 
 // console is the handler New returns.
 type console struct {
 	svc      control.Service
-	desk     control.LetterDesk // nil when the service takes no letters
+	desk     control.LetterDesk  // nil when the service takes no letters
+	files    control.Attachments // nil when the service cannot fetch attachments
+	done     *resultStore        // what recent actions did, for the queue
+	settle   time.Duration       // how long an action waits for its replies
 	staff    *staff
 	key      []byte
 	seal     *sealer
@@ -104,8 +117,10 @@ func newConsole(svc control.Service, o Options) (*console, error) {
 		return nil, fmt.Errorf("web console: %w", err)
 	}
 	desk, _ := svc.(control.LetterDesk)
+	files, _ := svc.(control.Attachments)
 	c := &console{
-		svc: svc, desk: desk, staff: st, key: key, seal: seal, secure: o.Secure,
+		svc: svc, desk: desk, files: files, done: newResultStore(), settle: o.ReplyWait,
+		staff: st, key: key, seal: seal, secure: o.Secure,
 		ttl: o.SessionTTL, idle: o.IdleTimeout, sessions: o.Sessions, company: o.Company, log: o.Logger, now: o.Now,
 		loc: o.Location, proxies: o.TrustedProxies,
 		slow: newSlowdown(), checks: newCheckGate(o.MaxPasswordChecks), pause: pauseFor,
@@ -140,6 +155,9 @@ func (c *console) fillDefaults() {
 	if c.company == "" {
 		c.company = "mailproc"
 	}
+	if c.settle == 0 {
+		c.settle = DefaultReplyWait
+	}
 }
 
 // sessionKey returns the configured key, or a random one for nil.
@@ -167,6 +185,11 @@ func (c *console) routes() http.Handler {
 	mux.Handle("GET /cases/{id}", c.signedIn(http.HandlerFunc(c.casePage)))
 	for name, act := range c.actions() {
 		mux.Handle("POST /cases/{id}/"+name, c.signedIn(c.checked(act)))
+	}
+	mux.Handle("POST /bulk", c.signedIn(c.checked(c.bulkStart)))
+	mux.Handle("POST /bulk/confirm", c.signedIn(c.checked(c.bulkDo)))
+	if c.files != nil {
+		mux.Handle("GET /cases/{id}/messages/{n}/attachments/{part}", c.signedIn(http.HandlerFunc(c.attachment)))
 	}
 	if c.desk != nil {
 		mux.Handle("GET /letters/new", c.signedIn(http.HandlerFunc(c.intakePage)))

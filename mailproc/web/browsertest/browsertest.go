@@ -128,48 +128,18 @@ func SignIn(ctx context.Context, s Site) error {
 	return nil
 }
 
-// ApproveFromQueue signs in, opens the case from the queue, approves it
-// with the template and fields the form suggests, and returns the notice
-// the page shows; a page that shows an error instead is an error.
+// ApproveFromQueue signs in, opens the case from the queue, sends the
+// answer the page suggests, and returns the line the queue then shows; a
+// page that shows an error instead is an error.
 func ApproveFromQueue(ctx context.Context, s Site, caseID string) (string, error) {
-	return ApproveCorrected(ctx, s, caseID, nil)
+	return Answer(ctx, s, "/", caseID, Draft{})
 }
 
-// ApproveCorrected is ApproveFromQueue with some fields of the approve
-// form typed anew first, by their names ("zip": "93704").
-func ApproveCorrected(ctx context.Context, s Site, caseID string, fields map[string]string) (string, error) {
-	if err := SignIn(ctx, s); err != nil {
-		return "", err
-	}
-	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
-	defer cancel()
-	caseURL := "/cases/" + url.PathEscape(caseID)
-	approve := fmt.Sprintf(`form[action=%q]`, caseURL+"/approve")
-	steps := []chromedp.Action[chromedp.Void]{
-		chromedp.Navigate(s.url("/")),
-		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href=%q]`, caseURL))),
-		chromedp.WaitVisible(chromedp.CSS(approve)),
-	}
-	for name, value := range fields {
-		field := chromedp.CSS(fmt.Sprintf(`%s [name=%q]`, approve, name))
-		steps = append(steps, chromedp.Clear(field), chromedp.SendKeys(field, value))
-	}
-	steps = append(steps,
-		chromedp.Click(chromedp.CSS(approve+` button:not([formaction])`)),
-		chromedp.WaitVisible(chromedp.CSS(`p.notice, p.error`)),
-	)
-	err := chromedp.Do(ctx, steps...)
-	if err != nil {
-		return "", fmt.Errorf("approve %s from the queue: %w", caseID, err)
-	}
-	if msg, _ := pageError(ctx); msg != "" {
-		return "", fmt.Errorf("approve %s: the page says %q", caseID, msg)
-	}
-	notice, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p.notice")))
-	if err != nil {
-		return "", fmt.Errorf("approve %s: read the notice: %w", caseID, err)
-	}
-	return notice, nil
+// ApproveCorrected is ApproveFromQueue with the answer chosen and some
+// fields of the answer form typed anew first, by their names ("zip":
+// "93704").
+func ApproveCorrected(ctx context.Context, s Site, caseID, template string, fields map[string]string) (string, error) {
+	return Answer(ctx, s, "/", caseID, Draft{Template: template, Fields: fields})
 }
 
 // ShowsAsText signs in, opens the case and checks that text (say,
