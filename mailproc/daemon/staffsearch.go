@@ -29,7 +29,8 @@ func (d *Daemon) List(f control.Filter) ([]control.Summary, error) {
 }
 
 // Search returns a page of the cases a query asks for, from the store's
-// rows and search texts (no case is read whole).
+// rows and search texts: cases are filtered and sorted by their rows'
+// keys, and only the rows of the page are read.
 func (d *Daemon) Search(q control.Query) (control.Page, error) {
 	if q.View != "" && !slices.Contains(control.Views, q.View) {
 		return control.Page{}, fmt.Errorf("search: %w: view %q is not one of %v", control.ErrInvalid, q.View, control.Views)
@@ -40,10 +41,10 @@ func (d *Daemon) Search(q control.Query) (control.Page, error) {
 		p.PerPage = control.DefaultPerPage
 	}
 	p.PerPage = min(p.PerPage, control.MaxPerPage)
-	var rows []control.Summary
 	err := d.store.View(func(tx *store.Tx) error {
-		return tx.ForEachRow(cases.SearchWords(q.Text), func(r cases.Row) error {
-			s := summaryOf(r, now)
+		var hits []*hit
+		err := tx.ScanRows(cases.SearchWords(q.Text), func(k store.RowKey, row func() (cases.Row, error)) error {
+			s := keySummary(k, now)
 			if !passes(q.Filter, s) {
 				return nil
 			}
@@ -53,51 +54,83 @@ func (d *Daemon) Search(q control.Query) (control.Page, error) {
 				}
 			}
 			if control.InView(q.View, s.State, s.ToPost) {
-				rows = append(rows, s)
+				hits = append(hits, &hit{order: orderOf(s), overdue: s.Overdue, row: row})
 			}
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		slices.SortFunc(hits, func(a, b *hit) int { return a.order.compare(b.order) })
+		p.Total = len(hits)
+		for _, h := range hits {
+			if h.overdue {
+				p.Overdue++
+			}
+		}
+		from := min((p.Page-1)*p.PerPage, len(hits))
+		for _, h := range hits[from:min(from+p.PerPage, len(hits))] {
+			r, err := h.row()
+			if err != nil {
+				return err
+			}
+			p.Rows = append(p.Rows, summaryOf(r, now))
+		}
+		return nil
 	})
 	if err != nil {
 		return control.Page{}, fmt.Errorf("search: %w", err)
 	}
-	slices.SortFunc(rows, queueOrder)
-	p.Total = len(rows)
-	for _, s := range rows {
-		if s.Overdue {
-			p.Overdue++
-		}
-	}
-	from := min((p.Page-1)*p.PerPage, len(rows))
-	p.Rows = rows[from:min(from+p.PerPage, len(rows))]
 	return p, nil
 }
 
-// queueOrder puts open cases first, soonest due first and those with no
-// due date after them (oldest first), then closed ones, newest first.
-func queueOrder(a, b control.Summary) int {
-	ra, rb := queueRank(a), queueRank(b)
-	if ra != rb {
-		return cmp.Compare(ra, rb)
-	}
-	switch ra {
-	case 0:
-		return cmp.Or(a.Due.Compare(b.Due), a.Received.Compare(b.Received), cmp.Compare(a.ID, b.ID))
-	case 1:
-		return cmp.Or(a.Received.Compare(b.Received), cmp.Compare(a.ID, b.ID))
-	}
-	return cmp.Or(b.Received.Compare(a.Received), cmp.Compare(b.ID, a.ID))
+// hit is a case a search found: where it goes in the queue, and how to
+// read its row.
+type hit struct {
+	order   queueKey
+	overdue bool
+	row     func() (cases.Row, error)
 }
 
-// queueRank: 0 open with a due date, 1 open without, 2 closed.
-func queueRank(s control.Summary) int {
+// keySummary is what a row's key says of a case, as a summary to filter
+// and sort by.
+func keySummary(k store.RowKey, now time.Time) control.Summary {
+	s := control.Summary{ID: k.ID, Kind: k.Kind, State: k.State, Reasons: k.Reasons, Due: k.Due, Received: k.Received, ToPost: k.ToPost}
+	s.Overdue = s.State.Open() && !s.Due.IsZero() && now.After(s.Due)
+	return s
+}
+
+// queueKey is what the queue's order reads of a case.
+type queueKey struct {
+	rank          int // 0 open with a due date, 1 open without, 2 closed
+	due, received int64
+	id            string
+}
+
+func orderOf(s control.Summary) queueKey {
+	k := queueKey{due: s.Due.Unix(), received: s.Received.Unix(), id: s.ID}
 	switch {
 	case !s.State.Open() && !s.ToPost:
-		return 2
+		k.rank = 2
 	case s.Due.IsZero():
-		return 1
+		k.rank = 1
 	}
-	return 0
+	return k
+}
+
+// compare puts open cases first, soonest due first and those with no due
+// date after them (oldest first), then closed ones, newest first.
+func (a queueKey) compare(b queueKey) int {
+	if a.rank != b.rank {
+		return cmp.Compare(a.rank, b.rank)
+	}
+	switch a.rank {
+	case 0:
+		return cmp.Or(cmp.Compare(a.due, b.due), cmp.Compare(a.received, b.received), cmp.Compare(a.id, b.id))
+	case 1:
+		return cmp.Or(cmp.Compare(a.received, b.received), cmp.Compare(a.id, b.id))
+	}
+	return cmp.Or(cmp.Compare(b.received, a.received), cmp.Compare(b.id, a.id))
 }
 
 // byDue is the order of a plain list: soonest due first, no due date last.

@@ -19,7 +19,7 @@ var (
 	bucketSearch = []byte("search")
 )
 
-const rowsVersion = "1"
+const rowsVersion = "2"
 
 var keyRowsVersion = []byte("rows-version")
 
@@ -29,10 +29,12 @@ func (t *Tx) putRow(c *cases.Case) error {
 }
 
 func putRow(tx *bolt.Tx, c *cases.Case) error {
-	v, err := json.Marshal(c.Row())
+	row := c.Row()
+	js, err := json.Marshal(row)
 	if err != nil {
 		return fmt.Errorf("encode row of %s: %w", c.ID, err)
 	}
+	v := append(appendRowKey(nil, row), js...)
 	if err := tx.Bucket(bucketRows).Put([]byte(c.ID), v); err != nil {
 		return fmt.Errorf("write row of %s: %w", c.ID, err)
 	}
@@ -46,20 +48,43 @@ func putRow(tx *bolt.Tx, c *cases.Case) error {
 // every one of words (each lower-case; none: every case), in id order,
 // until fn returns an error.
 func (t *Tx) ForEachRow(words []string, fn func(cases.Row) error) error {
+	return t.ScanRows(words, func(_ RowKey, row func() (cases.Row, error)) error {
+		r, err := row()
+		if err != nil {
+			return err
+		}
+		return fn(r)
+	})
+}
+
+// ScanRows calls fn with the key of every case whose search text holds
+// every one of words, and a function that reads its whole row, in id
+// order, until fn returns an error. The key is read without decoding the
+// row: a list filters and sorts by keys and reads only the rows it shows.
+// Neither may be used after the transaction.
+func (t *Tx) ScanRows(words []string, fn func(RowKey, func() (cases.Row, error)) error) error {
 	search := t.bucket(bucketSearch)
 	want := make([][]byte, len(words))
 	for i, w := range words {
 		want[i] = []byte(w)
 	}
+	names := interned{}
 	return t.bucket(bucketRows).ForEach(func(k, v []byte) error {
 		if len(want) > 0 && !holdsAll(search.Get(k), want) {
 			return nil
 		}
-		var r cases.Row
-		if err := json.Unmarshal(v, &r); err != nil {
+		key, js, err := readRowKey(v, names)
+		if err != nil {
 			return fmt.Errorf("read row of %s: %w", k, err)
 		}
-		return fn(r)
+		key.ID = string(k)
+		return fn(key, func() (cases.Row, error) {
+			var r cases.Row
+			if err := json.Unmarshal(js, &r); err != nil {
+				return r, fmt.Errorf("read row of %s: %w", k, err)
+			}
+			return r, nil
+		})
 	})
 }
 

@@ -86,7 +86,7 @@ func draft(ctx context.Context, d Draft) error {
 		steps = append(steps, chromedp.Clear(field), chromedp.SendKeys(field, value))
 	}
 	if d.Message != "" {
-		steps = append(steps, chromedp.Clear(chromedp.ID("a-message")), chromedp.SendKeys(chromedp.ID("a-message"), d.Message))
+		steps = append(steps, chromedp.SendKeys(chromedp.ID("a-message"), d.Message)) // after what the form holds
 	}
 	if d.Outcome != "" {
 		steps = append(steps, chromedp.SetValue(chromedp.ID("a-outcome"), d.Outcome))
