@@ -106,12 +106,12 @@ func TestAttachmentDownload(t *testing.T) {
 // header or the download folder.
 func TestDispositionNames(t *testing.T) {
 	for name, want := range map[string]string{
-		"id.png":             `attachment; filename=id.png`,
+		"id.png":              `attachment; filename=id.png`,
 		"C:\\x\\passport.jpg": `attachment; filename=passport.jpg`,
-		"a\r\nSet-Cookie: x": `attachment; filename="a__Set-Cookie_ x"`,
-		"ünïcode.pdf":        `attachment; filename*=utf-8''%C3%BCn%C3%AFcode.pdf`,
-		"..":                 `attachment; filename=C-1-part-2.bin`,
-		"":                   `attachment; filename=C-1-part-2.bin`,
+		"a\r\nSet-Cookie: x":  `attachment; filename="a__Set-Cookie_ x"`,
+		"ünïcode.pdf":         `attachment; filename*=utf-8''%C3%BCn%C3%AFcode.pdf`,
+		"..":                  `attachment; filename=C-1-part-2.bin`,
+		"":                    `attachment; filename=C-1-part-2.bin`,
 	} {
 		if got := disposition(name, "C-1", "2"); got != want {
 			t.Errorf("disposition(%q) = %q, want %q", name, got, want)
