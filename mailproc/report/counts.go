@@ -28,7 +28,12 @@ type Counts struct {
 	ShareWithinDeadline *float64      `json:"share_within_deadline"`
 	DaysToAnswer        DayStats      `json:"days_to_answer"`
 	DenialReasons       []ReasonCount `json:"denial_reasons"` // most frequent first, then by reason
-	days                []int
+	// NotCovered counts the lines answered as requests the law does not
+	// cover, NotCoveredReasons their reasons as DenialReasons are.
+	NotCovered        int           `json:"not_covered"`
+	NotCoveredReasons []ReasonCount `json:"not_covered_reasons"`
+	days              []int
+	uncovered         map[string]int
 }
 
 // ReasonCount is how many denied lines give one reason.
@@ -118,6 +123,13 @@ func (c *Counts) add(l Line, reasons map[string]int) {
 	c.Done += one(l.Done)
 	c.Open += one(l.Open)
 	c.Overdue += one(l.Overdue)
+	c.NotCovered += one(l.NotCovered)
+	if l.NotCovered {
+		if c.uncovered == nil {
+			c.uncovered = map[string]int{}
+		}
+		c.uncovered[l.NotCoveredReason]++
+	}
 	if l.Answered != nil {
 		c.Answered++
 		c.days = append(c.days, *l.Days)
@@ -136,13 +148,21 @@ func (c *Counts) finish(reasons map[string]int) {
 	if c.Answered > 0 {
 		c.ShareWithinDeadline = ptr(round(float64(c.WithinDeadline)/float64(c.Answered), 3))
 	}
-	c.DenialReasons = []ReasonCount{}
+	c.DenialReasons = reasonCounts(reasons)
+	c.NotCoveredReasons = reasonCounts(c.uncovered)
+}
+
+// reasonCounts lists reasons with their counts, most frequent first, then
+// by reason.
+func reasonCounts(reasons map[string]int) []ReasonCount {
+	out := []ReasonCount{}
 	for r, n := range reasons {
-		c.DenialReasons = append(c.DenialReasons, ReasonCount{Reason: r, Count: n})
+		out = append(out, ReasonCount{Reason: r, Count: n})
 	}
-	slices.SortFunc(c.DenialReasons, func(a, b ReasonCount) int {
+	slices.SortFunc(out, func(a, b ReasonCount) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Reason, b.Reason))
 	})
+	return out
 }
 
 func one(b bool) int {

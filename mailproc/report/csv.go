@@ -15,6 +15,7 @@ func caseColumns() []string {
 		"id", "kind", "channel", "received", "due", "answered", "days_to_answer",
 		"within_deadline", "state", "outcome", "reviewed", "complied", "denied",
 		"denial_reason", "incomplete", "repeat", "dismissed", "done", "open", "overdue",
+		"not_covered", "not_covered_reason",
 	}
 }
 
@@ -29,7 +30,7 @@ func summaryColumns() []string {
 // The first section has one row per case of the month, under the header
 // id,kind,channel,received,due,answered,days_to_answer,within_deadline,
 // state,outcome,reviewed,complied,denied,denial_reason,incomplete,repeat,
-// dismissed,done,open,overdue. Times are RFC 3339 in the company's zone;
+// dismissed,done,open,overdue,not_covered,not_covered_reason. Times are RFC 3339 in the company's zone;
 // answered, days_to_answer and within_deadline are empty for a case not
 // answered; every mark (within_deadline onwards) is 1 or 0, so a summary
 // count is the sum of its column over the rows of its kind and channel.
@@ -38,8 +39,8 @@ func summaryColumns() []string {
 // holds rows of three sections: "report" (company, month, time_zone, from,
 // until, as_of; kind and channel empty); "summary" (every metric for every
 // group and channel, in the order of the HTML table; value empty where a
-// statistic has no data, shares as a fraction of one); and "denial_reason"
-// (metric is the reason, value its count).
+// statistic has no data, shares as a fraction of one); "denial_reason"
+// and "not_covered_reason" (metric is the reason, value its count).
 //
 // Text that came from people (outcomes, reasons) and starts with = + - @
 // or a tab is prefixed with ' so that spreadsheets do not run it.
@@ -69,7 +70,7 @@ func caseRow(l Line) []string {
 		stampPtr(l.Answered), intPtr(l.Days), markPtr(l.WithinDeadline),
 		l.State, safeCell(l.Outcome), mark(l.Reviewed), mark(l.Complied), mark(l.Denied),
 		safeCell(l.DenialReason), mark(l.Incomplete), mark(l.Repeat), mark(l.Dismissed),
-		mark(l.Done), mark(l.Open), mark(l.Overdue),
+		mark(l.Done), mark(l.Open), mark(l.Overdue), mark(l.NotCovered), safeCell(l.NotCoveredReason),
 	}
 }
 
@@ -94,6 +95,13 @@ func (r Report) summaryRows() [][]string {
 		for _, c := range g.Channels {
 			for _, rc := range c.DenialReasons {
 				rows = append(rows, []string{"denial_reason", g.Kind, c.Channel, safeCell(rc.Reason), strconv.Itoa(rc.Count)})
+			}
+		}
+	}
+	for _, g := range r.Groups {
+		for _, c := range g.Channels {
+			for _, rc := range c.NotCoveredReasons {
+				rows = append(rows, []string{"not_covered_reason", g.Kind, c.Channel, safeCell(rc.Reason), strconv.Itoa(rc.Count)})
 			}
 		}
 	}

@@ -103,7 +103,9 @@ func TestCSVShape(t *testing.T) {
 	}
 	want := [][]string{
 		{"report", "", "", "month", "2025-03"},
-		{"summary", "california", "all", "share_within_deadline", "0.833"},
+		{"summary", "california", "all", "share_within_deadline", "0.875"},
+		{"not_covered_reason", "california", "all", "not a California resident", "1"},
+		{"denial_reason", "california", "all", "identity not verified", "1"},
 		{"summary", "coppa", "email", "days_median", ""},
 		{"denial_reason", "california", "all", "not-california", "1"},
 	}

@@ -7,12 +7,10 @@ import (
 	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
-// The outcomes the daemon records on a case (daemon: apply.go, staff.go).
+// The outcomes the daemon records on a case (cases/outcomes.go).
 const (
-	outcomeDisclosure = "disclosure"
-	outcomeRepeat     = "repeat"
-	outcomeCompleted  = "completed"
-	outcomeDismissed  = "dismissed:"
+	outcomeRepeat    = cases.OutcomeRepeat
+	outcomeDismissed = cases.OutcomeDismissed + ":"
 )
 
 // templateIncomplete is the reply that asks a california requester for
@@ -20,7 +18,7 @@ const (
 const templateIncomplete = "california-incomplete"
 
 // ReasonRepeat is the denial reason of a repeat request.
-const ReasonRepeat = "repeat request: answered earlier this calendar year"
+const ReasonRepeat = cases.ReasonRepeatDenied
 
 // ReasonNoneGiven is the denial reason of a dismissal that recorded none.
 const ReasonNoneGiven = "(no reason recorded)"
@@ -37,10 +35,27 @@ func isAnswered(c cases.Case) bool {
 	return !c.Answered.IsZero()
 }
 
-// complied: answered, and the outcome is "disclosure" (california) or
-// "completed" (coppa).
+// complied: answered, and the outcome is one cases.Classify counts as
+// complied: "disclosure" (california), "completed" (coppa), or "complied"
+// (staff answered in their own words and said the request was met).
 func complied(c cases.Case) bool {
-	return isAnswered(c) && (c.Outcome == outcomeDisclosure || c.Outcome == outcomeCompleted)
+	class, _ := cases.Classify(c.Kind, c.Outcome)
+	return isAnswered(c) && class == cases.ClassComplied
+}
+
+// notCovered is the reason a request was answered as one the law does not
+// cover (not a California resident, not a customer, a request outside the
+// law), and whether it was: answered, with an outcome "not-covered: …".
+// Such a request is neither complied with nor denied.
+func notCovered(c cases.Case) (string, bool) {
+	class, reason := cases.Classify(c.Kind, c.Outcome)
+	if !isRequest(c) || !isAnswered(c) || class != cases.ClassNotCovered {
+		return "", false
+	}
+	if reason == "" {
+		reason = ReasonNoneGiven
+	}
+	return reason, true
 }
 
 // repeat: answered, and the outcome is "repeat" (california-repeat sent).
@@ -49,11 +64,18 @@ func repeat(c cases.Case) bool {
 }
 
 // denialReason is why a request was denied, and whether it was: a request
-// in state dismissed (the reason staff gave, after "dismissed: "), or a
-// repeat. Cases that are not requests are never denied.
+// in state dismissed (the reason staff gave, after "dismissed: "), a
+// repeat, or one staff answered with a denial ("denied: " and the reason).
+// Cases that are not requests are never denied.
 func denialReason(c cases.Case) (string, bool) {
 	if !isRequest(c) {
 		return "", false
+	}
+	if class, reason := cases.Classify(c.Kind, c.Outcome); class == cases.ClassDenied && isAnswered(c) && c.State != cases.Dismissed {
+		if reason == "" {
+			reason = ReasonNoneGiven
+		}
+		return reason, true
 	}
 	if c.State == cases.Dismissed {
 		reason := strings.TrimSpace(strings.TrimPrefix(c.Outcome, outcomeDismissed))

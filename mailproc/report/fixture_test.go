@@ -53,16 +53,23 @@ func (b caseBuilder) request(id string, kind cases.Kind, channel, when string, a
 func (b caseBuilder) sent(c cases.Case, template, when, actor string) cases.Case {
 	sentAt := at(b.t, b.loc, when)
 	c.Replies = append(c.Replies, cases.Reply{Template: template, State: cases.ReplySent, Actor: actor, PlannedAt: sentAt, SentAt: sentAt})
-	outcome := map[string]string{"california-disclosure": "disclosure", "california-repeat": "repeat", "coppa-completed": "completed"}[template]
-	state := map[string]cases.State{"california-incomplete": cases.AwaitingRequester, "coppa-received": cases.AwaitingStaff, "coppa-completed": cases.Done}[template]
-	if state == "" {
-		state = cases.Answered
-	}
-	c.State = state
+	answer, _ := cases.AnswerOf(template)
+	outcome := answer.Outcome
+	c.State = answer.State
 	if outcome != "" {
 		c.Outcome, c.Answered = outcome, sentAt
 	}
 	c.Log(sentAt, cases.ActorDaemon, "reply sent", template)
+	return c
+}
+
+// written records a reply staff wrote, sent at when, with the outcome
+// they gave it.
+func (b caseBuilder) written(c cases.Case, outcome, when string) cases.Case {
+	c = b.staff(c, "approved", when)
+	sentAt := at(b.t, b.loc, when)
+	c.Replies = append(c.Replies, cases.Reply{Template: cases.TemplateStaffReply, State: cases.ReplySent, Actor: "alice", PlannedAt: sentAt, SentAt: sentAt, Answer: true})
+	c.State, c.Outcome, c.Answered = cases.Answered, outcome, sentAt
 	return c
 }
 
@@ -107,6 +114,11 @@ func marchCases(t testing.TB) []cases.Case {
 		b.request("2025-0012", cases.Other, "email", "2025-03-18 08:00", "review"),
 		b.dismiss(b.request("2025-0013", cases.Automated, "email", "2025-03-19 02:00", "review"), "auto-reply, not a request", "2025-03-19 09:00"),
 		reopened,
+		// answered by staff: not covered (Nevada), and in their own words,
+		// complied and denied.
+		b.sent(b.staff(b.request("2025-0018", cal, "email", "2025-03-21 10:00", "review"), "approved", "2025-03-22 10:00"), "decline-not-california", "2025-03-22 10:01", "alice"),
+		b.written(b.request("2025-0019", cases.Other, "email", "2025-03-21 11:00", "review"), "complied", "2025-03-23 09:00"),
+		b.written(b.request("2025-0020", cal, "email", "2025-03-21 12:00", "review"), "denied: identity not verified", "2025-03-24 09:00"),
 		// 23:30 Pacific on the 31st (06:30 UTC on 1 April): in March.
 		b.request("2025-0014", cal, "email", "2025-03-31 23:30", "review"),
 		// 00:30 on 1 April and 23:30 on 28 February: not in March.

@@ -57,7 +57,7 @@ func TestHTMLParts(t *testing.T) {
 		`class="deadline"`, "30-day deadline",
 		"Reasons for denial", "not-california", "could not verify the parent",
 		`<td class="id">2025-0014</td>`, `<td class="id">2025-0002</td>`,
-		`<li id="note-overdue" value="11">`,
+		`<li id="note-overdue" value="12">`, `<li id="note-notcovered" value="6">`,
 	}
 	for _, w := range want {
 		if !strings.Contains(page, w) {

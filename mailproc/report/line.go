@@ -14,7 +14,7 @@ type Line struct {
 	Kind           string     `json:"kind"`    // the case's kind: california, coppa, other, automated
 	Channel        string     `json:"channel"` // email or letter; a case that names none is email
 	State          string     `json:"state"`   // at AsOf
-	Outcome        string     `json:"outcome"` // disclosure, repeat, completed, "dismissed: <reason>", or ""
+	Outcome        string     `json:"outcome"` // disclosure, repeat, completed, complied, "denied: <reason>", "not-covered: <reason>", "dismissed: <reason>", or ""
 	Received       time.Time  `json:"received"`
 	Due            time.Time  `json:"due"`
 	Answered       *time.Time `json:"answered"`        // nil when not answered
@@ -30,31 +30,38 @@ type Line struct {
 	Done           bool       `json:"done"`
 	Open           bool       `json:"open"`
 	Overdue        bool       `json:"overdue"`
+	// NotCovered: answered as a request the law does not cover, for
+	// NotCoveredReason; neither complied with nor denied.
+	NotCovered       bool   `json:"not_covered"`
+	NotCoveredReason string `json:"not_covered_reason"`
 }
 
 // lineOf applies every definition to one case; times are shown in loc.
 func lineOf(c cases.Case, loc *time.Location, now time.Time) Line {
 	reason, denied := denialReason(c)
+	uncovered, notCov := notCovered(c)
 	l := Line{
-		ID:             c.ID,
-		Kind:           string(c.Kind),
-		Channel:        channelOf(c),
-		State:          string(c.State),
-		Outcome:        c.Outcome,
-		Received:       c.Received.In(loc),
-		Due:            inZone(c.Due, loc),
-		Days:           daysToAnswer(c, loc),
-		WithinDeadline: withinDeadline(c),
-		Reviewed:       reviewed(c),
-		Complied:       complied(c),
-		Denied:         denied,
-		DenialReason:   reason,
-		Incomplete:     incomplete(c),
-		Repeat:         repeat(c),
-		Dismissed:      c.State == cases.Dismissed,
-		Done:           c.State == cases.Done,
-		Open:           c.State.Open(),
-		Overdue:        overdue(c, now),
+		ID:               c.ID,
+		Kind:             string(c.Kind),
+		Channel:          channelOf(c),
+		State:            string(c.State),
+		Outcome:          c.Outcome,
+		Received:         c.Received.In(loc),
+		Due:              inZone(c.Due, loc),
+		Days:             daysToAnswer(c, loc),
+		WithinDeadline:   withinDeadline(c),
+		Reviewed:         reviewed(c),
+		Complied:         complied(c),
+		Denied:           denied,
+		DenialReason:     reason,
+		Incomplete:       incomplete(c),
+		Repeat:           repeat(c),
+		Dismissed:        c.State == cases.Dismissed,
+		Done:             c.State == cases.Done,
+		Open:             c.State.Open(),
+		Overdue:          overdue(c, now),
+		NotCovered:       notCov,
+		NotCoveredReason: uncovered,
 	}
 	if isAnswered(c) {
 		at := c.Answered.In(loc)

@@ -26,6 +26,7 @@ func metrics() []metric {
 		count("answered", "Answered", "answered", func(c Counts) int { return c.Answered }),
 		count("complied", "Complied with", "complied", func(c Counts) int { return c.Complied }),
 		count("denied", "Denied", "denied", func(c Counts) int { return c.Denied }),
+		count("not_covered", "Not covered by the law", "notcovered", func(c Counts) int { return c.NotCovered }),
 		count("incomplete", "Incomplete, never completed", "incomplete", func(c Counts) int { return c.Incomplete }),
 		count("repeats", "Repeat requests", "repeats", func(c Counts) int { return c.Repeats }),
 		count("reviewed", "Reviewed by staff", "reviewed", func(c Counts) int { return c.Reviewed }),

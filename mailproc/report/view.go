@@ -137,7 +137,7 @@ func marks(l Line) []string {
 	for _, f := range []struct {
 		on   bool
 		name string
-	}{{l.Complied, "complied"}, {l.Denied, "denied"}, {l.Incomplete, "incomplete"},
+	}{{l.Complied, "complied"}, {l.Denied, "denied"}, {l.NotCovered, "not covered"}, {l.Incomplete, "incomplete"},
 		{l.Repeat, "repeat"}, {l.Reviewed, "reviewed"}, {l.Overdue, "overdue"}} {
 		if f.on {
 			m = append(m, f.name)
