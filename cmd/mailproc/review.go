@@ -34,6 +34,12 @@ type staffFlags struct {
 	out     *string
 	reply   *int
 	date    *string
+	view    *string
+	page    *int
+	outcome *string
+	dryRun  *bool
+	msgN    *int
+	part    *string
 }
 
 func newStaffFlags(name string, stderr io.Writer) *staffFlags {
@@ -54,6 +60,12 @@ func newStaffFlags(name string, stderr io.Writer) *staffFlags {
 		out:     fs.String("out", "", "print: write the letter to FILE.pdf or FILE.html (default: HTML on standard output)"),
 		reply:   fs.Int("reply", 0, "print: which reply (1 = the first; default: the letter to post, else the latest)"),
 		date:    fs.String("date", "", "posted: the day the letter was posted, YYYY-MM-DD (default: today)"),
+		view:    fs.String("view", "all", "search: needs-staff, waiting, closed or all"),
+		page:    fs.Int("page", 1, "search: which page of 50"),
+		outcome: fs.String("outcome", "", "approve, preview with --template staff-reply: complied, denied or not-covered (with --reason), or none"),
+		dryRun:  fs.Bool("dry-run", false, "bulk: say what would be done to each case; change nothing"),
+		msgN:    fs.Int("message-number", 1, "attachment: which message of the case (1 = the first)"),
+		part:    fs.String("part", "", "attachment: its part, as show lists it"),
 	}
 	for _, k := range []string{"name", "street", "city", "zip"} {
 		f.fields[k] = fs.String(k, "", "approve: corrected "+k)
@@ -79,7 +91,7 @@ func runCases(_ context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // reviewVerbs are the actions of `mailproc review`.
-const reviewVerbs = "list|show|preview|approve|dismiss|reclassify|done|reopen|print|posted"
+const reviewVerbs = "list|search|show|advise|preview|approve|dismiss|reclassify|done|reopen|bulk|attachment|print|posted"
 
 // runReview is `mailproc review ACTION [ID] [flags]` (reviewVerbs).
 func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
@@ -117,6 +129,12 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out io.Writer) error {
+	switch verb {
+	case "search":
+		return search(svc, id, f, out)
+	case "bulk":
+		return bulk(svc, id, f, out)
+	}
 	if verb != "list" && id == "" {
 		return fmt.Errorf("which case? give its ID")
 	}
@@ -128,10 +146,14 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 		return list(svc, f, all, out)
 	case "show":
 		c, err = svc.Get(id)
+	case "advise":
+		return advise(svc, id, out)
+	case "attachment":
+		return attachment(svc, id, f, out)
 	case "preview":
 		return preview(svc, id, f, out)
 	case "approve":
-		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: f.corrected(svc, id)})
+		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: f.corrected(svc, id), Outcome: *f.outcome})
 	case "dismiss":
 		c, err = svc.Dismiss(id, act)
 	case "reclassify":
@@ -159,10 +181,11 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 // preview prints the reply a draft would send: the whole email as it
 // would go out, or a letter's text (control characters shown as spaces).
 func preview(svc control.Service, id string, f *staffFlags, out io.Writer) error {
-	p, err := svc.Preview(id, control.Draft{Template: *f.tmpl, Fields: f.corrected(svc, id), Message: *f.message})
+	p, err := svc.Preview(id, control.Draft{Template: *f.tmpl, Fields: f.corrected(svc, id), Message: *f.message, Outcome: *f.outcome, Reason: *f.reason})
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(out, "(reported as %s)\n", p.Reported)
 	if p.Raw != "" {
 		fmt.Fprintln(out, visible.Text(strings.ReplaceAll(p.Raw, "\r\n", "\n")))
 		return nil
@@ -239,6 +262,9 @@ func show(c *cases.Case, out io.Writer) error {
 	}
 	for i, m := range c.Messages {
 		fmt.Fprintf(out, "\n--- message %d: %s\nFrom: %s\nSubject: %s\nReceived: %s\n\n%s\n", i+1, m.MessageID, oneLine(m.From, 200), oneLine(m.Subject, 200), m.Received.Format(time.RFC1123), visible.Text(m.Text))
+		for _, a := range m.Attachments {
+			fmt.Fprintf(out, "Attachment (part %s): %s, %s, %d bytes\n", a.Part, oneLine(a.Name, 200), oneLine(a.Type, 100), a.Size)
+		}
 	}
 	fmt.Fprintln(out, "\n--- replies")
 	for _, r := range c.Replies {

@@ -23,6 +23,16 @@ func (o oneCase) List(control.Filter) ([]control.Summary, error) {
 
 func (o oneCase) Get(string) (*cases.Case, error) { return o.c, nil }
 
+func (o oneCase) Search(q control.Query) (control.Page, error) {
+	return control.Page{Rows: []control.Summary{{ID: o.c.ID, Kind: o.c.Kind, State: o.c.State, Name: o.c.Messages[0].From,
+		Reasons: o.c.Reasons, Email: o.c.Email}}, Total: 1, Page: 1, PerPage: 50, InViews: map[string]int{control.ViewAll: 1}}, nil
+}
+
+func (o oneCase) Bulk(b control.Bulk) ([]control.BulkResult, error) {
+	return []control.BulkResult{{ID: b.IDs[0], OK: true, Template: "california-disclosure", Reported: "complied"},
+		{ID: b.IDs[1], Error: "the case is dismissed \u202E"}}, nil
+}
+
 // TestTerminalShowsHiddenCharacters is the attack of a U+202E (and an
 // escape sequence) in what a sender wrote: `review list`, `cases` and
 // `review show` write them out as <U+202E> instead of passing them to the
@@ -58,5 +68,35 @@ func TestTerminalShowsHiddenCharacters(t *testing.T) {
 				t.Errorf("output does not show the override as <U+202E>:\n%s", got)
 			}
 		})
+	}
+}
+
+// TestQueueCommands: `review search` and `review bulk` print one line a
+// case, hidden characters written out; a bulk action that left cases
+// undone says so in its exit.
+func TestQueueCommands(t *testing.T) {
+	c := &cases.Case{ID: "c1", Kind: cases.California, State: cases.Review, Reasons: []string{cases.ReasonNotCalifornia},
+		Email: "eve\u202E@example.org", Messages: []cases.Message{{From: "Eve \u202E", Subject: "x",
+			Attachments: []cases.Attachment{{Part: "2", Name: "id\u202Egnp.exe", Type: "image/png", Size: 3}}}}}
+	svc := oneCase{c: c}
+	var out bytes.Buffer
+	f := newStaffFlags("review search", io.Discard)
+	if err := doReview(svc, "search", "eve", false, f, &out); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.Contains(got, "state not California") || !strings.Contains(got, "eve<U+202E>@example.org") || strings.Contains(got, "\u202E") {
+		t.Errorf("review search prints:\n%s", got)
+	}
+	out.Reset()
+	f = newStaffFlags("review bulk", io.Discard)
+	f.fs.Parse([]string{"--as", "alice", "c1", "c2"})
+	err := doReview(svc, "bulk", "approve", false, f, &out)
+	if got := out.String(); err == nil || !strings.Contains(got, "c1  california-disclosure; reported as complied") ||
+		!strings.Contains(got, "c2  not done: the case is dismissed <U+202E>") {
+		t.Errorf("review bulk = %v, prints:\n%s", err, got)
+	}
+	out.Reset()
+	if err := doReview(svc, "show", "c1", false, newStaffFlags("review show", io.Discard), &out); err != nil || !strings.Contains(out.String(), "Attachment (part 2): id<U+202E>gnp.exe, image/png, 3 bytes") {
+		t.Errorf("review show = %v, lists:\n%s", err, out.String())
 	}
 }
