@@ -130,6 +130,7 @@ func TestSearchAndViews(t *testing.T) {
 	}{
 		{control.Query{View: control.ViewWaiting}, 55, 50, ""},
 		{control.Query{View: control.ViewWaiting, Page: 2}, 55, 5, ""},
+		{control.Query{View: control.ViewWaiting, Page: 9}, 55, 5, ""}, // past the last page: the last
 		{control.Query{View: control.ViewNeedsStaff}, 0, 0, ""},
 		{control.Query{View: control.ViewClosed}, 1, 1, spamID},
 		{control.Query{Text: "XYZZY"}, 1, 1, spamID},

@@ -68,7 +68,8 @@ func (d *Daemon) Search(q control.Query) (control.Page, error) {
 				p.Overdue++
 			}
 		}
-		from := min((p.Page-1)*p.PerPage, len(hits))
+		p.Page = min(p.Page, p.Pages()) // past the last page: the last
+		from := (p.Page - 1) * p.PerPage
 		for _, h := range hits[from:min(from+p.PerPage, len(hits))] {
 			r, err := h.row()
 			if err != nil {

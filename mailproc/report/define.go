@@ -46,10 +46,11 @@ func complied(c cases.Case) bool {
 // notCovered is the reason a request was answered as one the law does not
 // cover (not a California resident, not a customer, a request outside the
 // law), and whether it was: answered, with an outcome "not-covered: …".
-// Such a request is neither complied with nor denied.
+// Such a request is neither complied with nor denied. Like complied, it
+// is counted in the group of the case's kind, requests or not.
 func notCovered(c cases.Case) (string, bool) {
 	class, reason := cases.Classify(c.Kind, c.Outcome)
-	if !isRequest(c) || !isAnswered(c) || class != cases.ClassNotCovered {
+	if !isAnswered(c) || class != cases.ClassNotCovered {
 		return "", false
 	}
 	if reason == "" {
