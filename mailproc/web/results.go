@@ -85,6 +85,7 @@ type resultsView struct {
 	OK      int
 	Refused int
 	Pending bool // a reply is still being sent: the page reloads itself
+	Sending int  // how many replies are still being sent
 }
 
 // resultShown is one case's line.
@@ -119,7 +120,11 @@ func (c *console) results(r *http.Request) *resultsView {
 		}
 		shown := resultShown{resultLine: l}
 		if l.OK {
-			shown.Reply, v.Pending = c.replyNow(l.ID, v.Pending)
+			var pending bool
+			shown.Reply, pending = c.replyNow(l.ID, false)
+			if pending {
+				v.Pending, v.Sending = true, v.Sending+1
+			}
 		}
 		v.Lines = append(v.Lines, shown)
 	}
