@@ -128,8 +128,14 @@ func (f *fakeService) Preview(id string, d control.Draft) (control.Preview, erro
 		name = d.Fields.Name
 	}
 	text := "Dear " + name + ",\nthis is " + d.Template + ".\n" + d.Message
-	return control.Preview{Template: d.Template, To: c.Email, Subject: "Re: " + subjectOf(c),
-		Text: text, HTML: "<p>html-part-of-the-preview</p>", Raw: "Subject: Re: " + subjectOf(c) + "\r\n\r\n" + text}, nil
+	ans, _ := cases.AnswerOf(d.Template)
+	outcome := ans.Outcome
+	if ans.FreeText && d.Outcome != "" {
+		outcome = cases.JoinOutcome(d.Outcome, d.Reason)
+	}
+	return control.Preview{Template: d.Template, To: c.Email, Subject: "Re: " + subjectOf(c), Outcome: outcome,
+		Reported: cases.ReportedAs(c.Kind, outcome), Text: text, HTML: "<p>html-part-of-the-preview</p>",
+		Raw: "Subject: Re: " + subjectOf(c) + "\r\n\r\n" + text}, nil
 }
 
 func subjectOf(c *cases.Case) string {

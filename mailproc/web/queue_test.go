@@ -159,3 +159,22 @@ func TestOthersOfRequester(t *testing.T) {
 		t.Errorf("the case page does not list the requester's other case:\n%s", page)
 	}
 }
+
+// TestFreeTextPreviewSaysHowReported: a reply staff write is previewed
+// with how its outcome will be reported, and sent with it.
+func TestFreeTextPreviewSaysHowReported(t *testing.T) {
+	e := newEnv(t, californiaCase("c1"))
+	c, _ := e.signedIn()
+	page := readBody(t, c.get("/cases/c1?template=staff-reply&message=We+cannot+find+you.&outcome=denied&reason=no+account"))
+	send := formOf(t, page, "/cases/c1/approve")
+	for _, want := range []string{`<dd><strong>denied, reason “no account”</strong></dd>`, "We cannot find you."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the preview lacks %q", want)
+		}
+	}
+	for _, want := range []string{`name="template" value="staff-reply"`, `name="outcome" value="denied"`, `name="reason" value="no account"`, `name="message" value="We cannot find you."`} {
+		if !strings.Contains(send, want) {
+			t.Errorf("the send form lacks %s:\n%s", want, send)
+		}
+	}
+}
