@@ -13,6 +13,22 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// markStale marks the page the tab shows, so that a wait after a click
+// that navigates finds what it waits for on the next page, not this one.
+func markStale(ctx context.Context) error {
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.dataset.stale = "1", true`))
+	return err
+}
+
+// fresh is a CSS selector for elements of a page not marked stale.
+func fresh(selectors string) chromedp.CSS {
+	parts := strings.Split(selectors, ",")
+	for i, p := range parts {
+		parts[i] = "body:not([data-stale]) " + strings.TrimSpace(p)
+	}
+	return chromedp.CSS(strings.Join(parts, ", "))
+}
+
 // Draft is an answer staff draft on a case page: the template (""
 // keeps the one suggested), fields typed anew by name ("zip": "93704"),
 // the message for the requester and, for a reply staff write, its outcome
@@ -38,10 +54,15 @@ func Answer(ctx context.Context, s Site, queuePath, caseID string, d Draft) (str
 	if err := draft(ctx, d); err != nil {
 		return "", fmt.Errorf("answer %s: %w", caseID, err)
 	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("a-confirm"))); err != nil {
+		return "", fmt.Errorf("confirm the answer to %s: %w", caseID, err)
+	}
+	if err := markStale(ctx); err != nil {
+		return "", err
+	}
 	err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.ID("a-confirm")),
 		chromedp.Click(chromedp.CSS(`form.send button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`section.results, p.error`)),
+		chromedp.WaitVisible(fresh(`section.results, p.error`)),
 	)
 	if err != nil {
 		return "", fmt.Errorf("send the answer to %s: %w", caseID, err)
@@ -60,10 +81,15 @@ func OpenFromQueue(ctx context.Context, s Site, queuePath, caseID string) error 
 	}
 	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
 	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url(queuePath))); err != nil {
+		return fmt.Errorf("open %s: %w", queuePath, err)
+	}
+	if err := markStale(ctx); err != nil {
+		return err
+	}
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(s.url(queuePath)),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href^=%q]`, "/cases/"+url.PathEscape(caseID)+"?"))),
-		chromedp.WaitVisible(chromedp.CSS("main h1")),
+		chromedp.WaitVisible(fresh("main h1")),
 	)
 	if err != nil {
 		return fmt.Errorf("open %s from %s: %w", caseID, queuePath, err)
@@ -94,12 +120,18 @@ func draft(ctx context.Context, d Draft) error {
 	if d.Reason != "" {
 		steps = append(steps, chromedp.SendKeys(chromedp.ID("a-reason"), d.Reason))
 	}
-	steps = append(steps,
-		chromedp.Click(chromedp.CSS(`form.draft button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form.send, p.error`)),
-	)
 	if err := chromedp.Do(ctx, steps...); err != nil {
-		return fmt.Errorf("draft and preview: %w", err)
+		return fmt.Errorf("draft: %w", err)
+	}
+	if err := markStale(ctx); err != nil {
+		return err
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`form.draft button[type="submit"]`)),
+		chromedp.WaitVisible(fresh(`form.send, p.error`)),
+	)
+	if err != nil {
+		return fmt.Errorf("preview: %w", err)
 	}
 	if msg, _ := pageError(ctx); msg != "" {
 		return fmt.Errorf("the page says %q", msg)
@@ -126,10 +158,15 @@ func Search(ctx context.Context, s Site, text string) ([]string, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
 	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url("/"))); err != nil {
+		return nil, fmt.Errorf("open the queue: %w", err)
+	}
+	if err := markStale(ctx); err != nil {
+		return nil, err
+	}
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(s.url("/")),
 		chromedp.SendKeys(chromedp.ID("s-q"), text+"\n"),
-		chromedp.WaitVisible(chromedp.CSS(`p.summary`)),
+		chromedp.WaitVisible(fresh(`p.summary`)),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
@@ -152,11 +189,16 @@ func BulkApprove(ctx context.Context, s Site, queuePath string, wait time.Durati
 	}
 	ctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
-	err := chromedp.Do(ctx,
-		chromedp.Navigate(s.url(queuePath)),
-		chromedp.Click(chromedp.ID("b-all")),
+	err := chromedp.Do(ctx, chromedp.Navigate(s.url(queuePath)), chromedp.Click(chromedp.ID("b-all")))
+	if err != nil {
+		return "", fmt.Errorf("bulk approve %s: %w", queuePath, err)
+	}
+	if err := markStale(ctx); err != nil {
+		return "", err
+	}
+	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`button[name="action"][value="approve"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/bulk/confirm"], p.error`)),
+		chromedp.WaitVisible(fresh(`form[action="/bulk/confirm"], p.error`)),
 	)
 	if err != nil {
 		return "", fmt.Errorf("bulk approve %s: %w", queuePath, err)
@@ -164,10 +206,15 @@ func BulkApprove(ctx context.Context, s Site, queuePath string, wait time.Durati
 	if msg, _ := pageError(ctx); msg != "" {
 		return "", fmt.Errorf("bulk approve: the page says %q", msg)
 	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("b-confirm"))); err != nil {
+		return "", fmt.Errorf("confirm the bulk approval: %w", err)
+	}
+	if err := markStale(ctx); err != nil {
+		return "", err
+	}
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.ID("b-confirm")),
 		chromedp.Click(chromedp.CSS(`form[action="/bulk/confirm"] button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`section.results`)),
+		chromedp.WaitVisible(fresh(`section.results`)),
 	)
 	if err != nil {
 		return "", fmt.Errorf("confirm the bulk approval: %w", err)
