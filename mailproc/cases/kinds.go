@@ -1,6 +1,9 @@
 package cases
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // KindInfo is what every part of mailproc knows of one kind of case: a row
 // of the table the daemon, the console, the command line and the reports
@@ -48,4 +51,14 @@ func (c *Case) LegalDue() time.Time {
 		return time.Time{}
 	}
 	return c.Due
+}
+
+// ACase says "a case of this kind" as a sentence does: "a california
+// case", "an other case", "an automated case".
+func ACase(k Kind) string {
+	words := string(k) + " case"
+	if strings.ContainsRune("aeiou", rune(words[0])) {
+		return "an " + words
+	}
+	return "a " + words
 }

@@ -115,10 +115,10 @@ func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
 			}
 		}
 		if len(fit) == 0 {
-			return ans, refuse(c.ID, "approve", "%s has no answer; reclassify it first", withArticle(string(c.Kind)+" case"))
+			return ans, refuse(c.ID, "approve", "%s has no answer; reclassify it first", cases.ACase(c.Kind))
 		}
 		return ans, fmt.Errorf("approve %s: %w: template %q does not answer %s (one of %s)", c.ID, control.ErrInvalid, template,
-			withArticle(string(c.Kind)+" case"), strings.Join(fit, ", "))
+			cases.ACase(c.Kind), strings.Join(fit, ", "))
 	}
 	return ans, nil
 }
@@ -164,14 +164,6 @@ func stateAfterAnswer(c *cases.Case, ans cases.Answer, outcome string) cases.Sta
 		return cases.Answered
 	}
 	return ans.State
-}
-
-// withArticle puts "a" or "an" before words: "an other case".
-func withArticle(words string) string {
-	if words != "" && strings.ContainsRune("aeiouAEIOU", rune(words[0])) {
-		return "an " + words
-	}
-	return "a " + words
 }
 
 // staffAnswer is what a staff-chosen template needs from the history.

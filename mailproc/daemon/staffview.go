@@ -24,7 +24,7 @@ func (d *Daemon) Preview(id string, dr control.Draft) (control.Preview, error) {
 	}
 	a, ok := cases.AnswerOf(dr.Template)
 	if !ok || !a.Fits(c.Kind) {
-		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: it does not answer %s", dr.Template, id, control.ErrInvalid, withArticle(string(c.Kind)+" case"))
+		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: it does not answer %s", dr.Template, id, control.ErrInvalid, cases.ACase(c.Kind))
 	}
 	outcome, err := staffOutcome(id, a, dr.Outcome, dr.Reason)
 	if err != nil {

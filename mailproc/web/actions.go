@@ -171,21 +171,13 @@ func checkApprove(cs *cases.Case, f actionForm) string {
 	a, ok := cases.AnswerOf(f.Template)
 	switch {
 	case !ok || !a.Fits(cs.Kind):
-		return "Choose one of the answers offered for " + withArticle(string(cs.Kind)+" case") + "."
+		return "Choose one of the answers offered for " + cases.ACase(cs.Kind) + "."
 	case a.FreeText && f.Message == "":
 		return "Write the text of the reply."
 	case !f.Confirm:
 		return "Tick the box to confirm that the reply previewed may be sent; a sent reply cannot be unsent."
 	}
 	return ""
-}
-
-// withArticle puts "a" or "an" before words: "an other case".
-func withArticle(words string) string {
-	if words != "" && strings.ContainsRune("aeiouAEIOU", rune(words[0])) {
-		return "an " + words
-	}
-	return "a " + words
 }
 
 // checkKind wants a kind staff may choose.

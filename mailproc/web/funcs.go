@@ -36,7 +36,7 @@ func (c *console) funcs() template.FuncMap {
 		"reported":    cases.ReportedAs,
 		"size":        size,
 		"pageWords":   pageWords,
-		"article":     func(words string) string { return sentence(withArticle(words)) },
+		"aCase":       func(k cases.Kind) string { return sentence(cases.ACase(k)) },
 		"stateWords":  stateWords,
 		"fieldRow": func(label, value, cause string) struct{ Label, Value, Cause string } {
 			return struct{ Label, Value, Cause string }{label, value, cause}
