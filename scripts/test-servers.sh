@@ -110,9 +110,12 @@ stop_dovecot() {
   rm -f "$D/run/master.pid"
 }
 
+# start_mailpit starts one mailpit. --max 0: mailpit otherwise prunes all but
+# the newest 500 messages every minute, and the backlog tests of two packages
+# running at once send more than that (their replies went missing, or 404).
 start_mailpit() {
   local name=$1 smtp=$2 api=$3; shift 3
-  "$root/bin/mailpit" --listen "127.0.0.1:$api" --smtp "127.0.0.1:$smtp" --smtp-auth-accept-any \
+  "$root/bin/mailpit" --listen "127.0.0.1:$api" --smtp "127.0.0.1:$smtp" --smtp-auth-accept-any --max 0 \
     --smtp-tls-cert "$D/cert.pem" --smtp-tls-key "$D/key.pem" --smtp-disable-rdns \
     --database "$D/$name.db" "$@" >"$D/$name.log" 2>&1 &
   echo $! > "$D/$name.pid"
