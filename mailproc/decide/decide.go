@@ -36,9 +36,10 @@ const (
 
 // Policy is what the company configured that a decision depends on.
 type Policy struct {
-	MaxMessageBytes    int64    // larger messages go to review (too-large); 0 = no limit
-	TrustedAuthServIDs []string // Authentication-Results from these are believed
-	OwnAddresses       []string // our own addresses: never answered
+	MaxMessageBytes    int64         // larger messages go to review (too-large); 0 = no limit
+	TrustedAuthServIDs []string      // Authentication-Results from these are believed
+	OwnAddresses       []string      // our own addresses: never answered
+	Ours               classify.Ours // our replies, recognised when machine mail returns them
 }
 
 // Input is one message to decide.
@@ -71,8 +72,8 @@ type Decision struct {
 func Decide(in Input) Decision {
 	h := in.Msg.Header
 	subj := classify.ClassifySubject(h.Subject)
-	if sign, machine := classify.Automated(h); machine {
-		return automated(subj, sign)
+	if sign, machine := classify.Machine(in.Msg, in.Policy.Ours); machine {
+		return automated(subj, sign.String())
 	}
 	if subj.Both() {
 		return review(cases.Other, cases.ReasonAmbiguous, "")
