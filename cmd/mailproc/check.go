@@ -9,13 +9,14 @@ import (
 	"github.com/mailproc/mailproc/mailproc/checker"
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/reply"
 )
 
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object a line")
-	cfgPath := fs.String("config", "", "read limits, trusted authserv-ids and our own addresses from this config")
+	cfgPath := fs.String("config", "", "read limits, trusted authserv-ids, our own addresses and templates from this config")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
@@ -48,17 +49,23 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 
 func newChecker(path string) (checker.Checker, error) {
 	c := checker.Checker{Policy: decide.Policy{MaxMessageBytes: config.DefaultMaxMessageBytes}}
-	if path == "" {
-		return c, nil
+	dir := ""
+	if path != "" {
+		l, err := config.Load(path)
+		if l == nil {
+			return c, err
+		}
+		c.Policy = decide.Policy{
+			MaxMessageBytes:    l.Limits.MaxMessageBytes,
+			TrustedAuthServIDs: l.Auth.TrustedAuthServIDs,
+			OwnAddresses:       l.OwnAddresses(),
+		}
+		dir = l.Templates.Dir
 	}
-	l, err := config.Load(path)
-	if l == nil {
+	set, err := reply.Load(dir)
+	if err != nil {
 		return c, err
 	}
-	c.Policy = decide.Policy{
-		MaxMessageBytes:    l.Limits.MaxMessageBytes,
-		TrustedAuthServIDs: l.Auth.TrustedAuthServIDs,
-		OwnAddresses:       l.OwnAddresses(),
-	}
+	c.Policy.Ours = set.Ours(c.Policy.OwnAddresses)
 	return c, nil
 }

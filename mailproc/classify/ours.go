@@ -57,12 +57,15 @@ func (o Ours) ReturnedReplyIDs(m *parse.Message) []string {
 
 // ourReplySigns finds one of our replies returned in a message: its
 // Message-ID, or one of its fixed sentences in what the sender wrote
-// (quotes stripped), also when the copy is still quoted-printable.
+// (quotes stripped), also when the copy is still quoted-printable. The
+// sentences are not looked for in an answer to our reply (In-Reply-To or
+// References name it): a person may copy our form into the answer, and a
+// machine that answers (RFC 3834) says so in its header.
 func ourReplySigns(m *parse.Message, o Ours) []Sign {
 	if ids := o.ReturnedReplyIDs(m); len(ids) > 0 {
 		return []Sign{{RuleOurReply, "our reply <" + shown(ids[0]) + "> is in it"}}
 	}
-	if len(o.Sentences) == 0 || m.Text == "" {
+	if len(o.Sentences) == 0 || m.Text == "" || o.answers(m.Header) {
 		return nil
 	}
 	text := Normalize(head(m.Text, maxTellBytes))
@@ -80,6 +83,20 @@ func ourReplySigns(m *parse.Message, o Ours) []Sign {
 		}
 	}
 	return nil
+}
+
+// answers reports whether a header names one of our replies in
+// In-Reply-To or References.
+func (o Ours) answers(h parse.Header) bool {
+	if o.ReplyID == nil {
+		return false
+	}
+	for _, id := range append(append([]string{}, h.InReplyTo...), h.References...) {
+		if o.ReplyID(id) {
+			return true
+		}
+	}
+	return false
 }
 
 // bracketedIDs returns every <...> holding an '@' in text.

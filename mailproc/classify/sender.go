@@ -119,17 +119,15 @@ func senderRule(addr string) Rule {
 }
 
 // isListRobot reports a list manager's address: a robot's own name, or
-// owner-*, *-request, *-bounces and the like. A "+tag" is not looked at.
+// owner-*, *-request, *-bounces and the like (list managers join with
+// '-'; "jane.owner" is a person). A "+tag" is not looked at.
 func isListRobot(local string) bool {
-	base, _, _ := strings.Cut(local, "+")
-	words := localWords(base)
-	if len(words) == 0 {
-		return false
-	}
-	if contains(listRobots, strings.Join(words, "")) {
+	base, _, _ := strings.Cut(strings.ToLower(local), "+")
+	if contains(listRobots, strings.Join(localWords(base), "")) {
 		return true
 	}
-	return len(words) > 1 && (words[0] == "owner" || contains(listRobotSuffixes, words[len(words)-1]))
+	parts := strings.Split(base, "-")
+	return len(parts) > 1 && (parts[0] == "owner" || contains(listRobotSuffixes, parts[len(parts)-1]))
 }
 
 // wordsBegin reports whether the words from some word on, joined, begin

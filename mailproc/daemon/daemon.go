@@ -111,7 +111,7 @@ func New(o Options) (*Daemon, error) {
 		here:     newDone(),
 		fail:     parseFailpoint(o.Failpoint),
 	}
-	d.content.Store(&content{templates: o.Templates, disclosure: c.Disclosure, collected: c.Coppa.Collected})
+	d.content.Store(newContent(c, o.Templates))
 	return d, nil
 }
 

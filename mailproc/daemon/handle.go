@@ -236,7 +236,7 @@ type decisionInput struct {
 
 func (d *Daemon) unreadable(raw []byte, size int64, why string) decisionInput {
 	m := parse.Parse(raw, d.limits)
-	dec := decide.Decide(decide.Input{Msg: m, Size: size, Policy: d.policy})
+	dec := decide.Decide(decide.Input{Msg: m, Size: size, Policy: d.decidePolicy()})
 	kind := dec.Kind
 	if kind != cases.California && kind != cases.Coppa {
 		kind = cases.Other
