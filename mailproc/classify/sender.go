@@ -49,8 +49,9 @@ func FromMachine(h parse.Header) bool {
 	return false
 }
 
-// senderSigns checks From, Sender and Return-Path, and a From without an
-// address by the name it gives.
+// senderSigns checks From, Sender and every Return-Path (a message may
+// carry one from each hop), and a From or Sender without an address by
+// the name it gives.
 func senderSigns(h parse.Header, _ Ours) []Sign {
 	var signs []Sign
 	for _, a := range []struct{ field, addr string }{
@@ -60,17 +61,40 @@ func senderSigns(h parse.Header, _ Ours) []Sign {
 			signs = append(signs, Sign{rule, a.field + " " + shown(a.addr)})
 		}
 	}
+	signs = append(signs, laterReturnPaths(h)...)
 	if h.From.Email == "" {
 		signs = append(signs, emptyFrom(h.FromRaw)...)
 	} else if isMachineName(h.From.Name) {
 		signs = append(signs, Sign{RuleMailSystem, "From name " + shown(h.From.Name)})
 	}
+	if h.Sender.Email == "" {
+		signs = append(signs, emptyFrom(h.Get("Sender"))...)
+	}
 	return signs
 }
 
-// emptyFrom reads a From that has no address ("MAILER-DAEMON <>", "<>",
-// "Mail Delivery System"): an empty address is a machine's, and so is a
-// name that is a machine sender.
+// laterReturnPaths checks the Return-Path fields after the first.
+func laterReturnPaths(h parse.Header) []Sign {
+	values := h.Values("Return-Path")
+	if len(values) < 2 {
+		return nil
+	}
+	var signs []Sign
+	for _, v := range values[1:] {
+		addr := strings.TrimSpace(strings.Trim(strings.TrimSpace(v), "<>"))
+		switch {
+		case addr == "":
+			signs = append(signs, Sign{RuleNullReturnPath, "Return-Path: <>"})
+		case senderRule(addr) != "":
+			signs = append(signs, Sign{senderRule(addr), "Return-Path " + shown(addr)})
+		}
+	}
+	return signs
+}
+
+// emptyFrom reads a From (or Sender) that has no address
+// ("MAILER-DAEMON <>", "<>", "Mail Delivery System"): an empty address is
+// a machine's, and so is a name that is a machine sender.
 func emptyFrom(raw string) []Sign {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
