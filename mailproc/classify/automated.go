@@ -9,8 +9,8 @@ import (
 // Automated reports whether the header alone shows a message made by a
 // machine, and the first sign that says so. It is what can be told before
 // the body is fetched; Machine reads the whole message.
-func Automated(h parse.Header) (Sign, bool) {
-	signs := headerSigns(h, Ours{}, true)
+func Automated(h parse.Header, ours Ours) (Sign, bool) {
+	signs := headerSigns(h, ours, true)
 	if len(signs) == 0 {
 		return Sign{}, false
 	}
