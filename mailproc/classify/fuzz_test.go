@@ -37,6 +37,9 @@ func FuzzClassifySubject(f *testing.F) {
 		if n := Normalize(s); utf8.ValidString(s) && !utf8.ValidString(n) {
 			t.Errorf("Normalize(%q) = %q is not UTF-8", s, n)
 		}
+		if isASCII(s) && normalizeASCII(s) != normalizeUnicode(s) {
+			t.Errorf("normalizeASCII(%q) = %q, normalizeUnicode = %q", s, normalizeASCII(s), normalizeUnicode(s))
+		}
 	})
 }
 

@@ -106,15 +106,18 @@ var jsonTells = []string{
 	`"bouncetype":"`, `"complainedrecipients":`, `"topicarn":"arn:aws:sns:`,
 }
 
+// The phrase tables, built once.
+var (
+	machinePhraseSet = newPhraseSet(machinePhrases)
+	openingSet       = newPhraseSet(autoReplyOpenings)
+)
+
 // textSigns reads the start of a message's text for the phrases of
 // machines.
 func textSigns(m *parse.Message) []Sign {
 	full := head(m.FullText, maxTellBytes)
-	n := Normalize(full)
-	for _, p := range machinePhrases {
-		if strings.Contains(n, p) {
-			return []Sign{{RuleMachineText, "text says " + shown(`"`+p+`"`)}}
-		}
+	if p := machinePhraseSet.find(Normalize(full)); p != "" {
+		return []Sign{{RuleMachineText, "text says " + shown(`"`+p+`"`)}}
 	}
 	if line := dsnLine(full); line != "" {
 		return []Sign{{RuleMachineText, "text has the line " + shown(`"`+line+`"`)}}
@@ -122,26 +125,21 @@ func textSigns(m *parse.Message) []Sign {
 	if j := jsonTell(full); j != "" {
 		return []Sign{{RuleMachineText, "text holds the notification " + shown(j)}}
 	}
-	if o := autoReplyOpening(Normalize(head(m.Text, maxOpeningBytes))); o != "" {
+	if o := openingSet.find(Normalize(head(m.Text, maxOpeningBytes))); o != "" {
 		return []Sign{{RuleMachineText, "text opens " + shown(`"`+o+`"`)}}
 	}
 	return nil
-}
-
-func autoReplyOpening(n string) string {
-	for _, o := range autoReplyOpenings {
-		if strings.Contains(n, o) {
-			return o
-		}
-	}
-	return ""
 }
 
 // dsnLine returns a line of text that opens like a DSN or ARF field, or
 // an SMTP transcript's MAIL FROM and RCPT TO lines.
 func dsnLine(text string) string {
 	var mailFrom, rcptTo bool
-	for _, line := range strings.Split(text, "\n") {
+	for line := range strings.Lines(text) {
+		line = strings.TrimLeft(line, " \t")
+		if len(line) < 8 || !strings.ContainsRune("fFoOrRdDmM", rune(line[0])) {
+			continue
+		}
 		l := strings.ToLower(strings.Join(strings.Fields(line), " "))
 		for _, p := range dsnLines {
 			if strings.HasPrefix(l, p) {

@@ -16,8 +16,8 @@ type Ours struct {
 	// ReplyID reports whether a Message-ID (without <>) has the shape of
 	// our replies'; nil means none is recognised.
 	ReplyID func(id string) bool
-	// Sentences are the fixed sentences of our replies' text (long enough
-	// that no person writes them by chance).
+	// Sentences are the fixed sentences of our replies' text, normalised
+	// (see NewOurs), each long enough that no person writes it by chance.
 	Sentences []string
 	// Addresses are our own addresses: an X-Loop naming one was added on
 	// our side (a forward into the mailbox), not by a responder.
@@ -27,6 +27,18 @@ type Ours struct {
 // minSentenceWords is how many words a fixed sentence of ours must have to
 // count: shorter ones ("Sincerely,") are written by people too.
 const minSentenceWords = 8
+
+// NewOurs makes an Ours: the sentences normalised, those shorter than
+// minSentenceWords words left out.
+func NewOurs(replyID func(id string) bool, sentences, addresses []string) Ours {
+	o := Ours{ReplyID: replyID, Addresses: addresses}
+	for _, s := range sentences {
+		if n := Normalize(s); len(strings.Fields(n)) >= minSentenceWords {
+			o.Sentences = append(o.Sentences, n)
+		}
+	}
+	return o
+}
 
 func (o Ours) isOwnAddress(v string) bool {
 	v = strings.ToLower(strings.Trim(strings.TrimSpace(v), "<>"))
@@ -70,20 +82,34 @@ func ourReplySigns(m *parse.Message, o Ours) []Sign {
 	}
 	text := Normalize(head(m.Text, maxTellBytes))
 	qp := ""
-	if strings.ContainsRune(m.Text, '=') {
+	if looksQP(m.Text) {
 		qp = Normalize(undoQP(head(m.Text, maxTellBytes)))
 	}
 	for _, s := range o.Sentences {
-		n := Normalize(s)
-		if len(strings.Fields(n)) < minSentenceWords {
-			continue
-		}
-		if strings.Contains(text, n) || (qp != "" && strings.Contains(qp, n)) {
+		if strings.Contains(text, s) || (qp != "" && strings.Contains(qp, s)) {
 			return []Sign{{RuleOurReply, "the text of our reply is in it: " + shown(`"`+s+`"`)}}
 		}
 	}
 	return nil
 }
+
+// looksQP reports whether text holds what quoted-printable leaves: a soft
+// line break or an =XX escape (upper-case hex).
+func looksQP(text string) bool {
+	for i := strings.IndexByte(text, '='); i >= 0 && i+1 < len(text); {
+		if text[i+1] == '\n' || i+2 < len(text) && isUpperHex(text[i+1]) && isUpperHex(text[i+2]) {
+			return true
+		}
+		next := strings.IndexByte(text[i+1:], '=')
+		if next < 0 {
+			return false
+		}
+		i += next + 1
+	}
+	return false
+}
+
+func isUpperHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' }
 
 // answers reports whether a header names one of our replies in
 // In-Reply-To or References.

@@ -25,11 +25,11 @@ var person = struct{ header, body []string }{
 
 // testOurs knows our replies as the daemon would: by Message-ID shape and
 // by a fixed sentence.
-var testOurs = Ours{
-	ReplyID:   func(id string) bool { return strings.Contains(id, ".california-incomplete.") },
-	Sentences: []string{"We are handling it as a California Privacy Rights Request under California Civil Code § 1798.83."},
-	Addresses: []string{"privacy@cooper.example"},
-}
+var testOurs = NewOurs(
+	func(id string) bool { return strings.Contains(id, ".california-incomplete.") },
+	[]string{"We are handling it as a California Privacy Rights Request under California Civil Code § 1798.83.", "Sincerely,"},
+	[]string{"privacy@cooper.example"},
+)
 
 // message is person with the given header fields put in place of those of
 // the same name (or added; one written "+Name: value" is always added), and

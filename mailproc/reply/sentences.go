@@ -104,5 +104,5 @@ func IsReplyID(id string) bool {
 // returns them: their Message-ID shape and fixed sentences, and our own
 // addresses.
 func (s *Set) Ours(own []string) classify.Ours {
-	return classify.Ours{ReplyID: IsReplyID, Sentences: s.Sentences(), Addresses: own}
+	return classify.NewOurs(IsReplyID, s.Sentences(), own)
 }
