@@ -17,11 +17,14 @@ func Machine(m *parse.Message, ours Ours) (Sign, bool) {
 }
 
 // Signs returns every sign of a machine in a message, in the order of
-// Rules (one for the text, one for our reply), for tests and statistics.
+// Rules (at most one for the text and one for our reply), for tests and
+// statistics.
 func Signs(m *parse.Message, ours Ours) []Sign {
 	return signs(m, ours, false)
 }
 
+// signs looks for the signs in order; with first set it stops at the
+// first one found.
 func signs(m *parse.Message, ours Ours, first bool) []Sign {
 	all := headerSigns(m.Header, ours, first)
 	for _, check := range []func() []Sign{

@@ -1,6 +1,7 @@
-// Package classify decides what a message is from its subject and headers:
-// a california or coppa request, a near miss of one, or mail made by a
-// machine (SPEC §2). It does no I/O.
+// Package classify decides what a message is: from its subject, a
+// california or coppa request or a near miss of one; from its header, its
+// parts and the start of its text, mail made by a machine (SPEC §2). It
+// does no I/O.
 package classify
 
 import (

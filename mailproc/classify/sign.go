@@ -28,15 +28,13 @@ const (
 	RuleOurReply         Rule = "returns-our-reply"  // it returns one of our replies (its Message-ID or its text)
 )
 
-// Rules lists every rule once, in the order Machine tries them.
+// Rules lists every rule once, in the order Machine looks for them (a
+// report part below the top level is found after the subject).
 var Rules = []Rule{
 	RuleAutoSubmitted, RulePrecedence, RuleListField, RuleNullReturnPath, RuleAutoReplyField,
 	RuleReportField, RuleMailSystem, RuleListRobot, RuleNoReply, RuleReportPart,
 	RuleAutoReplySubject, RuleBounceSubject, RuleOurReply, RuleMachineText,
 }
-
-// The signs are looked for in the order of Rules, except that a report
-// part below the top level is found after the subject.
 
 // Sign is one sign that a machine made a message: the rule and what was
 // seen (a field and its value, an address, a phrase).
