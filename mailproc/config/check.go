@@ -136,8 +136,11 @@ func checkServer(add adder, section, host string, port int, security, caFile str
 	}
 }
 
+// checkSecret checks where a password comes from. One that is not required
+// (no SMTP AUTH) is not looked at: it is ignored, with a warning.
 func checkSecret(add adder, section, file, env string, required bool) {
 	switch {
+	case !required:
 	case file != "" && env != "":
 		add("["+section+"] password_file", "give password_file or password_env, not both")
 	case file != "":

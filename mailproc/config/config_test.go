@@ -119,3 +119,32 @@ func TestSecretNeverInErrors(t *testing.T) {
 		t.Errorf("MailboxPassword() error = %v", err)
 	}
 }
+
+// TestSMTPWithoutAuthNeedsNoPassword: `[smtp] username = ""` means no AUTH
+// (a local relay); a password_env or password_file left from the example
+// is then ignored with a warning, never demanded.
+func TestSMTPWithoutAuthNeedsNoPassword(t *testing.T) {
+	for name, keys := range map[string]string{
+		"no password keys":     "",
+		"password_env unset":   "password_env = \"MAILPROC_TEST_SMTP_PW_UNSET\"\n",
+		"password_file absent": "password_file = \"/nonexistent/smtp-password\"\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			text := strings.Replace(minimal, "port = 25\n", "port = 25\nusername = \"\"\n"+keys, 1)
+			l, err := Parse("relay.toml", []byte(text))
+			if err != nil {
+				t.Fatalf("Parse = %v, want no problem", err)
+			}
+			if pw, err := l.SMTPPassword(); err != nil || pw != "" {
+				t.Errorf("SMTPPassword() = %q, %v; want \"\", nil", pw, err)
+			}
+			ignored := false
+			for _, w := range l.Warnings {
+				ignored = ignored || strings.Contains(w, "ignored")
+			}
+			if ignored != (keys != "") {
+				t.Errorf("warnings = %q, want one that the password is ignored: %v", l.Warnings, keys != "")
+			}
+		})
+	}
+}
