@@ -6,6 +6,7 @@
 #   scripts/test-servers.sh stop DIR
 #   scripts/test-servers.sh restart-dovecot DIR
 #   scripts/test-servers.sh stop-dovecot DIR / start-dovecot DIR
+#   scripts/test-servers.sh start-courier DIR / stop-courier DIR
 #
 # Dovecot: IMAP on 127.0.0.1:10143 (plain and STARTTLS) and :10993 (implicit
 # TLS), certificate made at run time (DIR/cert.pem), any user name with the
@@ -13,6 +14,7 @@
 # mailpit: SMTP on :11025 (STARTTLS offered, any AUTH) with its API on
 # :18025, on :11465 (implicit TLS) with its API on :18026, and one for
 # smtpout's refusal tests alone on :11026 with its chaos API on :18027.
+# Courier-IMAP (start-courier, a server without MOVE): see courier_* below.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cmd=${1:-}; D=${2:-}
@@ -123,6 +125,107 @@ start_mailpit() {
   echo "mailpit $name not ready" >&2; return 1
 }
 
+# --- Courier-IMAP: a second real server, one without MOVE ---------------
+# Debian's courier-imap conflicts with dovecot-imapd (installing it removes
+# Dovecot), so it is never installed: its packages are unpacked into
+# DIR/courier/root with `apt-get download` + `dpkg-deb -x` and run in a
+# private mount namespace, where DIR/courier/root/usr and DIR/courier/etc
+# are laid over /usr and /etc (its paths are compiled in) and /run is its
+# own. IMAP on 127.0.0.1:22143 without TLS, any user name with the password
+# "secret" (authlib's authpipe module runs DIR/courier/etc/courier/authProg,
+# which makes each user's maildir, owned by vmail, on first login), the
+# "INBOX." prefix and '.' separator, Debian's defaults otherwise (IDLE
+# reports new mail only every 60 s: IMAP_ENHANCEDIDLE=0).
+courier_port=22143
+courier_debs="courier-imap courier-base courier-authlib courier-authlib-pipe libcourier-unicode4 libgamin0 libidn12 libltdl7 libgdbm6 libpcre3"
+
+courier_unpack() {
+  local C=$1
+  [ -x "$C/root/usr/bin/imapd" ] && return 0
+  mkdir -p "$C/debs" "$C/root"
+  command -v unshare >/dev/null || { echo "unshare (util-linux) is needed" >&2; return 1; }
+  if ! (cd "$C/debs" && apt-get download $courier_debs >/dev/null 2>"$C/debs/apt.log"); then
+    apt-get update -qq && (cd "$C/debs" && apt-get download $courier_debs >/dev/null 2>"$C/debs/apt.log") || { cat "$C/debs/apt.log" >&2; return 1; }
+  fi
+  for deb in "$C"/debs/*.deb; do dpkg-deb -x "$deb" "$C/root"; done
+  # a few libraries still live in /lib in their packages: one /usr for all
+  [ -d "$C/root/lib" ] && cp -a "$C/root/lib/." "$C/root/usr/lib/" && rm -rf "$C/root/lib"
+}
+
+courier_conf() {
+  local C=$1
+  id vmail >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin vmail
+  mkdir -p "$C/etc/courier" "$C/run" "$C/mail"
+  chown vmail:vmail "$C/mail"
+  sed -e "s/^PORT=.*/PORT=$courier_port/" -e 's/^ADDRESS=.*/ADDRESS=127.0.0.1/' \
+    "$C/root/etc/courier/imapd" > "$C/etc/courier/imapd"
+  cp "$C/root/etc/courier/imapd-ssl" "$C/etc/courier/imapd-ssl"
+  printf '%s\n' 'authmodulelist="authpipe"' 'authmodulelistorig="authpipe"' 'daemons=4' \
+    'authdaemonvar=/run/courier/authdaemon' 'DEBUG_LOGIN=0' 'DEFAULTOPTIONS=""' 'LOGGEROPTS=""' \
+    > "$C/etc/courier/authdaemonrc"
+  cat > "$C/etc/courier/authProg" <<'PROG'
+#!/bin/bash
+# authlib's authpipe for the test Courier: any user, password "secret".
+mail=__MAIL__
+record() {
+  local home="$mail/${1//\//_}"
+  if [ ! -d "$home/Maildir" ]; then
+    mkdir -p "$home" && /usr/bin/maildirmake.courier "$home/Maildir" && chown -R vmail:vmail "$home"
+  fi
+  printf 'UID=%s\nGID=%s\nHOME=%s\nMAILDIR=%s\nADDRESS=%s\n.\n' "$(id -u vmail)" "$(id -g vmail)" "$home" "$home/Maildir" "$1"
+}
+while read -r cmd rest; do
+  case "$cmd" in
+    PRE) set -- $rest; record "$3" ;;
+    AUTH) read -r -N "$rest" data
+          { read -r svc; read -r type; read -r user; read -r pass; } <<<"$data"
+          if [ "$type" = login ] && [ "$pass" = secret ]; then record "$user"; else echo FAIL; fi ;;
+    ENUMERATE) echo . ;;
+    *) echo FAIL ;;
+  esac
+done
+PROG
+  sed -i "s|__MAIL__|$C/mail|" "$C/etc/courier/authProg"
+  chmod 755 "$C/etc/courier/authProg"
+  cat > "$C/inside.sh" <<'INSIDE'
+#!/bin/bash
+# Runs in Courier's private mount namespace: lays its files over /usr and
+# /etc, gives it its own /run, and starts authdaemond and couriertcpd.
+set -eu
+C=$1
+mount -t overlay overlay -o "lowerdir=$C/root/usr:/usr" /usr
+mount -t overlay overlay -o "lowerdir=$C/etc:/etc" /etc
+mount -t tmpfs tmpfs /run
+mkdir -p /run/courier/authdaemon
+/usr/lib/courier/courier-authlib/authdaemond </dev/null >>"$C/run/authdaemond.log" 2>&1 &
+echo $! > "$C/run/authdaemond.pid"
+set +u -a; . /etc/courier/imapd-ssl; . /etc/courier/imapd; set -u +a
+/usr/sbin/couriertcpd -address="$ADDRESS" -maxprocs=100 -maxperip=100 $TCPDOPTS -stderr="$C/run/imapd.log" \
+  "$PORT" /usr/lib/courier/courier/imaplogin /usr/bin/imapd "$MAILDIRPATH" </dev/null >>"$C/run/couriertcpd.log" 2>&1 &
+echo $! > "$C/run/couriertcpd.pid"
+INSIDE
+  chmod 755 "$C/inside.sh"
+}
+
+start_courier() {
+  local C=$D/courier
+  courier_unpack "$C"; courier_conf "$C"
+  unshare --mount --propagation private "$C/inside.sh" "$C"
+  wait_port "$courier_port"
+  cat > "$D/env-courier" <<ENV
+export MAILPROC_TEST_COURIER="127.0.0.1:$courier_port,none,secret"
+ENV
+  echo "Courier-IMAP up on 127.0.0.1:$courier_port; source $D/env-courier"
+}
+
+stop_courier() {
+  local C=$D/courier p
+  for p in "$C/run/couriertcpd.pid" "$C/run/authdaemond.pid"; do
+    [ -f "$p" ] && stop_pid "$(cat "$p")"; rm -f "$p"
+  done
+  rm -f "$D/env-courier"
+}
+
 write_env() {
   cat > "$D/env" <<ENV
 export MAILPROC_TEST_SERVERS="$D"
@@ -153,5 +256,7 @@ case "$cmd" in
   restart-dovecot) need_dir; stop_dovecot; start_dovecot ;;
   stop-dovecot) need_dir; stop_dovecot ;;
   start-dovecot) need_dir; start_dovecot ;;
-  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  start-courier) need_dir; start_courier ;;
+  stop-courier) need_dir; stop_courier ;;
+  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac

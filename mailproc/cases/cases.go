@@ -98,9 +98,13 @@ type Case struct {
 	Answered  time.Time   `json:"answered,omitempty"`
 	Outcome   string      `json:"outcome,omitempty"`
 	Messages  []Message   `json:"messages"`
-	Replies   []Reply     `json:"replies,omitempty"`
-	History   []Event     `json:"history"`
-	Erased    bool        `json:"erased,omitempty"`
+	// Copies are other copies of the case's messages found in the inbox
+	// (delivered twice, copied back), filed where the first went; they
+	// are not decided again.
+	Copies  []Message `json:"copies,omitempty"`
+	Replies []Reply   `json:"replies,omitempty"`
+	History []Event   `json:"history"`
+	Erased  bool      `json:"erased,omitempty"`
 	// Letter is set for a request that came by post (Channel "letter").
 	Letter *Letter `json:"letter,omitempty"`
 }
@@ -119,9 +123,22 @@ type Message struct {
 	UID         uint32    `json:"uid,omitempty"`
 	UIDValidity uint32    `json:"uid_validity,omitempty"`
 	Moved       bool      `json:"moved,omitempty"`
-	Action      string    `json:"action"`
-	Template    string    `json:"template,omitempty"`
-	Reasons     []string  `json:"reasons,omitempty"`
+	// Filing is the intent to move it out of the inbox, recorded before
+	// the first IMAP command of the move; nil while none was begun.
+	Filing   *Filing  `json:"filing,omitempty"`
+	Action   string   `json:"action"`
+	Template string   `json:"template,omitempty"`
+	Reasons  []string `json:"reasons,omitempty"`
+}
+
+// Filing is an intent to move a message out of the inbox. On a server
+// without MOVE it notes the destination's UIDVALIDITY and UIDNEXT, so that
+// a repeat finds the copy an interrupted attempt made there.
+type Filing struct {
+	Folder      string `json:"folder"`
+	Flag        bool   `json:"flag,omitempty"`
+	UIDValidity uint32 `json:"uid_validity,omitempty"`
+	UIDNext     uint32 `json:"uid_next,omitempty"`
 }
 
 // ReplyState is how far one reply got.
@@ -200,6 +217,11 @@ func (c *Case) PendingWork() bool {
 		}
 	}
 	for _, m := range c.Messages {
+		if !m.Moved {
+			return true
+		}
+	}
+	for _, m := range c.Copies {
 		if !m.Moved {
 			return true
 		}

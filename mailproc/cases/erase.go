@@ -19,6 +19,7 @@ func (c *Case) Erase(at time.Time) {
 		m := &c.Messages[i]
 		m.Key, m.MessageID, m.From, m.Subject, m.Text = "", "", "", "", ""
 	}
+	c.Copies = nil // filed copies: nothing the reports count
 	for i := range c.Replies {
 		r := &c.Replies[i]
 		r.To, r.InReplyTo, r.Error = "", "", ""

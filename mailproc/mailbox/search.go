@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 
 	"github.com/emersion/go-imap/v2"
@@ -30,6 +31,91 @@ func (c *Client) FolderHasMessageID(ctx context.Context, folder, messageID strin
 		return false, fmt.Errorf("search %q for message-id %s: %w", folder, messageID, err)
 	}
 	return found, nil
+}
+
+// lookupChunk is how many Message-IDs one UID SEARCH asks for.
+const lookupChunk = 50
+
+// FolderMessageIDs reports which of messageIDs folder holds: like
+// FolderHasMessageID for many at once, with one EXAMINE and one UID SEARCH
+// (HEADER Message-ID joined by OR) per lookupChunk of them.
+func (c *Client) FolderMessageIDs(ctx context.Context, folder string, messageIDs []string) (map[string]bool, error) {
+	there := map[string]bool{}
+	if len(messageIDs) == 0 {
+		return there, nil
+	}
+	err := c.exchange(ctx, func() error {
+		return c.inFolder(folder, true, func() error {
+			for chunk := range slices.Chunk(messageIDs, lookupChunk) {
+				if err := c.searchMessageIDs(chunk, there); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search %q for %d message-ids: %w", folder, len(messageIDs), err)
+	}
+	return there, nil
+}
+
+// searchMessageIDs adds to there those of ids the selected folder holds.
+func (c *Client) searchMessageIDs(ids []string, there map[string]bool) error {
+	want := map[string]bool{}
+	var criteria *imap.SearchCriteria
+	for _, id := range ids {
+		bare := bareMessageID(id)
+		if bare == "" {
+			continue
+		}
+		want[bare] = true
+		one := imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-ID", Value: bare}}}
+		if criteria == nil {
+			criteria = &one
+		} else {
+			criteria = &imap.SearchCriteria{Or: [][2]imap.SearchCriteria{{one, *criteria}}}
+		}
+	}
+	if criteria == nil {
+		return nil
+	}
+	data, err := c.imap.UIDSearch(criteria, nil).Wait()
+	if err != nil {
+		return fmt.Errorf("uid search header message-id: %w", err)
+	}
+	hits := data.AllUIDs()
+	if len(hits) == 0 {
+		return nil
+	}
+	got, err := c.messageIDs(imap.UIDSetNum(hits...))
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if b := bareMessageID(id); want[b] && got[b] {
+			there[id] = true
+		}
+	}
+	return nil
+}
+
+// messageIDs fetches the bare Message-IDs of set.
+func (c *Client) messageIDs(set imap.UIDSet) (map[string]bool, error) {
+	section := &imap.FetchItemBodySection{
+		Specifier:    imap.PartSpecifierHeader,
+		HeaderFields: []string{"Message-ID"},
+		Peek:         true,
+	}
+	bufs, err := c.imap.Fetch(set, &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}).Collect()
+	if err != nil {
+		return nil, fmt.Errorf("uid fetch message-id: %w", err)
+	}
+	out := map[string]bool{}
+	for _, buf := range bufs {
+		out[headerMessageID(buf.FindBodySection(section))] = true
+	}
+	return out, nil
 }
 
 // SetFlagged adds (on) or clears the \Flagged flag of the messages with this
