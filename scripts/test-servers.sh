@@ -137,7 +137,7 @@ start_mailpit() {
 # "INBOX." prefix and '.' separator, Debian's defaults otherwise (IDLE
 # reports new mail only every 60 s: IMAP_ENHANCEDIDLE=0).
 courier_port=22143
-courier_debs="courier-imap courier-base courier-authlib courier-authlib-pipe libcourier-unicode4 libgamin0 libidn12 libltdl7 libgdbm6 libpcre3"
+courier_debs="courier-imap courier-base gamin courier-authlib courier-authlib-pipe libcourier-unicode4 libgamin0 libidn12 libltdl7 libgdbm6 libpcre3"
 
 courier_unpack() {
   local C=$1

@@ -3,9 +3,11 @@ package testenv
 import (
 	"context"
 	"fmt"
+	"net"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +29,13 @@ type Message = mailbox.MemMessage
 // NewMailbox gives the test a fresh account on a server of the kind.
 func NewMailbox(t testing.TB, kind string) *Mailbox {
 	t.Helper()
+	if kind == Courier {
+		RequireCourier(t)
+		host, port, _ := net.SplitHostPort(CourierAddr())
+		p, _ := strconv.Atoi(port)
+		cfg := mailbox.Config{Host: host, Port: p, Security: mailbox.SecurityNone, Username: unique(t) + "@example.test", Password: "secret"}
+		return &Mailbox{Kind: kind, cfg: cfg, t: t}
+	}
 	if kind == Real {
 		RequireReal(t)
 		cfg := mailbox.Config{Host: "127.0.0.1", Port: 10993, Security: mailbox.SecurityTLS,
@@ -69,7 +78,7 @@ func (m *Mailbox) Messages(folder string) []Message {
 	defer cancel()
 	msgs, err := mailbox.ListFolder(ctx, m.cfg, folder)
 	if err != nil {
-		if strings.Contains(strings.ToLower(err.Error()), "mailbox doesn't exist") || strings.Contains(err.Error(), "NONEXISTENT") {
+		if e := strings.ToLower(err.Error()); strings.Contains(e, "mailbox doesn't exist") || strings.Contains(e, "does not exist") || strings.Contains(err.Error(), "NONEXISTENT") {
 			return nil
 		}
 		m.t.Fatalf("list %s: %v", folder, err)
