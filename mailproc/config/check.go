@@ -31,6 +31,9 @@ func (l *Loaded) check() Problems {
 	if c.Mailbox.PollInterval.Duration < time.Second {
 		add("[mailbox] poll_interval", "%q: at least 1s", c.Mailbox.PollInterval.Duration)
 	}
+	if r := c.Mailbox.IdleRecheck.Duration; r != 0 && r < time.Second {
+		add("[mailbox] idle_recheck", "%q: 0s (never) or at least 1s", r)
+	}
 	checkCompany(add, c.Company)
 	if c.Store.Path == "" {
 		add("[store] path", "required")

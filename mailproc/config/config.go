@@ -93,6 +93,10 @@ type Mailbox struct {
 	ReviewFolder    string   `toml:"review_folder"`
 	SentFolder      string   `toml:"sent_folder"`
 	PollInterval    Duration `toml:"poll_interval"`
+	// IdleRecheck is how often a NOOP asks the server for new mail while
+	// the connection idles (IDLE), for servers that announce it in IDLE
+	// only after their own polling (Courier, Cyrus: about 60 s); 0 = never.
+	IdleRecheck Duration `toml:"idle_recheck"`
 }
 
 // SMTP is the sending side.

@@ -14,6 +14,9 @@ const (
 	DefaultPerSenderPerDay = 3
 	DefaultPerHour         = 100
 	DefaultCoppaTargetDays = 30
+	// DefaultIdleRecheck keeps replies within seconds on servers that
+	// announce new mail in IDLE only every minute or so.
+	DefaultIdleRecheck = 4 * time.Second
 	// DefaultPaper is what letters are printed on.
 	DefaultPaper = "letter"
 	// MaxPostalLines is how many lines the company's postal address may have.
@@ -43,6 +46,7 @@ func Default() Config {
 			ReviewFolder:    DefaultReviewFolder,
 			SentFolder:      DefaultSentFolder,
 			PollInterval:    Duration{60 * time.Second},
+			IdleRecheck:     Duration{DefaultIdleRecheck},
 		},
 		SMTP:    SMTP{Security: "tls"},
 		Company: Company{Timezone: DefaultTimezone},

@@ -9,10 +9,10 @@ import (
 // Redacted is the effective configuration as a log line may show it: where
 // secrets come from, never the secrets, and no disclosure details.
 func Redacted(c *config.Config) string {
-	return fmt.Sprintf("imap=%s:%d/%s user=%q auth=%s folders=[inbox=%q processed=%q review=%q sent=%q] poll=%s "+
+	return fmt.Sprintf("imap=%s:%d/%s user=%q auth=%s folders=[inbox=%q processed=%q review=%q sent=%q] poll=%s idle_recheck=%s "+
 		"smtp=%s:%d/%s user=%q auth=%s from=%q tz=%s store=%q limits=[per_sender_day=%d per_hour=%d max_bytes=%d] disclosure_years=%v",
 		c.Mailbox.Host, c.Mailbox.Port, c.Mailbox.Security, c.Mailbox.Username, credential(c.Mailbox.Auth, c.Mailbox.PasswordFile, c.Mailbox.PasswordEnv, c.Mailbox.TokenFile, c.Mailbox.TokenCommand),
-		c.Mailbox.Inbox, c.Mailbox.ProcessedFolder, c.Mailbox.ReviewFolder, c.Mailbox.SentFolder, c.Mailbox.PollInterval.Duration,
+		c.Mailbox.Inbox, c.Mailbox.ProcessedFolder, c.Mailbox.ReviewFolder, c.Mailbox.SentFolder, c.Mailbox.PollInterval.Duration, c.Mailbox.IdleRecheck.Duration,
 		c.SMTP.Host, c.SMTP.Port, c.SMTP.Security, c.SMTP.Username, credential(c.SMTP.Auth, c.SMTP.PasswordFile, c.SMTP.PasswordEnv, c.SMTP.TokenFile, c.SMTP.TokenCommand),
 		c.Company.ReplyFrom, c.Company.Timezone, c.Store.Path,
 		c.Limits.RepliesPerSenderPerDay, c.Limits.RepliesPerHour, c.Limits.MaxMessageBytes, years(c))

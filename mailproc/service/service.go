@@ -131,7 +131,8 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 	mcfg := mailbox.Config{
 		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
 		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
-		Auth: cfg.Mailbox.Auth, Token: oauth.Source(cfg.Mailbox.TokenFile, cfg.Mailbox.TokenCommand),
+		IdleRecheck: cfg.Mailbox.IdleRecheck.Duration,
+		Auth:        cfg.Mailbox.Auth, Token: oauth.Source(cfg.Mailbox.TokenFile, cfg.Mailbox.TokenCommand),
 	}
 	opts := daemon.Options{
 		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,
