@@ -131,6 +131,9 @@ func (d *Daemon) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			break
 		}
+		if errors.Is(err, mailbox.ErrFolderName) {
+			return err // the configuration must change: trying again will not help
+		}
 		wait := b.next()
 		d.metrics.Reconnect()
 		d.log.Warn("mailbox session ended; reconnecting", "err", err, "in", wait.Round(time.Millisecond))
