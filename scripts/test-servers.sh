@@ -251,7 +251,7 @@ case "$cmd" in
     write_env
     echo "servers up in $D; source $D/env" ;;
   stop)
-    need_dir; stop_dovecot
+    need_dir; stop_dovecot; stop_courier
     for p in "$D"/mailpit*.pid; do [ -f "$p" ] && stop_pid "$(cat "$p")"; rm -f "$p"; done ;;
   restart-dovecot) need_dir; stop_dovecot; start_dovecot ;;
   stop-dovecot) need_dir; stop_dovecot ;;
