@@ -24,6 +24,7 @@ import (
 // message, and a message with an intent is looked at before it is filed
 // again (mailbox.Client.File), so none lands twice in its folder.
 func (d *Daemon) fileCases(ctx context.Context, mb Mailbox, ids []string) error {
+	defer d.filed(len(ids), time.Now())
 	cs := make([]*cases.Case, 0, len(ids))
 	for _, id := range ids {
 		c, err := d.loadCase(id)
