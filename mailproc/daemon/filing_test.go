@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/testenv"
@@ -148,4 +149,45 @@ func headerMessageID(raw []byte) string {
 		return ""
 	}
 	return msg.Header.Get("Message-ID")
+}
+
+// TestStaffRefilingSurvivesDrops: mail staff move on (a dismissed case's
+// message from Privacy/Review to Privacy/Processed) is moved by
+// Message-ID; without MOVE, a connection broken right after the COPY, the
+// STORE \Deleted or the EXPUNGE leaves it once in Privacy/Processed, not
+// \Deleted there, and gone from Privacy/Review after the next run.
+func TestStaffRefilingSurvivesDrops(t *testing.T) {
+	for _, kind := range filingKinds() {
+		for _, step := range dropSteps {
+			if !step.hideMove {
+				continue
+			}
+			t.Run(kind+"/"+step.name, func(t *testing.T) {
+				w := newWorldOn(t, kind, testenv.Memory)
+				now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+				id := w.deliver(now.Add(-time.Hour), "Bo <bo@example.com>", "COPPA question", "Is this the privacy team?")
+				proxy := w.proxy(true)
+				viaProxy := func(o *daemon.Options) { o.Dial = proxy.dial(w) }
+				if err := w.daemon(now, viaProxy).RunOnce(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				expectFiledOnce(t, w, "Privacy/Review", 1, true)
+				if _, err := w.daemon(now, viaProxy).Dismiss(w.caseOf(id).ID, control.Act{Actor: "bob", Reason: "not a request"}); err != nil {
+					t.Fatal(err)
+				}
+				proxy.DropAfter(step.pattern, 1)
+				err := w.daemon(now, viaProxy).RunOnce(context.Background())
+				if proxy.Drops() != 1 {
+					t.Fatalf("the connection was never dropped after %s (RunOnce = %v)", step.pattern, err)
+				}
+				for i := 1; i <= 2; i++ {
+					if err := w.daemon(now.Add(time.Duration(i)*time.Minute), viaProxy).RunOnce(context.Background()); err != nil {
+						t.Fatalf("run %d after the drop: %v", i, err)
+					}
+				}
+				expectFiledOnce(t, w, "Privacy/Processed", 1, false)
+				expectFiledOnce(t, w, "Privacy/Review", 0, false)
+			})
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package mailbox
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/emersion/go-imap/v2"
@@ -81,6 +82,51 @@ func claimCopies(originals []original, candidates []found) map[uint32]found {
 		}
 	}
 	return out
+}
+
+// notCopiedYet returns the messages of set (in from, selected) that have
+// no copy in to yet, for a move by Message-ID without MOVE: the others are
+// expunged from from, their copies in to fixed as findCopies does. It
+// leaves from selected.
+func (c *Client) notCopiedYet(set imap.UIDSet, from, to, messageID string, flag bool) (imap.UIDSet, error) {
+	got, err := c.fetchFlagsHeaders(set, true)
+	if err != nil {
+		return nil, err
+	}
+	originals := make([]original, len(got))
+	for i, f := range got {
+		originals[i] = original{FileItem: FileItem{UID: f.uid, Mark: &FilingMark{}}, deleted: f.deleted, header: f.header}
+	}
+	var claimed map[uint32]found
+	if err := c.inFolder(to, false, func() error {
+		uids, err := c.searchMessageID(messageID)
+		if err != nil || len(uids) == 0 {
+			return err
+		}
+		candidates, err := c.fetchFlagsHeaders(imap.UIDSetNum(uids...), true)
+		if err != nil {
+			return err
+		}
+		claimed = claimCopies(originals, candidates)
+		return c.fixCopies(claimed, flag)
+	}); err != nil {
+		return nil, err
+	}
+	if _, err := c.selectFolder(c.names.server(from), false); err != nil {
+		return nil, fmt.Errorf("select %q again: %w", from, err)
+	}
+	var done, rest []uint32
+	for _, o := range originals {
+		if _, ok := claimed[o.UID]; ok {
+			done = append(done, o.UID)
+		} else {
+			rest = append(rest, o.UID)
+		}
+	}
+	if err := c.expungeFiled(done); err != nil {
+		return nil, err
+	}
+	return uidSet(rest), nil
 }
 
 // fixCopies clears \Deleted from copies that have it, and adds \Flagged

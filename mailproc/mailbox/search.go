@@ -141,6 +141,11 @@ func (c *Client) SetFlagged(ctx context.Context, folder string, messageID string
 // another, setting (flag) or clearing \Flagged on the way, and selects the
 // caller's mailbox again. It returns ErrNotFound when from holds no such
 // message.
+//
+// Without MOVE it is safe to repeat after an interruption as File is: a
+// message of from whose copy (same header) is in to already is not copied
+// again; that copy loses \Deleted and gets the flag asked for, and the
+// original is expunged.
 func (c *Client) MoveByMessageID(ctx context.Context, from, to, messageID string, flag bool) error {
 	err := c.exchange(ctx, func() error {
 		return c.inFolder(from, false, func() error {
@@ -150,6 +155,11 @@ func (c *Client) MoveByMessageID(ctx context.Context, from, to, messageID string
 			}
 			if err := c.storeFlag(set, flagOp(flag), imap.FlagFlagged); err != nil {
 				return err
+			}
+			if !c.caps.move {
+				if set, err = c.notCopiedYet(set, from, to, messageID, flag); err != nil || len(set) == 0 {
+					return err
+				}
 			}
 			return c.moveSelected(set, c.names.server(to))
 		})
