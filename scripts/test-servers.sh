@@ -209,9 +209,13 @@ INSIDE
 
 start_courier() {
   local C=$D/courier
+  if (exec 3<>"/dev/tcp/127.0.0.1/$courier_port") 2>/dev/null; then
+    echo "port $courier_port is taken: another Courier runs (stop-courier DIR)" >&2; return 1
+  fi
   courier_unpack "$C"; courier_conf "$C"
   unshare --mount --propagation private "$C/inside.sh" "$C"
   wait_port "$courier_port"
+  kill -0 "$(cat "$C/run/couriertcpd.pid")" 2>/dev/null || { cat "$C/run/couriertcpd.log" >&2; return 1; }
   cat > "$D/env-courier" <<ENV
 export MAILPROC_TEST_COURIER="127.0.0.1:$courier_port,none,secret"
 ENV
