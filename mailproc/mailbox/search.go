@@ -13,32 +13,24 @@ import (
 )
 
 // FolderHasMessageID reports whether folder holds a message with this
-// Message-ID (with or without its angle brackets).
-//
-// It EXAMINEs folder (read-only), searches with UID SEARCH HEADER Message-ID
-// and checks each hit's Message-ID exactly (servers match substrings), then
-// SELECTs the caller's mailbox again. Nothing is changed in folder.
+// Message-ID (with or without its angle brackets): FolderMessageIDs for one.
+// Nothing is changed in folder.
 func (c *Client) FolderHasMessageID(ctx context.Context, folder, messageID string) (bool, error) {
-	var found bool
-	err := c.exchange(ctx, func() error {
-		return c.inFolder(folder, true, func() error {
-			uids, err := c.searchMessageID(messageID)
-			found = len(uids) > 0
-			return err
-		})
-	})
-	if err != nil {
-		return false, fmt.Errorf("search %q for message-id %s: %w", folder, messageID, err)
+	if bareMessageID(messageID) == "" {
+		return false, fmt.Errorf("search %q: empty message-id", folder)
 	}
-	return found, nil
+	there, err := c.FolderMessageIDs(ctx, folder, []string{messageID})
+	return there[messageID], err
 }
 
 // lookupChunk is how many Message-IDs one UID SEARCH asks for.
 const lookupChunk = 50
 
-// FolderMessageIDs reports which of messageIDs folder holds: like
-// FolderHasMessageID for many at once, with one EXAMINE and one UID SEARCH
-// (HEADER Message-ID joined by OR) per lookupChunk of them.
+// FolderMessageIDs reports which of messageIDs (with or without their angle
+// brackets) folder holds. It EXAMINEs folder (read-only), sends one UID
+// SEARCH (HEADER Message-ID joined by OR) per lookupChunk of them, checks
+// each hit's Message-ID exactly (servers match substrings), then SELECTs
+// the caller's mailbox again. Nothing is changed in folder.
 func (c *Client) FolderMessageIDs(ctx context.Context, folder string, messageIDs []string) (map[string]bool, error) {
 	there := map[string]bool{}
 	if len(messageIDs) == 0 {
