@@ -8,12 +8,15 @@ import "time"
 // Kind is what a message or case is about.
 type Kind string
 
-// The kinds of SPEC §1 and §2.
+// The kinds of SPEC §1, §2 and §10.
 const (
 	California Kind = "california"
 	Coppa      Kind = "coppa"
-	Other      Kind = "other"
-	Automated  Kind = "automated"
+	// Privacy is every other privacy-rights request: GDPR, CCPA and the
+	// other US state laws, or none named (SPEC §10).
+	Privacy   Kind = "privacy"
+	Other     Kind = "other"
+	Automated Kind = "automated"
 )
 
 // State is where a case stands.
@@ -61,6 +64,9 @@ const (
 	// ReasonAlreadyReplied: the decision would repeat a template this case
 	// has already been sent automatically.
 	ReasonAlreadyReplied = "already-replied"
+	// ReasonPrivacyRequest: a privacy-rights request (SPEC §10); staff
+	// verify the requester and act in the company's systems.
+	ReasonPrivacyRequest = "privacy-request"
 )
 
 // Fields are what a california request must give (SPEC §3).
