@@ -66,9 +66,12 @@ func (s *sent) asked(d *doc) []string {
 	strong, weak, data := s.ownData(d)
 	set := map[string]bool{}
 	for _, h := range s.of(roleRight) {
-		if h.p.right == soldRight && s.negated(h) {
+		switch {
+		case h.p.right == soldRight && s.subject:
+			continue // "Sharing of my data" names a topic, not a question
+		case h.p.right == soldRight && s.negated(h):
 			h.p = &phrase{text: h.p.text, role: roleRight, right: OptOut} // "don't sell my data"
-		} else if infoQ && !h.p.inQuestion || s.negated(h) {
+		case infoQ && !h.p.inQuestion || s.negated(h):
 			continue
 		}
 		if why, ok := s.rightHolds(d, h, strong, weak, data); ok {
