@@ -29,6 +29,7 @@ type staffFlags struct {
 	overdue *bool
 	note    *string
 	message *string
+	outcome *string
 	tmpl    *string
 	fields  map[string]*string
 	out     *string
@@ -45,10 +46,11 @@ func newStaffFlags(name string, stderr io.Writer) *staffFlags {
 		json:    fs.Bool("json", false, "print JSON"),
 		state:   fs.String("state", "", "list: only cases in this state; reclassify: unused"),
 		kind:    fs.String("kind", "", "list: only this kind; reclassify: the new kind"),
-		reason:  fs.String("reason", "", "list: only with this review reason; dismiss/reopen: why"),
+		reason:  fs.String("reason", "", "list: only with this review reason; dismiss/reopen/close denied: why"),
 		overdue: fs.Bool("overdue", false, "list: only open cases past their due date"),
 		note:    fs.String("note", "", "a note for the history (internal: never sent)"),
 		message: fs.String("message", "", "approve, done, preview: a message for the requester, in the reply (coppa-completed: what was done)"),
+		outcome: fs.String("outcome", "", "close: how a privacy request was answered: "+strings.Join(cases.Closings, ", ")+" (denied needs --reason)"),
 		tmpl:    fs.String("template", "", "approve: the template to send"),
 		fields:  map[string]*string{},
 		out:     fs.String("out", "", "print: write the letter to FILE.pdf or FILE.html (default: HTML on standard output)"),
@@ -79,7 +81,7 @@ func runCases(_ context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // reviewVerbs are the actions of `mailproc review`.
-const reviewVerbs = "list|show|preview|approve|dismiss|reclassify|done|reopen|print|posted"
+const reviewVerbs = "list|show|preview|approve|dismiss|reclassify|done|reopen|close|print|posted"
 
 // runReview is `mailproc review ACTION [ID] [flags]` (reviewVerbs).
 func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
@@ -140,6 +142,8 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 		c, err = svc.Done(id, act)
 	case "reopen":
 		c, err = svc.Reopen(id, act)
+	case "close":
+		c, err = svc.Close(id, control.Closing{Act: act, Outcome: *f.outcome})
 	case "print":
 		return printLetter(svc, id, *f.reply, *f.out, out)
 	case "posted":
@@ -209,6 +213,10 @@ func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CASE\tKIND\tSTATE\tDUE\tREASONS\tSUBJECT")
 	for _, s := range l {
+		kind := string(s.Kind)
+		if s.About != "" {
+			kind = s.About // "GDPR access request, due 4 April"
+		}
 		due := s.Due.Format("2006-01-02")
 		if s.Overdue {
 			due += " OVERDUE"
@@ -217,7 +225,7 @@ func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
 		if s.ToPost {
 			state += " (letter to post)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Kind, state, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, kind, state, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
 	}
 	fmt.Fprintf(tw, "(%d cases)\n", len(l))
 	return tw.Flush()
@@ -233,6 +241,13 @@ func show(c *cases.Case, out io.Writer) error {
 	if c.Kind == cases.California {
 		fmt.Fprintf(out, "Fields: name=%q street=%q city=%q state=%q zip=%q first-line=%v missing=%v\n",
 			c.Fields.Name, c.Fields.Street, c.Fields.City, c.Fields.State, c.Fields.ZIP, c.FirstLine, c.Missing)
+	}
+	if c.Kind == cases.Privacy {
+		fmt.Fprintf(out, "Request: %s (law %s, rights %s)\n", cases.PrivacyWords(c.Law, c.Rights), c.Law, strings.Join(c.Rights, ", "))
+		fmt.Fprintf(out, "Staff verify who is asking, answer in the company's systems, then: mailproc review close %s --outcome %s\n", c.ID, strings.Join(cases.Closings, "|"))
+	}
+	if c.Outcome != "" {
+		fmt.Fprintf(out, "Outcome: %s\n", oneLine(c.Outcome, 200))
 	}
 	if c.Kind == cases.Coppa {
 		fmt.Fprintf(out, "Coppa: parent=%q child=%q email=%q username=%q\n", c.Coppa.ParentName, c.Coppa.ChildName, c.Coppa.ChildEmail, c.Coppa.ChildUsername)

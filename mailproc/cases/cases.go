@@ -98,12 +98,15 @@ type Case struct {
 	FirstLine bool        `json:"first_line"`
 	Missing   []string    `json:"missing,omitempty"`
 	Coppa     CoppaFields `json:"coppa,omitempty"`
-	Received  time.Time   `json:"received"`
-	Year      int         `json:"year"`
-	Due       time.Time   `json:"due"`
-	Answered  time.Time   `json:"answered,omitempty"`
-	Outcome   string      `json:"outcome,omitempty"`
-	Messages  []Message   `json:"messages"`
+	// Law and Rights are what a privacy request names (SPEC §10).
+	Law      string    `json:"law,omitempty"`
+	Rights   []string  `json:"rights,omitempty"`
+	Received time.Time `json:"received"`
+	Year     int       `json:"year"`
+	Due      time.Time `json:"due"`
+	Answered time.Time `json:"answered,omitempty"`
+	Outcome  string    `json:"outcome,omitempty"`
+	Messages []Message `json:"messages"`
 	// Copies are other copies of the case's messages found in the inbox
 	// (delivered twice, copied back), filed where the first went; they
 	// are not decided again.

@@ -16,6 +16,7 @@ type Config struct {
 	Disclosure []Disclosure `toml:"disclosure"`
 	Limits     Limits       `toml:"limits"`
 	Coppa      Coppa        `toml:"coppa"`
+	Privacy    Privacy      `toml:"privacy"`
 	Templates  Templates    `toml:"templates"`
 	Auth       Auth         `toml:"auth"`
 	Log        Log          `toml:"log"`
@@ -165,6 +166,13 @@ type Limits struct {
 type Coppa struct {
 	TargetDays int      `toml:"target_days"`
 	Collected  []string `toml:"collected"`
+}
+
+// Privacy configures the other privacy-rights requests (SPEC §10).
+type Privacy struct {
+	// Acknowledge sends privacy-received once on each new request: its
+	// case number, what was understood, the due date. Off by default.
+	Acknowledge bool `toml:"acknowledge"`
 }
 
 // Templates says where override templates live.

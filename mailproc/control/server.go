@@ -25,6 +25,7 @@ const maxBody = 1 << 20
 //	POST /v1/cases/{id}/reclassify  {"kind": "...", Act}
 //	POST /v1/cases/{id}/done        Act
 //	POST /v1/cases/{id}/reopen      Act
+//	POST /v1/cases/{id}/close       Closing: a privacy case complied, partly complied, denied or not a request
 //	GET  /v1/reports/{YYYY-MM}      (when the Service is also a Reporter)
 //	GET  /v1/backup                 the database, consistent (a DataKeeper)
 //	GET  /v1/export?email=ADDRESS   every case about one requester (a DataKeeper)
@@ -47,6 +48,7 @@ func NewHandler(svc Service) http.Handler {
 	mux.HandleFunc("POST /v1/cases/{id}/done", h.act(svc.Done))
 	mux.HandleFunc("POST /v1/cases/{id}/reopen", h.act(svc.Reopen))
 	mux.HandleFunc("POST /v1/cases/{id}/reclassify", h.reclassify)
+	mux.HandleFunc("POST /v1/cases/{id}/close", h.close)
 	if k, ok := svc.(DataKeeper); ok {
 		mux.HandleFunc("GET /v1/backup", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/octet-stream")
@@ -127,6 +129,15 @@ func (h *handler) reclassify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := h.svc.Reclassify(r.PathValue("id"), body.Kind, body.Act)
+	reply(w, c, err)
+}
+
+func (h *handler) close(w http.ResponseWriter, r *http.Request) {
+	var cl Closing
+	if !decode(w, r, &cl) {
+		return
+	}
+	c, err := h.svc.Close(r.PathValue("id"), cl)
 	reply(w, c, err)
 }
 

@@ -35,6 +35,9 @@ type Service interface {
 	Done(id string, act Act) (*cases.Case, error)
 	// Reopen puts a closed case back with staff.
 	Reopen(id string, act Act) (*cases.Case, error)
+	// Close closes a privacy case as complied, partly complied, denied
+	// (with a reason) or not a request (SPEC §10).
+	Close(id string, c Closing) (*cases.Case, error)
 }
 
 // Reporter makes the monthly report of SPEC §8; the daemon is one.
@@ -73,6 +76,11 @@ type Summary struct {
 	Messages int         `json:"messages"`
 	Channel  string      `json:"channel"` // email or letter
 	ToPost   bool        `json:"to_post"` // a letter waits to be printed and posted
+	// Law and Rights are a privacy case's; About names it in plain words
+	// with its due date: "GDPR access request, due 4 April".
+	Law    string   `json:"law,omitempty"`
+	Rights []string `json:"rights,omitempty"`
+	About  string   `json:"about,omitempty"`
 }
 
 // Act is who does something to a case, and why. Over the API the actor
@@ -101,6 +109,13 @@ type Draft struct {
 	Template string        `json:"template"`
 	Fields   *cases.Fields `json:"fields,omitempty"`
 	Message  string        `json:"message,omitempty"`
+}
+
+// Closing is how staff close a privacy case: Outcome is one of
+// cases.Closings; a denial needs Act.Reason.
+type Closing struct {
+	Act
+	Outcome string `json:"outcome"`
 }
 
 // Preview is a reply as it would go out.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/reply"
 )
@@ -64,6 +65,9 @@ func digestText(due []control.Summary, now time.Time, loc *time.Location) string
 		}
 		if s.ToPost {
 			b.WriteString("  (a letter to print and post)")
+		}
+		if s.Kind == cases.Privacy {
+			b.WriteString("  " + cases.PrivacyWords(s.Law, s.Rights))
 		}
 		b.WriteByte('\n')
 	}

@@ -61,10 +61,6 @@ func (d *Daemon) caseFor(tx *store.Tx, thread string, in decisionInput, s mailbo
 	if err != nil {
 		return nil, err
 	}
-	days := cases.CaliforniaDays
-	if in.dec.Kind == cases.Coppa {
-		days = d.cfg.Coppa.TargetDays
-	}
 	return &cases.Case{
 		ID:       id,
 		Kind:     in.dec.Kind,
@@ -72,7 +68,7 @@ func (d *Daemon) caseFor(tx *store.Tx, thread string, in decisionInput, s mailbo
 		Email:    strings.ToLower(in.msg.Header.From.Email),
 		Received: received,
 		Year:     year,
-		Due:      cases.Due(received, days, d.cfg.Location()),
+		Due:      d.dueFor(in.dec.Kind, in.dec.Law, received),
 	}, nil
 }
 

@@ -99,6 +99,9 @@ func checkApproval(c *cases.Case, a control.Approval) error {
 		cases.California: {decide.CaliforniaDisclosure, decide.CaliforniaIncomplete, decide.CaliforniaRepeat},
 		cases.Coppa:      {decide.CoppaReceived, decide.CoppaCompleted},
 	}[c.Kind]
+	if c.Kind == cases.Privacy {
+		return refuse(c.ID, "approve", "a privacy case is answered by staff and closed as %s", strings.Join(cases.Closings, ", "))
+	}
 	if len(fits) == 0 {
 		return refuse(c.ID, "approve", "a %s case has no reply; reclassify it as california or coppa first", c.Kind)
 	}

@@ -18,11 +18,11 @@ import (
 
 // List returns the cases that pass the filter, soonest due first.
 func (d *Daemon) List(f control.Filter) ([]control.Summary, error) {
-	now := d.now()
+	now, loc := d.now(), d.cfg.Location()
 	var out []control.Summary
 	err := d.store.View(func(tx *store.Tx) error {
 		return tx.ForEachCase(func(c *cases.Case) error {
-			if s := summarize(c, now); passes(f, s) {
+			if s := summarize(c, now, loc); passes(f, s) {
 				out = append(out, s)
 			}
 			return nil
@@ -32,10 +32,10 @@ func (d *Daemon) List(f control.Filter) ([]control.Summary, error) {
 	return out, err
 }
 
-func summarize(c *cases.Case, now time.Time) control.Summary {
+func summarize(c *cases.Case, now time.Time, loc *time.Location) control.Summary {
 	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email,
 		Received: c.Received, Due: c.Due, Messages: len(c.Messages), Channel: cases.ChannelEmail,
-		ToPost: c.LetterToPost() != nil}
+		ToPost: c.LetterToPost() != nil, Law: c.Law, Rights: c.Rights, About: about(c, loc)}
 	if len(c.Messages) > 0 {
 		s.Subject = c.Messages[0].Subject
 	}
@@ -112,8 +112,8 @@ func previewRefused(template, id string, err error) error {
 // read again from its messages for that kind, its due date follows the
 // kind, and it stays with staff to answer.
 func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases.Case, error) {
-	if kind != cases.California && kind != cases.Coppa && kind != cases.Other {
-		return nil, fmt.Errorf("reclassify %s: %w: kind %q is not california, coppa or other", id, control.ErrInvalid, kind)
+	if kind != cases.California && kind != cases.Coppa && kind != cases.Privacy && kind != cases.Other {
+		return nil, fmt.Errorf("reclassify %s: %w: kind %q is not california, coppa, privacy or other", id, control.ErrInvalid, kind)
 	}
 	return d.staffAct(id, "reclassify", act, func(_ *store.Tx, c *cases.Case) error {
 		if !c.State.Open() {
@@ -126,11 +126,7 @@ func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases
 		} else {
 			d.rereadFields(c)
 		}
-		days := cases.CaliforniaDays
-		if kind == cases.Coppa {
-			days = d.cfg.Coppa.TargetDays
-		}
-		c.Due = cases.Due(c.Received, days, d.cfg.Location())
+		c.Due = d.dueFor(kind, c.Law, c.Received)
 		c.State, c.Reasons = cases.Review, []string{"reclassified"}
 		c.Log(d.now(), act.Actor, "reclassified", fmt.Sprintf("%s to %s %s", from, kind, act.Note))
 		return nil
@@ -140,6 +136,10 @@ func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases
 // rereadFields reads a case's fields from its messages' text again.
 func (d *Daemon) rereadFields(c *cases.Case) {
 	c.Fields, c.Coppa, c.FirstLine, c.Missing = cases.Fields{}, cases.CoppaFields{}, false, nil
+	c.Law, c.Rights = "", nil
+	if c.Kind == cases.Privacy {
+		rereadPrivacy(c)
+	}
 	for i, m := range c.Messages {
 		text := parse.StripQuotes(m.Text)
 		if i == 0 {

@@ -26,13 +26,14 @@ const (
 	Ignore Action = "ignore"
 )
 
-// Template names (SPEC §4).
+// Template names (SPEC §4, §10).
 const (
 	CaliforniaDisclosure = "california-disclosure"
 	CaliforniaIncomplete = "california-incomplete"
 	CaliforniaRepeat     = "california-repeat"
 	CoppaReceived        = "coppa-received"
 	CoppaCompleted       = "coppa-completed"
+	PrivacyReceived      = "privacy-received"
 )
 
 // Policy is what the company configured that a decision depends on.

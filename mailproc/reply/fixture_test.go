@@ -104,6 +104,16 @@ func goldenCases(t *testing.T) []struct {
 	noted := completed
 	noted.StaffNote = "We deleted the account noah.k.builds and everything posted from it.\nOrder records of the parent's own purchases are kept, as tax law requires."
 
+	privacy := baseData(t)
+	privacy.CaseID, privacy.RequesterName, privacy.Subject = "C-2025-0077", "Anna Lindqvist", "Subject access request (GDPR Article 15)"
+	privacy.Fields = Fields{}
+	privacy.Due = time.Date(2025, time.April, 3, 23, 59, 59, 0, losAngeles(t))
+	privacy.Privacy = Privacy{Law: "gdpr", Rights: []string{"access", "deletion"}}
+
+	unclear := privacy
+	unclear.RequesterName, unclear.Subject = "", ""
+	unclear.Privacy = Privacy{Law: "unknown"}
+
 	return []struct {
 		file, template string
 		data           Data
@@ -120,6 +130,8 @@ func goldenCases(t *testing.T) []struct {
 		{"california-incomplete-by-post", CaliforniaIncomplete, byPost},
 		{"california-repeat-by-post", CaliforniaRepeat, repeatByPost},
 		{"coppa-received-by-post", CoppaReceived, coppaByPost},
+		{"privacy-received", PrivacyReceived, privacy},
+		{"privacy-received-unclear", PrivacyReceived, unclear},
 	}
 }
 

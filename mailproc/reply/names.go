@@ -3,20 +3,24 @@
 // caller sends the bytes Compose returns.
 package reply
 
-// Names of the five reply templates.
+// Names of the reply templates.
 const (
 	CaliforniaDisclosure = "california-disclosure"
 	CaliforniaIncomplete = "california-incomplete"
 	CaliforniaRepeat     = "california-repeat"
 	CoppaReceived        = "coppa-received"
 	CoppaCompleted       = "coppa-completed"
+	// PrivacyReceived confirms receipt of another privacy-rights request
+	// (SPEC §10), when [privacy] acknowledge is on.
+	PrivacyReceived = "privacy-received"
 )
 
-// Names lists the five templates in a fixed order.
+// Names lists the templates in a fixed order.
 var Names = []string{
 	CaliforniaDisclosure,
 	CaliforniaIncomplete,
 	CaliforniaRepeat,
 	CoppaReceived,
 	CoppaCompleted,
+	PrivacyReceived,
 }

@@ -33,6 +33,7 @@ func (c *console) actions() map[string]http.HandlerFunc {
 		"reclassify": c.run("reclassify", action{checkKind, c.callReclassify}),
 		"done":       c.run("done", action{noCheck, c.callDone}),
 		"reopen":     c.run("reopen", action{needReason("reopen"), c.callReopen}),
+		"close":      c.run("close", action{checkClose, c.callClose}),
 		"posted":     c.run("posted", action{checkPosted, c.callPosted}),
 		"preview":    c.previewPost,
 	}
@@ -46,6 +47,7 @@ func notices() map[string]string {
 		"reclassify": "Reclassified. The case stays with staff.",
 		"done":       "Marked done. The completion notice (coppa-completed) is listed under Replies.",
 		"reopen":     "Reopened. The case is back with staff.",
+		"close":      "Closed. The outcome and the day of the answer are recorded.",
 		"letter":     "Letter entered. When the answer is a letter, it waits under Letter to post: print it, post it, then mark it posted.",
 		"posted":     "Marked posted. The day of posting is the date of the answer.",
 	}
@@ -105,6 +107,7 @@ func readForm(r *http.Request) actionForm {
 		Reason:    v("reason"),
 		Kind:      v("kind"),
 		Posted:    v("posted"),
+		Outcome:   v("outcome"),
 	}
 }
 
@@ -198,6 +201,25 @@ func (c *console) callPosted(cs *cases.Case, f actionForm, a control.Act) error 
 	}
 	day, _ := time.Parse(time.DateOnly, f.Posted)
 	_, err := c.desk.MarkPosted(cs.ID, a, day)
+	return err
+}
+
+// checkClose wants a privacy case, an outcome it can be closed with, and a
+// reason for a denial.
+func checkClose(cs *cases.Case, f actionForm) string {
+	switch {
+	case cs.Kind != cases.Privacy:
+		return "Only a privacy request is closed this way."
+	case !slices.Contains(cases.Closings, f.Outcome):
+		return "Choose how the request was answered: " + strings.Join(cases.Closings, ", ") + "."
+	case f.Outcome == cases.OutcomeDenied && f.Reason == "":
+		return "Give the reason for the denial."
+	}
+	return ""
+}
+
+func (c *console) callClose(cs *cases.Case, f actionForm, a control.Act) error {
+	_, err := c.svc.Close(cs.ID, control.Closing{Act: a, Outcome: f.Outcome})
 	return err
 }
 

@@ -13,6 +13,8 @@ type caseView struct {
 	Case       *cases.Case
 	California bool
 	Coppa      bool
+	Privacy    string   // a privacy case in plain words: "GDPR access request"
+	Closings   []option // how a privacy case can be closed
 	Overdue    bool
 	Notice     string // what the last action did
 	Error      string // why the last action failed
@@ -23,6 +25,7 @@ type caseView struct {
 	PreviewErr string
 	CanApprove bool
 	CanDone    bool
+	CanClose   bool
 	CanReopen  bool
 	CSRF       string // the session's token, for the action forms
 	Letter     *letterView
@@ -47,6 +50,7 @@ type actionForm struct {
 	Reason    string
 	Kind      string
 	Posted    string // the day a letter was posted, YYYY-MM-DD
+	Outcome   string // how a privacy case is closed
 }
 
 // casePage shows one case, with a preview of the template the query
@@ -73,7 +77,7 @@ func (c *console) caseView(r *http.Request, cs *cases.Case, form actionForm) cas
 	if form.Kind == "" {
 		form.Kind = string(otherKind(cs.Kind))
 	}
-	return caseView{
+	v := caseView{
 		Case:       cs,
 		California: cs.Kind == cases.California,
 		Coppa:      cs.Kind == cases.Coppa,
@@ -83,10 +87,19 @@ func (c *console) caseView(r *http.Request, cs *cases.Case, form actionForm) cas
 		Kinds:      options(reclassifyKinds(), form.Kind, ""),
 		CanApprove: open && len(fittingTemplates(cs.Kind)) > 0,
 		CanDone:    open && cs.Kind == cases.Coppa,
+		CanClose:   open && cs.Kind == cases.Privacy,
 		CanReopen:  !open,
 		CSRF:       sessionOf(r).CSRF,
 		Letter:     c.letterView(cs),
 	}
+	if cs.Kind == cases.Privacy {
+		v.Privacy = cases.PrivacyWords(cs.Law, cs.Rights)
+		labels := closingLabels()
+		for _, o := range cases.Closings {
+			v.Closings = append(v.Closings, option{Value: o, Label: labels[o], Selected: o == form.Outcome})
+		}
+	}
+	return v
 }
 
 // letterView is the letter part of a case that came by post, or nil.

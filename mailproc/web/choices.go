@@ -35,12 +35,12 @@ func openStates() []string {
 
 // allKinds are the kinds a case can have.
 func allKinds() []string {
-	return []string{string(cases.California), string(cases.Coppa), string(cases.Other), string(cases.Automated)}
+	return []string{string(cases.California), string(cases.Coppa), string(cases.Privacy), string(cases.Other), string(cases.Automated)}
 }
 
 // reclassifyKinds are the kinds staff may give a case.
 func reclassifyKinds() []string {
-	return []string{string(cases.California), string(cases.Coppa), string(cases.Other)}
+	return []string{string(cases.California), string(cases.Coppa), string(cases.Privacy), string(cases.Other)}
 }
 
 // reviewReasons are the reasons a case can be with staff.
@@ -51,7 +51,17 @@ func reviewReasons() []string {
 		cases.ReasonDeliveryUnknown, cases.ReasonRateLimited, cases.ReasonTooLarge,
 		cases.ReasonUnparseable, cases.ReasonDMARCFail, cases.ReasonNoReplyAddress,
 		cases.ReasonDeliveryFailed, cases.ReasonTemplateFailed, cases.ReasonFollowUp,
-		cases.ReasonStillIncomplete, cases.ReasonAlreadyReplied,
+		cases.ReasonStillIncomplete, cases.ReasonAlreadyReplied, cases.ReasonPrivacyRequest,
+	}
+}
+
+// closingLabels name how a privacy case can be closed, for the close form.
+func closingLabels() map[string]string {
+	return map[string]string{
+		cases.OutcomeComplied:       "complied: done as asked",
+		cases.OutcomePartlyComplied: "partly complied: some of it done (say what in the note)",
+		cases.OutcomeDenied:         "denied: not done, for the reason given",
+		cases.OutcomeNotRequest:     "not a request: the mail asked for nothing of the kind",
 	}
 }
 

@@ -23,6 +23,7 @@ type call struct {
 	Posted   time.Time       // MarkPosted
 	N        int             // PrintLetter
 	Scan     string          // KeepScan: what was uploaded
+	Outcome  string          // Close
 }
 
 // fakeService keeps cases in memory and records every call. actionErr,
@@ -84,7 +85,11 @@ func (f *fakeService) List(flt control.Filter) ([]control.Summary, error) {
 
 func summarize(c *cases.Case, now time.Time) control.Summary {
 	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email,
-		Received: c.Received, Due: c.Due, Overdue: c.State.Open() && now.After(c.Due), Messages: len(c.Messages)}
+		Received: c.Received, Due: c.Due, Overdue: c.State.Open() && now.After(c.Due), Messages: len(c.Messages),
+		Law: c.Law, Rights: c.Rights}
+	if c.Kind == cases.Privacy {
+		s.About = cases.PrivacyDueWords(c.Law, c.Rights, c.Due, time.UTC)
+	}
 	if len(c.Messages) > 0 {
 		s.Subject = c.Messages[0].Subject
 	}
@@ -185,6 +190,12 @@ func (f *fakeService) Done(id string, a control.Act) (*cases.Case, error) {
 
 func (f *fakeService) Reopen(id string, a control.Act) (*cases.Case, error) {
 	return f.act(call{Method: "Reopen", ID: id, Act: a}, func(c *cases.Case) { c.State = cases.Review })
+}
+
+func (f *fakeService) Close(id string, cl control.Closing) (*cases.Case, error) {
+	return f.act(call{Method: "Close", ID: id, Act: cl.Act, Outcome: cl.Outcome}, func(c *cases.Case) {
+		c.State, c.Outcome = cases.Done, cl.Outcome
+	})
 }
 
 var _ control.Service = (*fakeService)(nil)
