@@ -13,6 +13,10 @@ const (
 	outcomeRepeat     = "repeat"
 	outcomeCompleted  = "completed"
 	outcomeDismissed  = "dismissed:"
+	// A privacy case staff closed (daemon: privacy.go).
+	outcomeComplied       = cases.OutcomeComplied
+	outcomePartlyComplied = cases.OutcomePartlyComplied
+	outcomeDenied         = cases.OutcomeDenied + ":"
 )
 
 // templateIncomplete is the reply that asks a california requester for
@@ -25,10 +29,10 @@ const ReasonRepeat = "repeat request: answered earlier this calendar year"
 // ReasonNoneGiven is the denial reason of a dismissal that recorded none.
 const ReasonNoneGiven = "(no reason recorded)"
 
-// isRequest reports whether a case is of a kind of request (california or
-// coppa); cases of kind other or automated are not requests.
+// isRequest reports whether a case is of a kind of request (california,
+// coppa or privacy); cases of kind other or automated are not requests.
 func isRequest(c cases.Case) bool {
-	return c.Kind == cases.California || c.Kind == cases.Coppa
+	return c.Kind == cases.California || c.Kind == cases.Coppa || c.Kind == cases.Privacy
 }
 
 // isAnswered: the case's substantive answer (a disclosure, a repeat notice,
@@ -37,10 +41,15 @@ func isAnswered(c cases.Case) bool {
 	return !c.Answered.IsZero()
 }
 
-// complied: answered, and the outcome is "disclosure" (california) or
-// "completed" (coppa).
+// complied: answered, and the outcome is "disclosure" (california),
+// "completed" (coppa), or "complied" or "partly-complied" (privacy: in
+// whole or in part).
 func complied(c cases.Case) bool {
-	return isAnswered(c) && (c.Outcome == outcomeDisclosure || c.Outcome == outcomeCompleted)
+	switch c.Outcome {
+	case outcomeDisclosure, outcomeCompleted, outcomeComplied, outcomePartlyComplied:
+		return isAnswered(c)
+	}
+	return false
 }
 
 // repeat: answered, and the outcome is "repeat" (california-repeat sent).
@@ -49,8 +58,9 @@ func repeat(c cases.Case) bool {
 }
 
 // denialReason is why a request was denied, and whether it was: a request
-// in state dismissed (the reason staff gave, after "dismissed: "), or a
-// repeat. Cases that are not requests are never denied.
+// in state dismissed (the reason staff gave, after "dismissed: "), a
+// repeat, or a privacy request staff closed as denied (the reason after
+// "denied: "). Cases that are not requests are never denied.
 func denialReason(c cases.Case) (string, bool) {
 	if !isRequest(c) {
 		return "", false
@@ -64,6 +74,12 @@ func denialReason(c cases.Case) (string, bool) {
 	}
 	if repeat(c) {
 		return ReasonRepeat, true
+	}
+	if reason, ok := strings.CutPrefix(c.Outcome, outcomeDenied); ok && isAnswered(c) {
+		if reason = strings.TrimSpace(reason); reason == "" {
+			reason = ReasonNoneGiven
+		}
+		return reason, true
 	}
 	return "", false
 }

@@ -78,11 +78,27 @@ func (b caseBuilder) dismiss(c cases.Case, reason, when string) cases.Case {
 	return b.staff(c, "dismissed", when)
 }
 
+// privacy is a privacy request received at when, in review, due by its law.
+func (b caseBuilder) privacy(id, law string, rights []string, when string) cases.Case {
+	c := b.request(id, cases.Privacy, "email", when, "review")
+	c.Law, c.Rights, c.Reasons = law, rights, []string{cases.ReasonPrivacyRequest}
+	c.Due = cases.PrivacyDue(c.Received, law, b.loc)
+	return c
+}
+
+// closed records staff closing a privacy case at when with an outcome
+// ("denied: reason" for a denial).
+func (b caseBuilder) closed(c cases.Case, outcome, when string) cases.Case {
+	c.State, c.Outcome, c.Answered, c.Reasons = cases.Done, outcome, at(b.t, b.loc, when), nil
+	return b.staff(c, "closed", when)
+}
+
 // fixtureNow is when the March 2025 fixture report is made.
 const fixtureNow = "2025-04-10 09:00"
 
 // marchCases is a month of case histories covering every state, outcome,
-// kind and channel, with cases either side of the month's edges.
+// kind and channel, and privacy requests under each law, with cases
+// either side of the month's edges.
 func marchCases(t testing.TB) []cases.Case {
 	b := caseBuilder{t, pacific(t)}
 	cal, coppa := cases.California, cases.Coppa
@@ -107,6 +123,15 @@ func marchCases(t testing.TB) []cases.Case {
 		b.request("2025-0012", cases.Other, "email", "2025-03-18 08:00", "review"),
 		b.dismiss(b.request("2025-0013", cases.Automated, "email", "2025-03-19 02:00", "review"), "auto-reply, not a request", "2025-03-19 09:00"),
 		reopened,
+		// Privacy requests: answered in time, denied, open past the month's
+		// due date, answered two days late, open and not yet due, and one
+		// staff found was not a request.
+		b.closed(b.privacy("2025-0018", cases.LawGDPR, []string{"access"}, "2025-03-04 09:00"), "complied", "2025-03-20 11:00"),
+		b.closed(b.privacy("2025-0019", cases.LawUSState, []string{"deletion", "opt-out"}, "2025-03-12 10:00"), "denied: identity not verified", "2025-04-01 15:00"),
+		b.privacy("2025-0020", cases.LawUnknown, []string{"access"}, "2025-03-05 08:00"),
+		b.closed(b.privacy("2025-0021", cases.LawGDPR, []string{"deletion"}, "2025-03-06 12:00"), "partly-complied", "2025-04-08 10:00"),
+		b.privacy("2025-0022", cases.LawGDPR, nil, "2025-03-28 16:00"),
+		b.dismiss(b.request("2025-0023", cases.Other, "email", "2025-03-21 09:30", "review"), "not a request", "2025-03-24 10:00"),
 		// 23:30 Pacific on the 31st (06:30 UTC on 1 April): in March.
 		b.request("2025-0014", cal, "email", "2025-03-31 23:30", "review"),
 		// 00:30 on 1 April and 23:30 on 28 February: not in March.
