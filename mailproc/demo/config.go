@@ -22,6 +22,7 @@ func demoConfig(imap mailbox.Config, smtpAddr, dbPath string) *config.Config {
 		// only; its report is written to a folder at the end.
 	}
 	c.Store.Path = dbPath
+	c.Privacy.Acknowledge = true // show the optional acknowledgement of a privacy request
 	c.Disclosure = []config.Disclosure{
 		{Year: 2024},
 		{
