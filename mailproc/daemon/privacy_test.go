@@ -209,3 +209,45 @@ func TestDigestNamesPrivacyRequests(t *testing.T) {
 		t.Fatalf("digest = %d messages, want one naming the \"GDPR deletion request\"", len(msgs))
 	}
 }
+
+// TestCrashAcknowledgement kills the daemon at each step of the outbox
+// order while it acknowledges a privacy request, and restarts it: the
+// acknowledgement goes out at most once, one begun but never confirmed is
+// never sent again (delivery-unknown), and the request ends flagged in
+// review with staff either way.
+func TestCrashAcknowledgement(t *testing.T) {
+	for _, tt := range []struct {
+		point   string
+		replies int
+		unknown bool
+	}{
+		{"after-decision", 1, false},
+		{"after-intent", 0, true},
+		{"after-send", 1, true},
+		{"after-record", 1, false},
+		{"before-move", 1, false},
+	} {
+		t.Run(tt.point, func(t *testing.T) {
+			eachKind(t, func(t *testing.T, w *world) {
+				w.cfg.Privacy.Acknowledge = true
+				now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+				id := w.deliver(now.Add(-time.Hour), "Anna <anna@example.se>", "GDPR", "Please send me a copy of my personal data.")
+				runUntilKilled(t, w, now, tt.point)
+				w.runOnce(now.Add(time.Minute))
+				w.runOnce(now.Add(2 * time.Minute))
+				if n := len(w.smtp.Messages()); n != tt.replies {
+					t.Errorf("acknowledgements sent = %d, want %d", n, tt.replies)
+				}
+				c := w.caseOf(id)
+				if c.State != cases.Review || !slices.Contains(c.Reasons, cases.ReasonPrivacyRequest) ||
+					slices.Contains(c.Reasons, cases.ReasonDeliveryUnknown) != tt.unknown {
+					t.Errorf("case = %s %v, want review with privacy-request (delivery-unknown: %v)", c.State, c.Reasons, tt.unknown)
+				}
+				review := w.folder("Privacy/Review")
+				if len(review) != 1 || !hasFlag(review[0], `\Flagged`) || len(w.folder("INBOX")) != 0 {
+					t.Errorf("Privacy/Review holds %d, INBOX %d; want the request flagged in review", len(review), len(w.folder("INBOX")))
+				}
+			})
+		})
+	}
+}
