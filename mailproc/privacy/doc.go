@@ -17,6 +17,8 @@ type doc struct {
 	agent bool
 	// speaks: the writer says "I", "my" or "please" somewhere.
 	speaks bool
+	// named is the law the message names (see law).
+	named Law
 	// why says, per right, what made the request.
 	why map[string]string
 }
@@ -34,11 +36,11 @@ type sent struct {
 
 func read(lx *lexicon, subject, text string) *doc {
 	d := &doc{why: map[string]string{}}
-	if ws := lx.respell(words(subject)); len(ws) > 0 {
+	if ws := words(subject); len(ws) > 0 {
 		d.sents = append(d.sents, &sent{words: ws, subject: true, question: strings.HasSuffix(strings.TrimSpace(subject), "?")})
 	}
 	for _, s := range sentences(text) {
-		d.sents = append(d.sents, &sent{words: lx.respell(s.words), question: s.question})
+		d.sents = append(d.sents, &sent{words: s.words, question: s.question})
 	}
 	for _, s := range d.sents {
 		s.hits = lx.find(s.words)
@@ -47,6 +49,7 @@ func read(lx *lexicon, subject, text string) *doc {
 		d.speaks = d.speaks || !s.subject && (s.has(roleI) || s.has(roleMy) || s.has(roleAsk) || s.has(roleOwner))
 	}
 	d.markLawNear()
+	d.named = d.findLaw()
 	return d
 }
 
@@ -86,7 +89,9 @@ func (d *doc) asked() ([]string, bool) {
 
 // law is the law the message names: the GDPR (the stricter deadline) when
 // it names European and US law both.
-func (d *doc) law() Law {
+func (d *doc) law() Law { return d.named }
+
+func (d *doc) findLaw() Law {
 	var gdpr, us bool
 	for _, s := range d.sents {
 		for _, h := range s.hits {

@@ -5,6 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestLanguageFiles: every language file loads, has the sections the
@@ -180,17 +184,45 @@ func TestLanguageExamples(t *testing.T) {
 	}
 }
 
-// FuzzWords: the ASCII shortcut reads ASCII text as the full Unicode
-// reading does.
-func FuzzWords(f *testing.F) {
-	f.Add("Don't SELL my data, Art. 15(1)!")
-	f.Add("\x00\x7f~`|")
+// refWords is words as the Unicode standard reads the whole string at
+// once: NFKC, case folding, NFD, marks dropped, anything but letters and
+// digits a space. The tokenizer reads rune by rune; it must agree.
+func refWords(s string) []string {
+	s = folder.String(norm.NFKC.String(s))
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Fields(b.String())
+}
+
+// FuzzTokenize: the sentences' words, one after the other, are the words
+// of the whole text as refWords reads it, and words agrees too.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Don't SELL my data, Art. 15(1)!", "\x00\x7f~`|", "Löschung gemäß ﬁle Ｇ e\u0301 ß ς ½",
+		"what?! yes.\n\nNo. e.g. this", "\u0301x", "x\u0301", "İstanbul ǅ ﬀ"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !ascii(s) {
+		if !utf8.ValidString(s) {
 			return
 		}
-		if a, u := asciiWords(s), unicodeWords(s); !slices.Equal(a, u) {
-			t.Errorf("asciiWords(%q) = %q, unicodeWords = %q", s, a, u)
+		var flat []string
+		for _, sn := range sentences(s) {
+			flat = append(flat, sn.words...)
+		}
+		want := refWords(s)
+		if !slices.Equal(flat, want) && !(len(flat) == 0 && len(want) == 0) {
+			t.Errorf("sentences(%q) words = %q, refWords = %q", s, flat, want)
+		}
+		if w := words(s); !slices.Equal(w, want) && !(len(w) == 0 && len(want) == 0) {
+			t.Errorf("words(%q) = %q, refWords = %q", s, w, want)
 		}
 	})
 }

@@ -55,10 +55,13 @@ type phrase struct {
 	// words are as words() gives them; "*" stands for up to maxGap words,
 	// and "a|b" for either word.
 	words []string
-	text  string // as written in the file, for the evidence
-	role  role
-	right string // roleRight and roleNamed
-	law   Law    // roleLaw, roleHint, and roleNamed when the right is a law's own
+	// pattern is words as matchAt reads them: each position's words, nil
+	// for "*".
+	pattern [][]string
+	text    string // as written in the file, for the evidence
+	role    role
+	right   string // roleRight and roleNamed
+	law     Law    // roleLaw, roleHint, and roleNamed when the right is a law's own
 	// whole: this phrase alone is a request ("opt me out", "withdraw my
 	// consent"); it needs no data named beside it.
 	whole bool
@@ -72,7 +75,11 @@ const maxGap = 6
 
 // lexicon is every language's phrases, indexed by their first word.
 type lexicon struct {
-	byFirst  map[string][]*phrase
+	byFirst map[string][]*phrase
+	// firsts has a bit set for each phrase's first word (see firstKey):
+	// a word whose bit is clear starts no phrase, and is passed over
+	// without looking it up.
+	firsts   [firstBits / 64]uint64
 	spelling map[string]string
 	perLang  map[string][]*phrase
 }
@@ -99,19 +106,40 @@ func loadLexicon() (*lexicon, error) {
 	return lx, nil
 }
 
-// index spells every phrase as the mail will be read (a misspelling one
-// language lists is read as its word in every language's phrases too) and
-// indexes them by each word they may start with.
+// index makes every phrase's pattern, in which each word also stands for
+// its misspellings (a misspelling one language lists is read as its word
+// in every language's phrases), and indexes the phrases by each word they
+// may start with.
 func (lx *lexicon) index() {
+	variants := map[string][]string{}
+	for v, w := range lx.spelling {
+		variants[w] = append(variants[w], v)
+	}
+	for w := range variants {
+		slices.Sort(variants[w])
+	}
 	for _, lang := range Languages {
 		for _, p := range lx.perLang[lang] {
+			p.pattern = make([][]string, len(p.words))
 			for i, w := range p.words {
+				if w == "*" {
+					continue
+				}
 				alts := strings.Split(w, "|")
-				lx.respell(alts)
-				p.words[i] = strings.Join(alts, "|")
+				for j, a := range alts {
+					if canon, ok := lx.spelling[a]; ok {
+						alts[j] = canon // a phrase written misspelt
+					}
+				}
+				for _, a := range slices.Clone(alts) {
+					alts = append(alts, variants[a]...)
+				}
+				p.pattern[i] = alts
 			}
-			for _, first := range strings.Split(p.words[0], "|") {
+			for _, first := range p.pattern[0] {
 				lx.byFirst[first] = append(lx.byFirst[first], p)
+				k := firstKey(first)
+				lx.firsts[k/64] |= 1 << (k % 64)
 			}
 		}
 	}
@@ -248,4 +276,26 @@ func addSpelling(spell map[string]string, line string) error {
 	}
 	spell[f[0]] = t[0]
 	return nil
+}
+
+// firstBits is the size of lexicon.firsts.
+const firstBits = 1 << 16
+
+// firstKey is where a word's bit is in lexicon.firsts: its length and its
+// first two bytes.
+func firstKey(w string) uint32 {
+	k := uint32(len(w)) * 0x9e3779b1
+	if len(w) > 0 {
+		k ^= uint32(w[0]) << 8
+	}
+	if len(w) > 1 {
+		k ^= uint32(w[1])
+	}
+	return k % firstBits
+}
+
+// mayStart reports whether a word may be the first of a phrase.
+func (lx *lexicon) mayStart(w string) bool {
+	k := firstKey(w)
+	return lx.firsts[k/64]&(1<<(k%64)) != 0
 }

@@ -58,6 +58,9 @@ func (s *sent) infoQuestion() bool {
 // asked returns the rights this sentence asks for ("any" when it asks
 // without saying which), and records why in the doc.
 func (s *sent) asked(d *doc) []string {
+	if !s.has(roleRight) && !s.has(roleNamed) && !s.has(roleArticle) {
+		return nil
+	}
 	speaks := s.has(roleI) || s.has(roleAsk) || s.subject && d.speaks && !d.bulk
 	if d.bulk && !speaks {
 		return nil
