@@ -12,9 +12,10 @@ import (
 // caseColumns head the first section of the CSV file.
 func caseColumns() []string {
 	return []string{
-		"id", "kind", "law", "rights", "channel", "received", "due", "answered", "days_to_answer",
+		"id", "kind", "channel", "received", "due", "answered", "days_to_answer",
 		"within_deadline", "state", "outcome", "reviewed", "complied", "denied",
 		"denial_reason", "incomplete", "repeat", "dismissed", "done", "open", "overdue",
+		"law", "rights",
 	}
 }
 
@@ -27,13 +28,13 @@ func summaryColumns() []string {
 // line (RFC 4180, CRLF line ends, UTF-8).
 //
 // The first section has one row per case of the month, under the header
-// id,kind,law,rights,channel,received,due,answered,days_to_answer,
-// within_deadline,state,outcome,reviewed,complied,denied,denial_reason,
-// incomplete,repeat,dismissed,done,open,overdue. Law and rights (separated
-// by spaces) are a privacy case's, empty for other kinds. Times are RFC
-// 3339 in the company's zone;
+// id,kind,channel,received,due,answered,days_to_answer,within_deadline,
+// state,outcome,reviewed,complied,denied,denial_reason,incomplete,repeat,
+// dismissed,done,open,overdue,law,rights. Law and rights (separated by
+// spaces) are a privacy case's, empty for other kinds. Times are RFC 3339
+// in the company's zone;
 // answered, days_to_answer and within_deadline are empty for a case not
-// answered; every mark (within_deadline onwards) is 1 or 0, so a summary
+// answered; every mark (within_deadline to overdue) is 1 or 0, so a summary
 // count is the sum of its column over the rows of its kind and channel.
 //
 // The second section, under the header section,kind,channel,metric,value,
@@ -69,11 +70,11 @@ func (r Report) WriteCSV(w io.Writer) error {
 // caseRow is one case of the first section.
 func caseRow(l Line) []string {
 	return []string{
-		safeCell(l.ID), l.Kind, l.Law, strings.Join(l.Rights, " "), l.Channel, stamp(l.Received), stamp(l.Due),
+		safeCell(l.ID), l.Kind, l.Channel, stamp(l.Received), stamp(l.Due),
 		stampPtr(l.Answered), intPtr(l.Days), markPtr(l.WithinDeadline),
 		l.State, safeCell(l.Outcome), mark(l.Reviewed), mark(l.Complied), mark(l.Denied),
 		safeCell(l.DenialReason), mark(l.Incomplete), mark(l.Repeat), mark(l.Dismissed),
-		mark(l.Done), mark(l.Open), mark(l.Overdue),
+		mark(l.Done), mark(l.Open), mark(l.Overdue), l.Law, strings.Join(l.Rights, " "),
 	}
 }
 
