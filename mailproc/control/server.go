@@ -134,7 +134,7 @@ func (h *handler) reclassify(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) close(w http.ResponseWriter, r *http.Request) {
 	var cl Closing
-	if !decode(w, r, &cl) {
+	if !decodeAct(w, r, &cl, &cl.Act) {
 		return
 	}
 	c, err := h.svc.Close(r.PathValue("id"), cl)
