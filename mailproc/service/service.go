@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/mailproc/mailproc/mailproc/buildinfo"
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
@@ -43,7 +44,8 @@ func Run(ctx context.Context, o Options) error {
 	for _, w := range cfg.Warnings {
 		log.Warn("config", "warning", w)
 	}
-	log.Info("starting", "config", o.ConfigPath, "effective", Redacted(&cfg.Config))
+	build := buildinfo.Read()
+	log.Info("starting", append(build.LogAttrs(), "config", o.ConfigPath, "effective", Redacted(&cfg.Config))...)
 	st, err := store.Open(cfg.Store.Path)
 	if err != nil {
 		return err
@@ -52,7 +54,7 @@ func Run(ctx context.Context, o Options) error {
 	if err := os.MkdirAll(cfg.ScanDir(), 0o700); err != nil {
 		log.Warn("scan folder cannot be made; letters cannot name scans", "err", err)
 	}
-	m := metrics.New()
+	m := metrics.New(build)
 	notify := sdnotify.FromEnv()
 	d, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint, func(opts *daemon.Options) {
 		opts.Metrics = m
