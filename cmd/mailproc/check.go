@@ -12,20 +12,32 @@ import (
 	"github.com/mailproc/mailproc/mailproc/reply"
 )
 
+// checkFlags are the flags of `mailproc check`.
+type checkFlags struct {
+	json   *bool
+	config *string
+}
+
+func newCheckFlags(fs *flag.FlagSet) *checkFlags {
+	return &checkFlags{
+		json:   fs.Bool("json", false, "print one JSON object a line"),
+		config: fs.String("config", "", "configuration `FILE` to read limits, trusted authserv-ids, our own addresses and templates from"),
+	}
+}
+
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object a line")
-	cfgPath := fs.String("config", "", "read limits, trusted authserv-ids, our own addresses and templates from this config")
+	fs := newFlagSet("check", stderr)
+	f := newCheckFlags(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "usage: mailproc check [--json] [--config FILE] FILE.eml...")
+		fmt.Fprintln(stderr, usageLine("check"))
 		return 2
 	}
-	c, err := newChecker(*cfgPath)
+	asJSON := f.json
+	c, err := newChecker(*f.config)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc check: %v\n", err)
 		return 1

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -13,12 +12,11 @@ import (
 // once, each naming its key; exit 1 when there is any.
 func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "check" {
-		fmt.Fprintln(stderr, "usage: mailproc config check --config FILE")
+		fmt.Fprintln(stderr, usageLine("config"))
 		return 2
 	}
-	fs := flag.NewFlagSet("config check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	path := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
+	fs := newFlagSet("config check", stderr)
+	path := configFlag(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}

@@ -37,12 +37,10 @@ type staffFlags struct {
 	date    *string
 }
 
-func newStaffFlags(name string, stderr io.Writer) *staffFlags {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func newStaffFlags(fs *flag.FlagSet) *staffFlags {
 	f := &staffFlags{fs: fs,
-		config:  fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file"),
-		as:      fs.String("as", currentUser(), "who acts (recorded in the case history, with the OS user when it differs)"),
+		config:  configFlag(fs),
+		as:      fs.String("as", "", "who acts, recorded in the case history with the OS user when it differs (default: the user running the command)"),
 		json:    fs.Bool("json", false, "print JSON"),
 		state:   fs.String("state", "", "list: only cases in this state; reclassify: unused"),
 		kind:    fs.String("kind", "", "list: only this kind; reclassify: the new kind"),
@@ -53,15 +51,23 @@ func newStaffFlags(name string, stderr io.Writer) *staffFlags {
 		outcome: fs.String("outcome", "", "close: how a privacy request was answered: "+strings.Join(cases.Closings, ", ")+" (denied needs --reason)"),
 		tmpl:    fs.String("template", "", "approve: the template to send"),
 		fields:  map[string]*string{},
-		out:     fs.String("out", "", "print: write the letter to FILE.pdf or FILE.html (default: HTML on standard output)"),
+		out:     fs.String("out", "", "print: write the letter to `FILE`.pdf or FILE.html (default: HTML on standard output)"),
 		reply:   fs.Int("reply", 0, "print: which reply (1 = the first; default: the letter to post, else the latest)"),
-		date:    fs.String("date", "", "posted: the day the letter was posted, YYYY-MM-DD (default: today)"),
+		date:    fs.String("date", "", "posted: the day the letter was posted, `YYYY-MM-DD` (default: today)"),
 	}
 	for _, k := range []string{"name", "street", "city", "zip"} {
 		f.fields[k] = fs.String(k, "", "approve: corrected "+k)
 	}
 	f.fields["state-code"] = fs.String("state-code", "", "approve: corrected state (USPS code)")
 	return f
+}
+
+// actor is who acts: the --as given, else the user running the command.
+func asName(as string) string {
+	if as != "" {
+		return as
+	}
+	return currentUser()
 }
 
 func currentUser() string {
@@ -86,7 +92,7 @@ const reviewVerbs = "list|show|preview|approve|dismiss|reclassify|done|reopen|cl
 // runReview is `mailproc review ACTION [ID] [flags]` (reviewVerbs).
 func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: mailproc review "+reviewVerbs+" [ID] [flags]")
+		fmt.Fprintln(stderr, usageLine("review"))
 		return 2
 	}
 	verb, args := args[0], args[1:]
@@ -94,7 +100,7 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "--all" {
 		all, args = true, args[1:]
 	}
-	f := newStaffFlags("review "+verb, stderr)
+	f := newStaffFlags(newFlagSet("review "+verb, stderr))
 	var id string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		id, args = args[0], args[1:]
@@ -122,7 +128,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	if verb != "list" && id == "" {
 		return fmt.Errorf("which case? give its ID")
 	}
-	act := control.Act{Actor: actor(svc, *f.as), Reason: *f.reason, Note: *f.note, Message: *f.message}
+	act := control.Act{Actor: actor(svc, asName(*f.as)), Reason: *f.reason, Note: *f.note, Message: *f.message}
 	var c *cases.Case
 	var err error
 	switch verb {

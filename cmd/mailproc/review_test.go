@@ -38,7 +38,7 @@ func TestTerminalShowsHiddenCharacters(t *testing.T) {
 	svc := oneCase{c: c}
 	for _, args := range [][]string{{"review", "list"}, {"cases"}, {"review", "show", "c1"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			f := newStaffFlags(args[0], io.Discard)
+			f := newStaffFlags(newFlagSet(args[0], io.Discard))
 			verb, id := "list", ""
 			if len(args) > 1 {
 				verb = args[1]
