@@ -36,7 +36,6 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, usageLine("check"))
 		return 2
 	}
-	asJSON := f.json
 	c, err := newChecker(*f.config)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc check: %v\n", err)
@@ -46,7 +45,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, path := range files {
 		r := c.File(path)
 		write := checker.WriteText
-		if *asJSON {
+		if *f.json {
 			write = checker.WriteJSON
 		}
 		if err := write(stdout, r); err != nil {
