@@ -16,8 +16,8 @@ _mailproc() {
         check) verbs="" words="--config --json" ;;
         demo) verbs="" words="" ;;
         config) verbs="check" words="" ;;
-        review) verbs="list show preview approve dismiss reclassify done reopen print posted" words="" ;;
-        cases) verbs="add" words="--as --city --config --date --json --kind --name --note --out --overdue --reason --reply --state --state-code --street --template --zip" ;;
+        review) verbs="list show preview approve dismiss reclassify done reopen close print posted" words="" ;;
+        cases) verbs="add" words="--as --city --config --date --json --kind --message --name --note --out --outcome --overdue --reason --reply --state --state-code --street --template --zip" ;;
         report) verbs="" words="--config --format --month --out" ;;
         backup) verbs="" words="--config" ;;
         export) verbs="" words="--config --email" ;;
@@ -29,13 +29,13 @@ _mailproc() {
     else
         case "$cmd $verb" in
         "config check") words="--config" ;;
-        "review list"|"review show"|"review preview"|"review approve"|"review dismiss"|"review reclassify"|"review done"|"review reopen"|"review print"|"review posted") words="--as --city --config --date --json --kind --name --note --out --overdue --reason --reply --state --state-code --street --template --zip" ;;
+        "review list"|"review show"|"review preview"|"review approve"|"review dismiss"|"review reclassify"|"review done"|"review reopen"|"review close"|"review print"|"review posted") words="--as --city --config --date --json --kind --message --name --note --out --outcome --overdue --reason --reply --state --state-code --street --template --zip" ;;
         "cases add") words="--as --channel --child --child-email --child-username --city --config --first-line --json --kind --name --note --parent --received --return-city --return-name --return-state --return-street --return-zip --scan --state --street --zip" ;;
         "completion bash") words="" ;;
         "run "*) words="--config --once" ;;
         "check "*) words="--config --json" ;;
         "demo "*) words="" ;;
-        "cases "*) words="--as --city --config --date --json --kind --name --note --out --overdue --reason --reply --state --state-code --street --template --zip" ;;
+        "cases "*) words="--as --city --config --date --json --kind --message --name --note --out --outcome --overdue --reason --reply --state --state-code --street --template --zip" ;;
         "report "*) words="--config --format --month --out" ;;
         "backup "*) words="--config" ;;
         "export "*) words="--config --email" ;;
