@@ -32,7 +32,7 @@ const (
 // Microsoft's certificate credentials take them: RS256, the certificate's
 // SHA-1 thumbprint in x5t (and in kid), its SHA-256 one in x5t#S256.
 type assertionSigner struct {
-	key         *rsa.PrivateKey
+	key          *rsa.PrivateKey
 	x5t, x5tS256 string
 }
 
