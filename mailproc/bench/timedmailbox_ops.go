@@ -108,3 +108,9 @@ func (m *timedMailbox) MoveByMessageID(ctx context.Context, from, to, messageID 
 	defer m.clock.since(OpOther, time.Now(), 0)
 	return m.Mailbox.MoveByMessageID(ctx, from, to, messageID, flag)
 }
+
+// SpecialUse times SpecialUse.
+func (m *timedMailbox) SpecialUse(ctx context.Context, use string) (string, error) {
+	defer m.clock.since(OpOther, time.Now(), 0)
+	return m.Mailbox.SpecialUse(ctx, use)
+}

@@ -46,12 +46,26 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Parse(minimal): %v", err)
 	}
-	if l.Mailbox.SentFolder != "Sent" || l.Mailbox.ReviewFolder != "Privacy/Review" || l.Mailbox.Port != 143 {
-		t.Errorf("defaults: sent %q, review %q, port %d", l.Mailbox.SentFolder, l.Mailbox.ReviewFolder, l.Mailbox.Port)
+	if l.Mailbox.ReviewFolder != "Privacy/Review" || l.Mailbox.Port != 143 {
+		t.Errorf("defaults: review %q, port %d", l.Mailbox.ReviewFolder, l.Mailbox.Port)
 	}
-	l, err = Parse("min.toml", []byte(strings.Replace(minimal, "[smtp]", "sent_folder = \"\"\n[smtp]", 1)))
-	if err != nil || l.Mailbox.SentFolder != "" {
-		t.Errorf("sent_folder = \"\" gives %q, %v; want empty (no copy appended)", l.Mailbox.SentFolder, err)
+	tests := []struct {
+		name, edit string
+		folder     string
+		find       bool
+	}{
+		{"sent_folder left out: found by SPECIAL-USE", "", "", true},
+		{"sent_folder = \"\": no copy", "sent_folder = \"\"\n", "", false},
+		{"sent_folder named", "sent_folder = \"Sent Items\"\n", "Sent Items", false},
+	}
+	for _, tt := range tests {
+		l, err := Parse("min.toml", []byte(strings.Replace(minimal, "[smtp]", tt.edit+"[smtp]", 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if folder, find := l.SentCopy(); folder != tt.folder || find != tt.find {
+			t.Errorf("%s: SentCopy() = %q, %v, want %q, %v", tt.name, folder, find, tt.folder, tt.find)
+		}
 	}
 }
 

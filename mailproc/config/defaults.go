@@ -7,7 +7,9 @@ const (
 	DefaultInbox           = "INBOX"
 	DefaultProcessedFolder = "Privacy/Processed"
 	DefaultReviewFolder    = "Privacy/Review"
-	DefaultSentFolder      = "Sent"
+	// DefaultSentFolder is the sent folder when none is configured and the
+	// server marks none \Sent.
+	DefaultSentFolder = "Sent"
 	DefaultTimezone        = "America/Los_Angeles"
 	DefaultStorePath       = "/var/lib/mailproc/mailproc.db"
 	DefaultMaxMessageBytes = 26214400
@@ -44,7 +46,6 @@ func Default() Config {
 			Inbox:           DefaultInbox,
 			ProcessedFolder: DefaultProcessedFolder,
 			ReviewFolder:    DefaultReviewFolder,
-			SentFolder:      DefaultSentFolder,
 			PollInterval:    Duration{60 * time.Second},
 			IdleRecheck:     Duration{DefaultIdleRecheck},
 		},

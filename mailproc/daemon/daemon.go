@@ -72,6 +72,7 @@ type Daemon struct {
 	here      *done     // what this process did itself, to spare checks
 	batch     *batch    // the batch of new mail in hand, if any
 	fail      *failpoints
+	sent      atomic.Pointer[string] // the sent folder, as the last connection found it
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -225,8 +226,13 @@ func (d *Daemon) connect(ctx context.Context) (Mailbox, error) {
 		return nil, fmt.Errorf("connect to mailbox: %w", err)
 	}
 	folders := []string{d.cfg.Mailbox.ProcessedFolder, d.cfg.Mailbox.ReviewFolder}
-	if d.cfg.Mailbox.SentFolder != "" {
-		folders = append(folders, d.cfg.Mailbox.SentFolder)
+	sent, err := d.resolveSent(ctx, mb)
+	if err != nil {
+		mb.Close()
+		return nil, err
+	}
+	if sent != "" {
+		folders = append(folders, sent)
 	}
 	if err := mb.EnsureFolders(ctx, folders...); err != nil {
 		mb.Close()

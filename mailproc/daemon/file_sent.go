@@ -14,7 +14,7 @@ import (
 // already (appended before a crash): they are looked for first, all in one
 // search.
 func (d *Daemon) copyReplies(ctx context.Context, mb Mailbox, cs []*cases.Case) (map[string][]string, error) {
-	folder := d.cfg.Mailbox.SentFolder
+	folder := d.sentFolder()
 	copied := map[string][]string{}
 	type owned struct{ id, mid string }
 	var todo, unsure []owned

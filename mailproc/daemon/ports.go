@@ -21,6 +21,9 @@ type Mailbox interface {
 	FolderMessageIDs(ctx context.Context, folder string, messageIDs []string) (map[string]bool, error)
 	MoveByMessageID(ctx context.Context, from, to, messageID string, flag bool) error
 	WaitForMail(ctx context.Context, d time.Duration) error
+	// SpecialUse names the folder the server marks with a SPECIAL-USE
+	// attribute such as mailbox.UseSent; "" when there is none.
+	SpecialUse(ctx context.Context, use string) (string, error)
 	Close() error
 }
 

@@ -101,7 +101,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 	case err == nil:
 		d.here.sent(r.MessageID)
 		r.State, r.SentAt, r.Error = cases.ReplySent, now, ""
-		r.InSent = d.cfg.Mailbox.SentFolder == ""
+		r.InSent = d.sentFolder() == ""
 		if o := outcome(r.Template); o != "" {
 			c.Answered = now
 		}

@@ -122,10 +122,14 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 	if err != nil {
 		return nil, nil, fmt.Errorf("load templates: %w", err)
 	}
+	imapAuth, smtpAuth, err := signIn(cfg, log)
+	if err != nil {
+		return nil, nil, err
+	}
 	sender, err := smtpout.New(smtpout.Config{
 		Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Security: cfg.SMTP.Security, CAFile: cfg.SMTP.CAFile,
 		Username: cfg.SMTP.Username, Password: smtpPass, HeloName: cfg.SMTP.HeloName,
-		Auth: cfg.SMTP.Auth, Token: oauth.Source(cfg.SMTP.TokenFile, cfg.SMTP.TokenCommand),
+		Auth: smtpAuth.mech, Token: smtpAuth.token,
 	}, log.With("part", "smtp"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("smtp: %w", err)
@@ -134,7 +138,7 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
 		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
 		IdleRecheck: cfg.Mailbox.IdleRecheck.Duration,
-		Auth:        cfg.Mailbox.Auth, Token: oauth.Source(cfg.Mailbox.TokenFile, cfg.Mailbox.TokenCommand),
+		Auth:        imapAuth.mech, Token: imapAuth.token,
 	}
 	opts := daemon.Options{
 		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,
@@ -160,7 +164,7 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 // password reads a section's password with read, or gives "" when the
 // section signs in with an OAuth2 token instead.
 func password(auth string, read func() (string, error)) (string, error) {
-	if _, isOAuth := oauth.Mechanism(auth); isOAuth {
+	if _, isOAuth := oauth.Mechanism(auth); isOAuth || auth == "oauth2" {
 		return "", nil
 	}
 	return read()
