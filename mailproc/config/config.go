@@ -84,19 +84,19 @@ type WebUser struct {
 
 // Mailbox is the IMAP side.
 type Mailbox struct {
-	Host            string   `toml:"host"`
-	Port            int      `toml:"port"`
-	Security        string   `toml:"security"`
-	CAFile          string   `toml:"ca_file"`
-	Username        string   `toml:"username"`
-	PasswordFile    string   `toml:"password_file"`
-	PasswordEnv     string   `toml:"password_env"`
-	Auth            string   `toml:"auth"`          // "password" (default), "oauth2" ([oauth2]), "xoauth2" or "oauthbearer"
-	TokenFile       string   `toml:"token_file"`    // OAuth2 access token, read again when it changes
-	TokenCommand    string   `toml:"token_command"` // or a command that prints one (and, optionally, its lifetime)
-	Inbox           string   `toml:"inbox"`
-	ProcessedFolder string   `toml:"processed_folder"`
-	ReviewFolder    string   `toml:"review_folder"`
+	Host            string `toml:"host"`
+	Port            int    `toml:"port"`
+	Security        string `toml:"security"`
+	CAFile          string `toml:"ca_file"`
+	Username        string `toml:"username"`
+	PasswordFile    string `toml:"password_file"`
+	PasswordEnv     string `toml:"password_env"`
+	Auth            string `toml:"auth"`          // "password" (default), "oauth2" ([oauth2]), "xoauth2" or "oauthbearer"
+	TokenFile       string `toml:"token_file"`    // OAuth2 access token, read again when it changes
+	TokenCommand    string `toml:"token_command"` // or a command that prints one (and, optionally, its lifetime)
+	Inbox           string `toml:"inbox"`
+	ProcessedFolder string `toml:"processed_folder"`
+	ReviewFolder    string `toml:"review_folder"`
 	// SentFolder is where copies of replies go; "" finds the folder
 	// marked SPECIAL-USE \Sent (RFC 6154), else "Sent".
 	SentFolder string `toml:"sent_folder"`

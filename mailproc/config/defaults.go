@@ -9,7 +9,7 @@ const (
 	DefaultReviewFolder    = "Privacy/Review"
 	// DefaultSentFolder is the sent folder when none is configured and the
 	// server marks none \Sent.
-	DefaultSentFolder = "Sent"
+	DefaultSentFolder      = "Sent"
 	DefaultTimezone        = "America/Los_Angeles"
 	DefaultStorePath       = "/var/lib/mailproc/mailproc.db"
 	DefaultMaxMessageBytes = 26214400
