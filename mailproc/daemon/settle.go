@@ -138,14 +138,15 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 
 // unreachable reports whether a send failed before the SMTP server took
 // part in a mail transaction: it could not be reached, or did not greet or
-// negotiate.
+// negotiate, or no OAuth2 token could be had from a token endpoint that is
+// down.
 func unreachable(err error) bool {
 	var se *smtpout.Error
 	if !errors.As(err, &se) {
 		return false
 	}
 	switch se.Stage {
-	case smtpout.StageConnect, smtpout.StageHello, smtpout.StageStartTLS:
+	case smtpout.StageConnect, smtpout.StageHello, smtpout.StageStartTLS, smtpout.StageToken:
 		return true
 	}
 	return false
