@@ -7,6 +7,9 @@
 #   scripts/test-servers.sh restart-dovecot DIR
 #   scripts/test-servers.sh stop-dovecot DIR / start-dovecot DIR
 #   scripts/test-servers.sh start-courier DIR / stop-courier DIR
+#   scripts/test-servers.sh install-oauth    Ory Hydra built from tools/hydra (and gcc for its SQLite)
+#   scripts/test-servers.sh start-oauth DIR  Hydra and a Dovecot that takes OAuth2 tokens only; writes DIR/oauth-env
+#   scripts/test-servers.sh stop-oauth DIR
 #
 # Dovecot: IMAP on 127.0.0.1:10143 (plain and STARTTLS) and :10993 (implicit
 # TLS), certificate made at run time (DIR/cert.pem), any user name with the
@@ -245,6 +248,128 @@ export MAILPROC_TEST_MAILPIT_CHAOS_API="http://127.0.0.1:18027"
 ENV
 }
 
+# --- OAuth2: Ory Hydra (the authorization server) and a second Dovecot
+# that signs users in with XOAUTH2 and OAUTHBEARER only, checking each
+# token by introspection at Hydra's admin API (username = the token's sub).
+# Hydra: public :26444, admin :26445, in-memory store; its login and consent
+# pages are expected on :26446 (the oauth login test serves them).
+# Dovecot: :26143 (plain, STARTTLS) and :26993 (TLS), '/' separator, and a
+# "Sent Items" folder marked \Sent (as Exchange has).
+hydra_public=26444; hydra_admin=26445; login_app=26446; oauth_imap=26143; oauth_imaps=26993
+
+install_oauth() {
+  if ! command -v gcc >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc libc6-dev >/dev/null
+  fi
+  if [ ! -x "$root/bin/hydra" ]; then
+    (cd "$root/tools/hydra" && CGO_ENABLED=1 go build -tags sqlite,sqlite_omit_load_extension -o "$root/bin/hydra" github.com/ory/hydra/v2)
+  fi
+}
+
+hydra_conf() {
+  cat > "$D/oauth/hydra.yml" <<CONF
+dsn: memory
+serve:
+  public: {host: 127.0.0.1, port: $hydra_public}
+  admin: {host: 127.0.0.1, port: $hydra_admin}
+urls:
+  self: {issuer: "http://127.0.0.1:$hydra_public", public: "http://127.0.0.1:$hydra_public"}
+  login: "http://127.0.0.1:$login_app/login"
+  consent: "http://127.0.0.1:$login_app/consent"
+secrets:
+  system: ["mailproc-test-system-secret-at-least-32-bytes"]
+strategies:
+  access_token: opaque
+oauth2:
+  grant:
+    jwt: {jti_optional: true, max_ttl: 2h}
+log: {level: warn}
+CONF
+}
+
+oauth_dovecot_conf() {
+  local O=$D/oauth
+  mkdir -p "$O/run" "$O/state" "$O/mail"
+  chown -R vmail:vmail "$O/mail"
+  cat > "$O/dovecot-oauth2.conf.ext" <<CONF
+introspection_mode = post
+introspection_url = http://127.0.0.1:$hydra_admin/admin/oauth2/introspect
+username_attribute = sub
+active_attribute = active
+active_value = true
+timeout_msecs = 5000
+CONF
+  cat > "$O/dovecot.conf" <<CONF
+instance_name = mailproc-oauth
+base_dir = $O/run
+state_dir = $O/state
+log_path = $O/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = yes
+ssl_cert = <$D/cert.pem
+ssl_key = <$D/key.pem
+ssl_dh = </usr/share/dovecot/dh.pem
+disable_plaintext_auth = no
+auth_mechanisms = xoauth2 oauthbearer
+first_valid_uid = 100
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $O/dovecot-oauth2.conf.ext
+}
+userdb {
+  driver = static
+  args = uid=vmail gid=vmail home=$O/mail/%u
+}
+mail_location = maildir:~/Maildir
+namespace inbox {
+  inbox = yes
+  separator = /
+  mailbox "Sent Items" {
+    special_use = \\Sent
+  }
+}
+service imap-login {
+  inet_listener imap {
+    port = $oauth_imap
+  }
+  inet_listener imaps {
+    port = $oauth_imaps
+    ssl = yes
+  }
+}
+CONF
+}
+
+start_oauth() {
+  mkdir -p "$D/oauth"
+  hydra_conf; oauth_dovecot_conf
+  "$root/bin/hydra" serve all --dev --config "$D/oauth/hydra.yml" >"$D/oauth/hydra.log" 2>&1 </dev/null &
+  echo $! > "$D/oauth/hydra.pid"
+  for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$hydra_admin/health/ready" >/dev/null && break; sleep 0.05; done
+  curl -sf "http://127.0.0.1:$hydra_admin/health/ready" >/dev/null || { echo "hydra not ready" >&2; cat "$D/oauth/hydra.log" >&2; return 1; }
+  if ! dovecot -c "$D/oauth/dovecot.conf" </dev/null >"$D/oauth/dovecot-start.log" 2>&1; then
+    cat "$D/oauth/dovecot-start.log" >&2; return 1
+  fi
+  wait_port $oauth_imap; wait_port $oauth_imaps
+  cat > "$D/oauth-env" <<ENV
+export MAILPROC_TEST_OAUTH="$D/oauth"
+export MAILPROC_TEST_HYDRA_PUBLIC="http://127.0.0.1:$hydra_public"
+export MAILPROC_TEST_HYDRA_ADMIN="http://127.0.0.1:$hydra_admin"
+export MAILPROC_TEST_OAUTH_IMAP="127.0.0.1:$oauth_imaps"
+export MAILPROC_TEST_OAUTH_CA="$D/cert.pem"
+ENV
+}
+
+stop_oauth() {
+  [ -f "$D/oauth/run/master.pid" ] && stop_pid "$(cat "$D/oauth/run/master.pid")"
+  rm -f "$D/oauth/run/master.pid"
+  [ -f "$D/oauth/hydra.pid" ] && stop_pid "$(cat "$D/oauth/hydra.pid")"
+  rm -f "$D/oauth/hydra.pid"
+}
+
 case "$cmd" in
   install) install ;;
   start)
@@ -262,5 +387,8 @@ case "$cmd" in
   start-dovecot) need_dir; start_dovecot ;;
   start-courier) need_dir; start_courier ;;
   stop-courier) need_dir; stop_courier ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  install-oauth) install_oauth ;;
+  start-oauth) need_dir; cert; start_oauth; echo "Hydra and the OAuth2 Dovecot up in $D/oauth; source $D/oauth-env" ;;
+  stop-oauth) need_dir; stop_oauth ;;
+  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac

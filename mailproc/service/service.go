@@ -19,7 +19,6 @@ import (
 	"github.com/mailproc/mailproc/mailproc/oauth"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/sdnotify"
-	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
@@ -110,35 +109,13 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m
 // Build makes a daemon from a configuration and an open store. The
 // returned func closes the SMTP connection.
 func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string, more ...func(*daemon.Options)) (*daemon.Daemon, func(), error) {
-	imapPass, err := password(cfg.Mailbox.Auth, cfg.MailboxPassword)
-	if err != nil {
-		return nil, nil, err
-	}
-	smtpPass, err := password(cfg.SMTP.Auth, cfg.SMTPPassword)
-	if err != nil {
-		return nil, nil, err
-	}
 	tmpl, err := reply.Load(cfg.Templates.Dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load templates: %w", err)
 	}
-	imapAuth, smtpAuth, err := signIn(cfg, log)
+	mcfg, sender, err := connections(cfg, log)
 	if err != nil {
 		return nil, nil, err
-	}
-	sender, err := smtpout.New(smtpout.Config{
-		Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Security: cfg.SMTP.Security, CAFile: cfg.SMTP.CAFile,
-		Username: cfg.SMTP.Username, Password: smtpPass, HeloName: cfg.SMTP.HeloName,
-		Auth: smtpAuth.mech, Token: smtpAuth.token,
-	}, log.With("part", "smtp"))
-	if err != nil {
-		return nil, nil, fmt.Errorf("smtp: %w", err)
-	}
-	mcfg := mailbox.Config{
-		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
-		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
-		IdleRecheck: cfg.Mailbox.IdleRecheck.Duration,
-		Auth:        imapAuth.mech, Token: imapAuth.token,
 	}
 	opts := daemon.Options{
 		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,

@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/oauth"
+	"github.com/mailproc/mailproc/mailproc/smtpout"
 )
 
 // sideAuth is how one side signs in: the auth value the mailbox and smtpout
@@ -36,4 +38,36 @@ func signIn(cfg *config.Config, log *slog.Logger) (imap, smtp sideAuth, err erro
 	}
 	return side(cfg.Mailbox.Auth, cfg.Mailbox.TokenFile, cfg.Mailbox.TokenCommand),
 		side(cfg.SMTP.Auth, cfg.SMTP.TokenFile, cfg.SMTP.TokenCommand), nil
+}
+
+// connections resolves both sides' credentials and returns how to reach
+// the mailbox and the SMTP sender (the caller closes it).
+func connections(cfg *config.Config, log *slog.Logger) (mailbox.Config, *smtpout.Sender, error) {
+	imapPass, err := password(cfg.Mailbox.Auth, cfg.MailboxPassword)
+	if err != nil {
+		return mailbox.Config{}, nil, err
+	}
+	smtpPass, err := password(cfg.SMTP.Auth, cfg.SMTPPassword)
+	if err != nil {
+		return mailbox.Config{}, nil, err
+	}
+	imapAuth, smtpAuth, err := signIn(cfg, log)
+	if err != nil {
+		return mailbox.Config{}, nil, err
+	}
+	sender, err := smtpout.New(smtpout.Config{
+		Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Security: cfg.SMTP.Security, CAFile: cfg.SMTP.CAFile,
+		Username: cfg.SMTP.Username, Password: smtpPass, HeloName: cfg.SMTP.HeloName,
+		Auth: smtpAuth.mech, Token: smtpAuth.token,
+	}, log.With("part", "smtp"))
+	if err != nil {
+		return mailbox.Config{}, nil, fmt.Errorf("smtp: %w", err)
+	}
+	mcfg := mailbox.Config{
+		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
+		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
+		IdleRecheck: cfg.Mailbox.IdleRecheck.Duration,
+		Auth:        imapAuth.mech, Token: imapAuth.token,
+	}
+	return mcfg, sender, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -18,9 +19,13 @@ import (
 // Mailbox is an IMAP account a test owns.
 type Mailbox struct {
 	Kind string
-	cfg  mailbox.Config
-	mem  *mailbox.MemServer
-	t    testing.TB
+	// Identity is how the account signs in on the OAuth2 kinds; nil on
+	// the others.
+	Identity *Identity
+	cfg      mailbox.Config
+	mem      *mailbox.MemServer
+	conf     string // the Dovecot's configuration file, for doveadm
+	t        testing.TB
 }
 
 // Message is one message in a folder.
@@ -40,7 +45,10 @@ func NewMailbox(t testing.TB, kind string) *Mailbox {
 		RequireReal(t)
 		cfg := mailbox.Config{Host: "127.0.0.1", Port: 10993, Security: mailbox.SecurityTLS,
 			CAFile: filepath.Join(ServersDir(), "cert.pem"), Username: unique(t) + "@example.test", Password: "secret"}
-		return &Mailbox{Kind: kind, cfg: cfg, t: t}
+		return &Mailbox{Kind: kind, cfg: cfg, conf: filepath.Join(ServersDir(), "dovecot.conf"), t: t}
+	}
+	if IsOAuth(kind) {
+		return newOAuthMailbox(t, kind)
 	}
 	mem, err := mailbox.StartMemServer("privacy@cooper.example", "secret")
 	if err != nil {
@@ -92,13 +100,13 @@ func (m *Mailbox) ResetUIDValidity(folder string) error {
 		return m.mem.ResetUIDValidity(folder)
 	}
 	v := fmt.Sprint(time.Now().Unix())
-	return doveadm("mailbox", "update", "-u", m.cfg.Username, "--uid-validity", v, folder)
+	return doveadm(m.conf, "mailbox", "update", "-u", m.cfg.Username, "--uid-validity", v, folder)
 }
 
 // Restart stops and starts Dovecot (the real servers only).
 func (m *Mailbox) Restart() error {
-	if m.mem != nil {
-		return fmt.Errorf("the memory server cannot restart")
+	if m.Kind != Real {
+		return fmt.Errorf("only the shared Dovecot restarts")
 	}
 	return serversScript("restart-dovecot")
 }
@@ -109,8 +117,9 @@ func (m *Mailbox) StopServer() error { return serversScript("stop-dovecot") }
 // StartServer starts Dovecot again.
 func (m *Mailbox) StartServer() error { return serversScript("start-dovecot") }
 
-func doveadm(args ...string) error {
-	cmd := exec.Command("doveadm", append([]string{"-c", filepath.Join(ServersDir(), "dovecot.conf")}, args...)...)
+// doveadm runs doveadm on the Dovecot whose configuration is conf.
+func doveadm(conf string, args ...string) error {
+	cmd := exec.Command("doveadm", append([]string{"-c", conf}, args...)...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("doveadm %s: %v: %s", strings.Join(args, " "), err, out)
 	}
@@ -126,4 +135,26 @@ func serversScript(cmd string) error {
 		return fmt.Errorf("%s %s: %v: %s", script, cmd, err, out)
 	}
 	return nil
+}
+
+// newOAuthMailbox gives the test an account on the Dovecot that takes
+// OAuth2 tokens only, signing in as the kind says.
+func newOAuthMailbox(t testing.TB, kind string) *Mailbox {
+	t.Helper()
+	id := NewIdentity(t, kind, unique(t)+"@example.test")
+	host, port, _ := strings.Cut(os.Getenv("MAILPROC_TEST_OAUTH_IMAP"), ":")
+	p, _ := strconv.Atoi(port)
+	cfg := mailbox.Config{Host: host, Port: p, Security: mailbox.SecurityTLS, CAFile: os.Getenv("MAILPROC_TEST_OAUTH_CA"),
+		Username: id.User, Auth: id.Mechanism(), Token: id.Source(t)}
+	return &Mailbox{Kind: kind, Identity: id, cfg: cfg, conf: filepath.Join(OAuthDir(), "dovecot.conf"), t: t}
+}
+
+// Kick makes Dovecot end the account's sessions with a BYE (doveadm
+// kick), as a server does at a restart or, in Exchange's case, when the
+// token a session signed in with expires.
+func (m *Mailbox) Kick() error {
+	if m.conf == "" {
+		return fmt.Errorf("the memory server cannot kick")
+	}
+	return doveadm(m.conf, "kick", m.cfg.Username)
 }

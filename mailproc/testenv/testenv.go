@@ -25,13 +25,20 @@ const (
 	Courier = "courier"
 )
 
-// Kinds lists the kinds available here: always Memory, and Real when the
-// servers' environment is set.
+// Kinds lists the kinds available here with password sign-in: always
+// Memory, and Real when the servers' environment is set.
 func Kinds() []string {
 	if ServersDir() != "" {
 		return []string{Memory, Real}
 	}
 	return []string{Memory}
+}
+
+// AllKinds is Kinds and, when Hydra's environment is set
+// (MAILPROC_TEST_OAUTH), the OAuth2 kinds OAuthClientCredentials and
+// OAuthJWTBearer: the daemon's suite runs on them too.
+func AllKinds() []string {
+	return append(Kinds(), oauthKinds()...)
 }
 
 // ServersDir is the directory of the running real servers, or "".
