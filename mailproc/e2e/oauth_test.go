@@ -303,4 +303,3 @@ func doveadmOut(t *testing.T, args ...string) string {
 	}
 	return string(out)
 }
-

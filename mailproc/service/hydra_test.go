@@ -187,7 +187,9 @@ func (r *hydraRun) imapLogins() (ok, refused int) {
 }
 
 // tokenFetches counts the tokens the daemon fetched from Hydra.
-func (r *hydraRun) tokenFetches() int { return strings.Count(r.logs.String(), `msg="oauth2 token fetched"`) }
+func (r *hydraRun) tokenFetches() int {
+	return strings.Count(r.logs.String(), `msg="oauth2 token fetched"`)
+}
 
 // waitFor polls cond until it holds or within passes.
 func waitFor(t *testing.T, within time.Duration, what string, cond func() bool) {
