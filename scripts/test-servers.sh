@@ -7,7 +7,7 @@
 #   scripts/test-servers.sh restart-dovecot DIR
 #   scripts/test-servers.sh stop-dovecot DIR / start-dovecot DIR
 #   scripts/test-servers.sh start-courier DIR / stop-courier DIR
-#   scripts/test-servers.sh install-oauth    Ory Hydra built from tools/hydra (and gcc for its SQLite)
+#   scripts/test-servers.sh install-oauth    Ory Hydra built from tools/hydra (and gcc for its SQLite: install-oauth-deps)
 #   scripts/test-servers.sh start-oauth DIR  Hydra and a Dovecot that takes OAuth2 tokens only; writes DIR/oauth-env
 #   scripts/test-servers.sh stop-oauth DIR
 #
@@ -257,11 +257,15 @@ ENV
 # "Sent Items" folder marked \Sent (as Exchange has).
 hydra_public=26444; hydra_admin=26445; login_app=26446; oauth_imap=26143; oauth_imaps=26993
 
-install_oauth() {
+install_oauth_deps() {
   if ! command -v gcc >/dev/null; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc libc6-dev >/dev/null
   fi
+}
+
+install_oauth() {
+  install_oauth_deps
   if [ ! -x "$root/bin/hydra" ]; then
     (cd "$root/tools/hydra" && CGO_ENABLED=1 go build -tags sqlite,sqlite_omit_load_extension -o "$root/bin/hydra" github.com/ory/hydra/v2)
   fi
@@ -388,6 +392,7 @@ case "$cmd" in
   start-courier) need_dir; start_courier ;;
   stop-courier) need_dir; stop_courier ;;
   install-oauth) install_oauth ;;
+  install-oauth-deps) install_oauth_deps ;;
   start-oauth) need_dir; cert; start_oauth; echo "Hydra and the OAuth2 Dovecot up in $D/oauth; source $D/oauth-env" ;;
   stop-oauth) need_dir; stop_oauth ;;
   *) sed -n '2,20p' "$0" >&2; exit 2 ;;
