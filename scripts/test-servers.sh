@@ -327,7 +327,7 @@ passdb {
 }
 userdb {
   driver = static
-  args = uid=vmail gid=vmail home=$O/mail/%u
+  args = uid=vmail gid=vmail home=$O/mail/%u allow_all_users=yes
 }
 mail_location = maildir:~/Maildir
 namespace inbox {
