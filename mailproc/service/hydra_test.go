@@ -353,6 +353,10 @@ func TestTokenEndpointDown(t *testing.T) {
 	r.waitReplies(1, 30*time.Second)
 
 	down.Store(true)
+	r.sink.FailNext(smtpsink.Down, 1) // the next reply signs in again
+	if err := r.sink.Up(); err != nil {
+		t.Fatal(err)
+	}
 	before := hits.Load()
 	time.Sleep(6 * time.Second) // the token expires while the endpoint is down
 	r.deliver()
