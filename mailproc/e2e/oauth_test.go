@@ -109,7 +109,7 @@ refresh_token_file = %q
 	out, err := exec.Command(binary, "config", "check", "--config", config, "--connect").CombinedOutput()
 	report := string(out)
 	t.Logf("config check --connect:\n%s", report)
-	for _, want := range []string{"AUTH=XOAUTH2", `"Sent Items" \Sent`, `sent copies: "Sent Items" (marked \Sent)`, "AUTH XOAUTH2 OAUTHBEARER"} {
+	for _, want := range []string{"sign-in mechanisms offered: OAUTHBEARER XOAUTH2", `"Sent Items" \Sent`, `sent copies: "Sent Items" (marked \Sent)`, "AUTH XOAUTH2 OAUTHBEARER"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("config check --connect does not say %q", want)
 		}

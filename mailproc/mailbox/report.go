@@ -4,12 +4,16 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/emersion/go-imap/v2"
 )
 
 // ServerReport is what a server offers a signed-in client, for `mailproc
 // config check --connect`.
 type ServerReport struct {
-	Capabilities []string // sorted
+	Capabilities []string // sorted, as offered after login
+	AuthMechs    []string // the SASL mechanisms offered before login (AUTH=)
 	Prefix       string   // the personal namespace prefix; "" for none
 	Separator    string   // the hierarchy separator; "" for none
 	Folders      []Folder // as LIST gives them
@@ -24,7 +28,7 @@ type Folder struct {
 // Report says what the server offers: capabilities, namespace and every
 // folder with its attributes, asking for SPECIAL-USE where offered.
 func (c *Client) Report(ctx context.Context) (ServerReport, error) {
-	r := ServerReport{Prefix: c.names.prefix}
+	r := ServerReport{Prefix: c.names.prefix, AuthMechs: c.authMechs}
 	if c.names.sep != 0 {
 		r.Separator = string(c.names.sep)
 	}
@@ -50,4 +54,16 @@ func (c *Client) Report(ctx context.Context) (ServerReport, error) {
 	}
 	slices.Sort(r.Capabilities)
 	return r, nil
+}
+
+// authMechanisms lists the AUTH= capabilities, sorted.
+func authMechanisms(caps imap.CapSet) []string {
+	var mechs []string
+	for capability := range caps {
+		if mech, ok := strings.CutPrefix(string(capability), "AUTH="); ok {
+			mechs = append(mechs, mech)
+		}
+	}
+	slices.Sort(mechs)
+	return mechs
 }

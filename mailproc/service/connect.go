@@ -59,9 +59,9 @@ func checkIMAP(ctx context.Context, cfg *config.Config, mcfg mailbox.Config, w i
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "IMAP %s:%d (%s): signed in as %q (auth %s)\n  capabilities: %s\n  namespace: prefix %q, separator %q\n  folders:\n",
+	fmt.Fprintf(w, "IMAP %s:%d (%s): signed in as %q (auth %s)\n  sign-in mechanisms offered: %s\n  capabilities: %s\n  namespace: prefix %q, separator %q\n  folders:\n",
 		cfg.Mailbox.Host, cfg.Mailbox.Port, cfg.Mailbox.Security, cfg.Mailbox.Username, authName(cfg.Mailbox.Auth, true),
-		strings.Join(r.Capabilities, " "), r.Prefix, r.Separator)
+		strings.Join(r.AuthMechs, " "), strings.Join(r.Capabilities, " "), r.Prefix, r.Separator)
 	for _, f := range r.Folders {
 		fmt.Fprintf(w, "    %q %s\n", f.Name, strings.Join(f.Attrs, " "))
 	}
