@@ -550,7 +550,7 @@ const floodSize = 500
 // replies, every other request goes to review as rate-limited, and nothing
 // is left in INBOX.
 func TestRateLimitFlood(t *testing.T) {
-	eachKind(t, func(t *testing.T, w *world) {
+	eachPasswordKind(t, func(t *testing.T, w *world) {
 		w.cfg.Limits.RepliesPerSenderPerDay, w.cfg.Limits.RepliesPerHour = 3, 1000
 		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
 		began := time.Now()
