@@ -223,6 +223,7 @@ func TestTokensExpireDuringARun(t *testing.T) {
 			t.Parallel()
 			const ttl, rounds = 6 * time.Second, 10
 			r := newHydraRun(t, kind, ttl)
+			r.doveadm("mailbox", "create", "-u", r.id.User, "Sent Items") // marked \Sent, as in Exchange
 			start := time.Now()
 			r.run()
 			r.waitIMAPLogins(1)
@@ -253,8 +254,35 @@ func TestTokensExpireDuringARun(t *testing.T) {
 			if max := int(took/(ttl*9/10)) + 2; fetches < 3 || fetches > max {
 				t.Errorf("tokens fetched = %d in %s, want between 3 and %d (one per lifetime at most)", fetches, took.Round(time.Second), max)
 			}
+			r.checkSentCopies(rounds)
 		})
 	}
+}
+
+// checkSentCopies checks where the copies of n replies went: into the
+// folder marked \Sent ("Sent Items"), none made called "Sent"; with
+// provider "google" nowhere (Gmail files its own).
+func (r *hydraRun) checkSentCopies(n int) {
+	r.t.Helper()
+	want := n
+	if r.cfg.OAuth2.Provider == oauth.Google {
+		want = 0
+	}
+	folders := r.doveadm("mailbox", "list", "-u", r.id.User)
+	copies := strings.Count(r.doveadm("search", "-u", r.id.User, "mailbox", "Sent Items", "ALL"), "\n")
+	if copies != want || strings.Contains("\n"+folders, "\nSent\n") {
+		r.t.Errorf("%s: %d copies in \"Sent Items\", want %d; folders:\n%s", r.cfg.OAuth2.Provider, copies, want, folders)
+	}
+}
+
+// doveadm runs doveadm on the OAuth2 Dovecot and returns its output.
+func (r *hydraRun) doveadm(args ...string) string {
+	r.t.Helper()
+	out, err := exec.Command("doveadm", append([]string{"-c", filepath.Join(testenv.OAuthDir(), "dovecot.conf")}, args...)...).CombinedOutput()
+	if err != nil {
+		r.t.Fatalf("doveadm %s: %v: %s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
 }
 
 // kick ends the user's IMAP sessions with a BYE.
