@@ -64,15 +64,16 @@ type Client struct {
 	sem     chan struct{} // held by the method talking to the server
 	newMail chan struct{} // gets a token when the server reports EXISTS
 
-	caps      capabilities
-	authMechs []string // the AUTH= mechanisms offered before login
-	names     folderNames
-	home      *selection // the mailbox the caller selected, nil before Select
-	current   selection  // what is selected on the server now
-	ahead     readAhead  // the start of the next messages of the last batch
+	caps    capabilities
+	names   folderNames
+	home    *selection // the mailbox the caller selected, nil before Select
+	current selection  // what is selected on the server now
+	ahead   readAhead  // the start of the next messages of the last batch
 
 	closeOnce sync.Once
 	onWait    func() // test hook: called when IDLE runs or the poll sleep begins
+
+	authMechs []string // the AUTH= mechanisms offered before login
 }
 
 // capabilities are the server extensions the Client uses.
