@@ -16,9 +16,6 @@ func (c *Config) UsesOAuth2() bool {
 // user name the token is for. It shows no secret.
 func (c *Config) checkOAuth2() Problems {
 	if !c.UsesOAuth2() {
-		if c.OAuth2.Provider != "" {
-			return Problems{`[oauth2] provider: set, but neither [mailbox] nor [smtp] has auth = "oauth2"`}
-		}
 		return nil
 	}
 	p := Problems(c.OAuth2.Problems("[oauth2]"))
@@ -41,10 +38,13 @@ func (c *Config) checkOAuth2() Problems {
 	return p
 }
 
-// oauth2Warnings names the [oauth2] secret files others can read, and a
-// refresh token file not made yet.
+// oauth2Warnings names the [oauth2] secret files others can read, a
+// refresh token file not made yet, and an [oauth2] no side uses.
 func (c *Config) oauth2Warnings() []string {
 	if !c.UsesOAuth2() {
+		if c.OAuth2.Provider != "" {
+			return []string{`[oauth2] provider: set, but neither [mailbox] nor [smtp] has auth = "oauth2": the table is not used`}
+		}
 		return nil
 	}
 	var w []string
