@@ -4,7 +4,7 @@ _mailproc() {
     local cmd=${COMP_WORDS[1]} verb=${COMP_WORDS[2]} verbs="" words=""
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
-        COMPREPLY=($(compgen -W "run check demo config review cases report backup export passwd version help completion" -- "$cur"))
+        COMPREPLY=($(compgen -W "run check demo config oauth review cases report backup export passwd version help completion" -- "$cur"))
         return
     fi
     case $prev in
@@ -16,6 +16,7 @@ _mailproc() {
         check) verbs="" words="--config --json" ;;
         demo) verbs="" words="" ;;
         config) verbs="check" words="" ;;
+        oauth) verbs="login" words="" ;;
         review) verbs="list show preview approve dismiss reclassify done reopen close print posted" words="" ;;
         cases) verbs="add" words="--as --city --config --date --json --kind --message --name --note --out --outcome --overdue --reason --reply --state --state-code --street --template --zip" ;;
         report) verbs="" words="--config --format --month --out" ;;
@@ -28,7 +29,8 @@ _mailproc() {
         esac
     else
         case "$cmd $verb" in
-        "config check") words="--config" ;;
+        "config check") words="--config --connect" ;;
+        "oauth login") words="--config --listen" ;;
         "review list"|"review show"|"review preview"|"review approve"|"review dismiss"|"review reclassify"|"review done"|"review reopen"|"review close"|"review print"|"review posted") words="--as --city --config --date --json --kind --message --name --note --out --outcome --overdue --reason --reply --state --state-code --street --template --zip" ;;
         "cases add") words="--as --channel --child --child-email --child-username --city --config --first-line --json --kind --name --note --parent --received --return-city --return-name --return-state --return-street --return-zip --scan --state --street --zip" ;;
         "completion bash") words="" ;;
