@@ -9,22 +9,34 @@ import (
 	"github.com/mailproc/mailproc/mailproc/checker"
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/decide"
+	"github.com/mailproc/mailproc/mailproc/reply"
 )
 
+// checkFlags are the flags of `mailproc check`.
+type checkFlags struct {
+	json   *bool
+	config *string
+}
+
+func newCheckFlags(fs *flag.FlagSet) *checkFlags {
+	return &checkFlags{
+		json:   fs.Bool("json", false, "print one JSON object a line"),
+		config: fs.String("config", "", "configuration `FILE` to read limits, trusted authserv-ids, our own addresses and templates from"),
+	}
+}
+
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object a line")
-	cfgPath := fs.String("config", "", "read limits, trusted authserv-ids and our own addresses from this config")
+	fs := newFlagSet("check", stderr)
+	f := newCheckFlags(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "usage: mailproc check [--json] [--config FILE] FILE.eml...")
+		fmt.Fprintln(stderr, usageLine("check"))
 		return 2
 	}
-	c, err := newChecker(*cfgPath)
+	c, err := newChecker(*f.config)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc check: %v\n", err)
 		return 1
@@ -33,7 +45,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, path := range files {
 		r := c.File(path)
 		write := checker.WriteText
-		if *asJSON {
+		if *f.json {
 			write = checker.WriteJSON
 		}
 		if err := write(stdout, r); err != nil {
@@ -48,17 +60,23 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 
 func newChecker(path string) (checker.Checker, error) {
 	c := checker.Checker{Policy: decide.Policy{MaxMessageBytes: config.DefaultMaxMessageBytes}}
-	if path == "" {
-		return c, nil
+	dir := ""
+	if path != "" {
+		l, err := config.Load(path)
+		if l == nil {
+			return c, err
+		}
+		c.Policy = decide.Policy{
+			MaxMessageBytes:    l.Limits.MaxMessageBytes,
+			TrustedAuthServIDs: l.Auth.TrustedAuthServIDs,
+			OwnAddresses:       l.OwnAddresses(),
+		}
+		dir = l.Templates.Dir
 	}
-	l, err := config.Load(path)
-	if l == nil {
+	set, err := reply.Load(dir)
+	if err != nil {
 		return c, err
 	}
-	c.Policy = decide.Policy{
-		MaxMessageBytes:    l.Limits.MaxMessageBytes,
-		TrustedAuthServIDs: l.Auth.TrustedAuthServIDs,
-		OwnAddresses:       l.OwnAddresses(),
-	}
+	c.Policy.Ours = set.Ours(c.Policy.OwnAddresses)
 	return c, nil
 }

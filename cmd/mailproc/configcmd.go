@@ -5,20 +5,23 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/service"
 )
 
-// runConfig is `mailproc config check --config FILE`: every problem at
-// once, each naming its key; exit 1 when there is any.
-func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) int {
+// runConfig is `mailproc config check --config FILE [--connect]`: every
+// problem at once, each naming its key; exit 1 when there is any. With
+// --connect it then signs in to both servers and reports what it found.
+func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "check" {
-		fmt.Fprintln(stderr, "usage: mailproc config check --config FILE")
+		fmt.Fprintln(stderr, usageLine("config"))
 		return 2
 	}
-	fs := flag.NewFlagSet("config check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	path := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
+	fs := newFlagSet("config check", stderr)
+	f := newConfigFlags(fs)
+	path, connect := f.path, f.connect
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -33,5 +36,27 @@ func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s: ok\n", *path)
+	if !*connect {
+		return 0
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := service.CheckConnect(ctx, &l.Config, stdout, service.NewLogger(stderr, l.Log)); err != nil {
+		fmt.Fprintf(stdout, "connect: %v\n", err)
+		return 1
+	}
 	return 0
+}
+
+// configFlags are the flags of `mailproc config check`.
+type configFlags struct {
+	path    *string
+	connect *bool
+}
+
+func newConfigFlags(fs *flag.FlagSet) *configFlags {
+	return &configFlags{
+		path:    configFlag(fs),
+		connect: fs.Bool("connect", false, "also sign in to the IMAP and SMTP servers and report what they offer"),
+	}
 }

@@ -17,12 +17,11 @@ import (
 // taken through the running daemon (or directly when none runs), checked by
 // opening it.
 func runBackup(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfgPath := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
+	fs := newFlagSet("backup", stderr)
+	cfgPath := configFlag(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil || len(files) != 1 {
-		fmt.Fprintln(stderr, "usage: mailproc backup [--config FILE] FILE")
+		fmt.Fprintln(stderr, usageLine("backup"))
 		return 2
 	}
 	keeper, closeFn, err := dataKeeper(*cfgPath, stderr)
@@ -70,17 +69,23 @@ func checkBackup(path string) error {
 	return st.View(func(tx *store.Tx) error { return tx.ForEachCase(func(*cases.Case) error { return nil }) })
 }
 
+// exportFlags are the flags of `mailproc export`.
+type exportFlags struct{ config, email *string }
+
+func newExportFlags(fs *flag.FlagSet) *exportFlags {
+	return &exportFlags{config: configFlag(fs), email: fs.String("email", "", "the requester's `ADDRESS`")}
+}
+
 // runExport is `mailproc export --email ADDRESS`: every case held about one
 // requester, as JSON, for an access request.
 func runExport(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfgPath := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
-	email := fs.String("email", "", "the requester's address")
-	if err := fs.Parse(args); err != nil || *email == "" {
-		fmt.Fprintln(stderr, "usage: mailproc export [--config FILE] --email ADDRESS")
+	fs := newFlagSet("export", stderr)
+	f := newExportFlags(fs)
+	if err := fs.Parse(args); err != nil || *f.email == "" {
+		fmt.Fprintln(stderr, usageLine("export"))
 		return 2
 	}
+	cfgPath, email := f.config, f.email
 	keeper, closeFn, err := dataKeeper(*cfgPath, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc export: %v\n", err)

@@ -10,7 +10,7 @@ import (
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
-		fmt.Fprintln(stderr, "usage: mailproc demo")
+		fmt.Fprintln(stderr, usageLine("demo"))
 		return 2
 	}
 	if err := demo.Run(ctx, stdout); err != nil {

@@ -22,12 +22,12 @@ type letterArgs struct {
 
 func newLetterArgs(fs *flag.FlagSet) *letterArgs {
 	a := &letterArgs{
-		config:    fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file"),
-		as:        fs.String("as", currentUser(), "who enters the letter (recorded in the case history, with the OS user when it differs)"),
+		config:    configFlag(fs),
+		as:        fs.String("as", "", "who enters the letter, recorded in the case history with the OS user when it differs (default: the user running the command)"),
 		channel:   fs.String("channel", "", "how the request came: letter (mail comes in by itself)"),
 		kind:      fs.String("kind", "", "california or coppa"),
-		received:  fs.String("received", "", "the day the letter arrived, YYYY-MM-DD"),
-		scan:      fs.String("scan", "", "a scan of the letter: the name of its file in the scan folder ([letters] scan_dir; the case keeps name and SHA-256)"),
+		received:  fs.String("received", "", "the day the letter arrived, `YYYY-MM-DD`"),
+		scan:      fs.String("scan", "", "a scan of the letter: the name of its `FILE` in the scan folder ([letters] scan_dir; the case keeps name and SHA-256)"),
 		note:      fs.String("note", "", "a note for the history"),
 		firstLine: fs.Bool("first-line", false, `california: the letter's first line says "California Privacy Rights Request"`),
 		json:      fs.Bool("json", false, "print the case as JSON"),
@@ -46,8 +46,7 @@ func newLetterArgs(fs *flag.FlagSet) *letterArgs {
 // runCasesAdd is `mailproc cases add --channel letter --kind K --received
 // DATE ...`: a letter entered as a case, through the daemon or the database.
 func runCasesAdd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("cases add", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("cases add", stderr)
 	a := newLetterArgs(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -83,7 +82,7 @@ func (a *letterArgs) letter() (control.Letter, error) {
 		return cases.Fields{Name: *m["name"], Street: *m["street"], City: *m["city"], State: *m["state"], ZIP: *m["zip"]}
 	}
 	return control.Letter{
-		Act: control.Act{Actor: *a.as, Note: *a.note}, Kind: cases.Kind(*a.kind), Received: day,
+		Act: control.Act{Actor: asName(*a.as), Note: *a.note}, Kind: cases.Kind(*a.kind), Received: day,
 		Fields: field(a.fields), FirstLine: *a.firstLine, ReturnAddress: field(a.ret), Scan: *a.scan,
 		Coppa: cases.CoppaFields{ParentName: *a.coppa["parent"], ChildName: *a.coppa["child"],
 			ChildEmail: *a.coppa["child-email"], ChildUsername: *a.coppa["child-username"]},

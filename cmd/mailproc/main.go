@@ -5,33 +5,58 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
-// command is one subcommand.
+// command is one subcommand. Its synopsis, summary and flags are the one
+// source of `mailproc help`, the man page and the shell completion.
 type command struct {
-	name  string
-	usage string
-	run   func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+	name     string
+	verbs    string // the words that may follow name ("check", or "list|show|..."), "" for none
+	synopsis string // the arguments after "mailproc NAME"
+	summary  string
+	flags    func(*flag.FlagSet) // declares the command's flags; nil for none
+	run      func(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
 func commands() []command {
 	return []command{
-		{"run", "run --config FILE          run the daemon", runDaemon},
-		{"check", "check [--json] [--config FILE] FILE.eml...   decide messages as the daemon would, send nothing", runCheck},
-		{"demo", "demo                       run the daemon on an embedded demo mailbox", runDemo},
-		{"review", "review " + reviewVerbs + " [ID] [--config FILE] [--as NAME] ...   work the review queue; print a letter (--out FILE.pdf|.html) and mark it posted (--date DAY)", runReview},
-		{"config", "config check --config FILE   report every problem of a configuration", runConfig},
-		{"report", "report --month YYYY-MM [--format html,csv,json] [--out DIR] [--config FILE]   the month's compliance report", runReport},
-		{"backup", "backup [--config FILE] FILE    a consistent copy of the database, while the daemon runs", runBackup},
-		{"export", "export [--config FILE] --email ADDRESS   everything held about one requester, as JSON", runExport},
-		{"passwd", "passwd < password           print the bcrypt hash for a [[web.users]] entry", runPasswd},
-		{"cases", "cases [--config FILE] [--state S] [--kind K] [--overdue] [--json]   list all cases", runCases},
-		{"cases", "cases add --channel letter --kind california|coppa --received DATE [--name --street --city --state --zip --first-line] [--parent --child --child-email --child-username] [--return-name ... --return-zip] [--scan FILE]   enter a letter", runCases},
+		{name: "run", synopsis: "[--config FILE] [--once]", summary: "run the daemon",
+			flags: flagsOf(newRunFlags), run: runDaemon},
+		{name: "check", synopsis: "[--json] [--config FILE] FILE.eml...", summary: "decide messages as the daemon would; send nothing",
+			flags: flagsOf(newCheckFlags), run: runCheck},
+		{name: "demo", summary: "run the daemon on an embedded demo mailbox", run: runDemo},
+		{name: "config", verbs: "check", synopsis: "check [--config FILE] [--connect]",
+			summary: "report every problem of a configuration at once; --connect signs in to both servers and reports what they offer",
+			flags:   flagsOf(newConfigFlags), run: runConfig},
+		{name: "oauth", verbs: "login", synopsis: "login [--config FILE] [--listen 127.0.0.1:PORT]",
+			summary: "sign in once in a browser and keep the refresh token ([oauth2] refresh_token_file)",
+			flags:   flagsOf(newOAuthFlags), run: runOAuth},
+		{name: "review", verbs: reviewVerbs, synopsis: "VERB [ID] [--config FILE] [--as NAME] [options]",
+			summary: "work the review queue (VERB: " + strings.ReplaceAll(reviewVerbs, "|", ", ") + "); print a letter (--out FILE.pdf|.html) and mark it posted (--date DAY)",
+			flags:   flagsOf(newStaffFlags), run: runReview},
+		{name: "cases", synopsis: "[--config FILE] [--state S] [--kind K] [--reason R] [--overdue] [--json]", summary: "list all cases",
+			flags: flagsOf(newStaffFlags), run: runCases},
+		{name: "cases", verbs: "add", synopsis: "add --channel letter --kind california|coppa --received DATE [--scan FILE] [options]",
+			summary: "enter a request that came by post: california with --name --street --city --state --zip [--first-line]; coppa with --parent --child --child-email --child-username and the --return-* address",
+			flags:   flagsOf(newLetterArgs), run: runCases},
+		{name: "report", synopsis: "[--month YYYY-MM] [--format html,csv,json] [--out DIR] [--config FILE]", summary: "write a month's compliance report",
+			flags: flagsOf(newReportFlags), run: runReport},
+		{name: "backup", synopsis: "[--config FILE] FILE", summary: "write a consistent copy of the database, while the daemon runs",
+			flags: func(fs *flag.FlagSet) { configFlag(fs) }, run: runBackup},
+		{name: "export", synopsis: "[--config FILE] --email ADDRESS", summary: "print everything held about one requester, as JSON",
+			flags: flagsOf(newExportFlags), run: runExport},
+		{name: "passwd", synopsis: "< password", summary: "print the bcrypt hash of the password on standard input, for a [[web.users]] entry", run: runPasswd},
+		{name: "version", summary: "print the version, commit, build date and Go version", run: runVersion},
+		{name: "help", synopsis: "[--man]", summary: "print this help (--man: the mailproc(8) man page)",
+			flags: flagsOf(newHelpFlags), run: runHelp},
+		{name: "completion", verbs: "bash", synopsis: "bash", summary: "print the bash completion script", run: runCompletion},
 	}
 }
 
@@ -42,9 +67,15 @@ func main() {
 }
 
 func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
 		usage(stderr)
 		return 2
+	}
+	switch args[0] {
+	case "-h", "--help", "-help":
+		args[0] = "help"
+	case "--version", "-version":
+		args[0] = "version"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -56,9 +87,20 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return 2
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: mailproc COMMAND [options]")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  mailproc %s\n", c.usage)
-	}
+// newFlagSet is a command's flag set: errors are returned, and printed
+// on stderr.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// configFlag is the --config flag the commands share.
+func configFlag(fs *flag.FlagSet) *string {
+	return fs.String("config", "/etc/mailproc/mailproc.toml", "the configuration `FILE`")
+}
+
+// flagsOf turns a command's flag constructor into command.flags.
+func flagsOf[T any](declare func(*flag.FlagSet) T) func(*flag.FlagSet) {
+	return func(fs *flag.FlagSet) { declare(fs) }
 }

@@ -18,7 +18,7 @@ import (
 // nor printed.
 func runPasswd(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
-		fmt.Fprintln(stderr, "usage: mailproc passwd < password   (prints the hash for [[web.users]] password_hash)")
+		fmt.Fprintln(stderr, usageLine("passwd"))
 		return 2
 	}
 	line, err := readPassword(stderr)

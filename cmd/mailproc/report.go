@@ -15,18 +15,30 @@ import (
 	"github.com/mailproc/mailproc/mailproc/report"
 )
 
+// reportFlags are the flags of `mailproc report`.
+type reportFlags struct{ config, month, formats, out *string }
+
+func newReportFlags(fs *flag.FlagSet) *reportFlags {
+	return &reportFlags{
+		config:  configFlag(fs),
+		month:   fs.String("month", "", "the `YYYY-MM` month (the company's calendar; default: last month)"),
+		formats: fs.String("format", "html,csv,json", "which files to write"),
+		out:     fs.String("out", ".", "the `DIR` to write them in"),
+	}
+}
+
 // runReport is `mailproc report --month YYYY-MM [--format html,csv,json]
 // [--out DIR]`: the month's report, from the running daemon or the
 // database.
 func runReport(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfgPath := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
-	month := fs.String("month", time.Now().AddDate(0, -1, 0).Format("2006-01"), "the month, YYYY-MM (the company's calendar)")
-	formats := fs.String("format", "html,csv,json", "which files to write")
-	out := fs.String("out", ".", "the folder to write them in")
+	fs := newFlagSet("report", stderr)
+	f := newReportFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	cfgPath, month, formats, out := f.config, f.month, f.formats, f.out
+	if *month == "" {
+		*month = time.Now().AddDate(0, -1, 0).Format("2006-01")
 	}
 	m, err := time.Parse("2006-01", *month)
 	if err != nil {

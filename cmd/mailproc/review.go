@@ -29,6 +29,7 @@ type staffFlags struct {
 	overdue *bool
 	note    *string
 	message *string
+	outcome *string // close, and a reply staff write
 	tmpl    *string
 	fields  map[string]*string
 	out     *string
@@ -36,42 +37,48 @@ type staffFlags struct {
 	date    *string
 	view    *string
 	page    *int
-	outcome *string
 	dryRun  *bool
 	msgN    *int
 	part    *string
 }
 
-func newStaffFlags(name string, stderr io.Writer) *staffFlags {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func newStaffFlags(fs *flag.FlagSet) *staffFlags {
 	f := &staffFlags{fs: fs,
-		config:  fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file"),
-		as:      fs.String("as", currentUser(), "who acts (recorded in the case history, with the OS user when it differs)"),
+		config:  configFlag(fs),
+		as:      fs.String("as", "", "who acts, recorded in the case history with the OS user when it differs (default: the user running the command)"),
 		json:    fs.Bool("json", false, "print JSON"),
 		state:   fs.String("state", "", "list: only cases in this state; reclassify: unused"),
 		kind:    fs.String("kind", "", "list: only this kind; reclassify: the new kind"),
-		reason:  fs.String("reason", "", "list: only with this review reason; dismiss/reopen: why"),
+		reason:  fs.String("reason", "", "list: only with this review reason; dismiss/reopen/close denied: why"),
 		overdue: fs.Bool("overdue", false, "list: only open cases past their due date"),
 		note:    fs.String("note", "", "a note for the history (internal: never sent)"),
 		message: fs.String("message", "", "approve, done, preview: a message for the requester, in the reply (coppa-completed: what was done)"),
-		tmpl:    fs.String("template", "", "approve: the template to send"),
-		fields:  map[string]*string{},
-		out:     fs.String("out", "", "print: write the letter to FILE.pdf or FILE.html (default: HTML on standard output)"),
-		reply:   fs.Int("reply", 0, "print: which reply (1 = the first; default: the letter to post, else the latest)"),
-		date:    fs.String("date", "", "posted: the day the letter was posted, YYYY-MM-DD (default: today)"),
-		view:    fs.String("view", "all", "search: needs-staff, waiting, closed or all"),
-		page:    fs.Int("page", 1, "search: which page of 50"),
-		outcome: fs.String("outcome", "", "approve, preview with --template staff-reply: complied, denied or not-covered (with --reason), or none"),
-		dryRun:  fs.Bool("dry-run", false, "bulk: say what would be done to each case; change nothing"),
-		msgN:    fs.Int("message-number", 1, "attachment: which message of the case (1 = the first)"),
-		part:    fs.String("part", "", "attachment: its part, as show lists it"),
+		outcome: fs.String("outcome", "", "close: how a privacy request was answered: "+strings.Join(cases.Closings, ", ")+" (denied needs --reason); "+
+			"approve, preview with --template staff-reply: complied, denied or not-covered (with --reason), or none"),
+		tmpl:   fs.String("template", "", "approve: the template to send"),
+		fields: map[string]*string{},
+		out:    fs.String("out", "", "print: write the letter to `FILE`.pdf or FILE.html (default: HTML on standard output)"),
+		reply:  fs.Int("reply", 0, "print: which reply (1 = the first; default: the letter to post, else the latest)"),
+		date:   fs.String("date", "", "posted: the day the letter was posted, `YYYY-MM-DD` (default: today)"),
+		view:   fs.String("view", "all", "search: needs-staff, waiting, closed or all"),
+		page:   fs.Int("page", 1, "search: which page of 50"),
+		dryRun: fs.Bool("dry-run", false, "bulk: say what would be done to each case; change nothing"),
+		msgN:   fs.Int("message-number", 1, "attachment: which message of the case (1 = the first)"),
+		part:   fs.String("part", "", "attachment: its `PART`, as show lists it"),
 	}
 	for _, k := range []string{"name", "street", "city", "zip"} {
 		f.fields[k] = fs.String(k, "", "approve: corrected "+k)
 	}
 	f.fields["state-code"] = fs.String("state-code", "", "approve: corrected state (USPS code)")
 	return f
+}
+
+// actor is who acts: the --as given, else the user running the command.
+func asName(as string) string {
+	if as != "" {
+		return as
+	}
+	return currentUser()
 }
 
 func currentUser() string {
@@ -91,12 +98,12 @@ func runCases(_ context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // reviewVerbs are the actions of `mailproc review`.
-const reviewVerbs = "list|search|show|advise|preview|approve|dismiss|reclassify|done|reopen|bulk|attachment|print|posted"
+const reviewVerbs = "list|search|show|advise|preview|approve|dismiss|reclassify|done|reopen|close|bulk|attachment|print|posted"
 
 // runReview is `mailproc review ACTION [ID] [flags]` (reviewVerbs).
 func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: mailproc review "+reviewVerbs+" [ID] [flags]")
+		fmt.Fprintln(stderr, usageLine("review"))
 		return 2
 	}
 	verb, args := args[0], args[1:]
@@ -104,7 +111,7 @@ func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "--all" {
 		all, args = true, args[1:]
 	}
-	f := newStaffFlags("review "+verb, stderr)
+	f := newStaffFlags(newFlagSet("review "+verb, stderr))
 	var id string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		id, args = args[0], args[1:]
@@ -138,7 +145,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	if verb != "list" && id == "" {
 		return fmt.Errorf("which case? give its ID")
 	}
-	act := control.Act{Actor: actor(svc, *f.as), Reason: *f.reason, Note: *f.note, Message: *f.message}
+	act := control.Act{Actor: actor(svc, asName(*f.as)), Reason: *f.reason, Note: *f.note, Message: *f.message}
 	var c *cases.Case
 	var err error
 	switch verb {
@@ -162,6 +169,8 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 		c, err = svc.Done(id, act)
 	case "reopen":
 		c, err = svc.Reopen(id, act)
+	case "close":
+		c, err = svc.Close(id, control.Closing{Act: act, Outcome: *f.outcome})
 	case "print":
 		return printLetter(svc, id, *f.reply, *f.out, out)
 	case "posted":
@@ -232,6 +241,10 @@ func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CASE\tKIND\tSTATE\tDUE\tREASONS\tSUBJECT")
 	for _, s := range l {
+		kind := string(s.Kind)
+		if s.About != "" {
+			kind = s.About // "GDPR access request, due 4 April"
+		}
 		due := s.Due.Format("2006-01-02")
 		if s.Overdue {
 			due += " OVERDUE"
@@ -240,7 +253,7 @@ func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
 		if s.ToPost {
 			state += " (letter to post)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Kind, state, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, kind, state, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
 	}
 	fmt.Fprintf(tw, "(%d cases)\n", len(l))
 	return tw.Flush()
@@ -256,6 +269,13 @@ func show(c *cases.Case, out io.Writer) error {
 	if c.Kind == cases.California {
 		fmt.Fprintf(out, "Fields: name=%q street=%q city=%q state=%q zip=%q first-line=%v missing=%v\n",
 			c.Fields.Name, c.Fields.Street, c.Fields.City, c.Fields.State, c.Fields.ZIP, c.FirstLine, c.Missing)
+	}
+	if c.Kind == cases.Privacy {
+		fmt.Fprintf(out, "Request: %s (law %s, rights %s)\n", cases.PrivacyWords(c.Law, c.Rights), c.Law, strings.Join(c.Rights, ", "))
+		fmt.Fprintf(out, "Staff verify who is asking, answer in the company's systems, then: mailproc review close %s --outcome %s\n", c.ID, strings.Join(cases.Closings, "|"))
+	}
+	if c.Outcome != "" {
+		fmt.Fprintf(out, "Outcome: %s\n", oneLine(c.Outcome, 200))
 	}
 	if c.Kind == cases.Coppa {
 		fmt.Fprintf(out, "Coppa: parent=%q child=%q email=%q username=%q\n", c.Coppa.ParentName, c.Coppa.ChildName, c.Coppa.ChildEmail, c.Coppa.ChildUsername)

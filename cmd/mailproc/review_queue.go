@@ -40,7 +40,11 @@ func search(svc control.Service, text string, f *staffFlags, out io.Writer) erro
 			}
 			why = strings.Join(labels, "; ")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Kind, s.State, due, oneLine(strings.TrimSpace(s.Name+" "+s.Email), 60), oneLine(why, 60))
+		kind := string(s.Kind)
+		if s.About != "" {
+			kind = s.About // "GDPR access request, due 4 April"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, kind, s.State, due, oneLine(strings.TrimSpace(s.Name+" "+s.Email), 60), oneLine(why, 60))
 	}
 	fmt.Fprintf(tw, "(page %d of %d; %d cases in %s; per view: %s)\n", p.Page, p.Pages(), p.Total, *f.view, views(p))
 	return tw.Flush()
@@ -73,6 +77,9 @@ func advise(svc control.Service, id string, out io.Writer) error {
 		fmt.Fprintf(out, " (%s)", s.Reason)
 	}
 	fmt.Fprintln(out)
+	if s.Action == cases.SuggestClose {
+		fmt.Fprintf(out, "When it is done: mailproc review close %s --outcome %s (denied needs --reason)\n", id, strings.Join(cases.Closings, "|"))
+	}
 	if len(a.Fields) > 0 {
 		fmt.Fprintf(out, "Look at: %s\n", strings.Join(a.Fields, ", "))
 	}
@@ -94,7 +101,7 @@ func bulk(svc control.Service, action string, f *staffFlags, out io.Writer) erro
 	if action == "" || len(ids) == 0 {
 		return fmt.Errorf("usage: mailproc review bulk approve|dismiss [--reason R] [--dry-run] ID...")
 	}
-	res, err := svc.Bulk(control.Bulk{Act: control.Act{Actor: actor(svc, *f.as), Reason: *f.reason, Note: *f.note},
+	res, err := svc.Bulk(control.Bulk{Act: control.Act{Actor: actor(svc, asName(*f.as)), Reason: *f.reason, Note: *f.note},
 		Action: action, IDs: ids, DryRun: *f.dryRun})
 	if err != nil {
 		return err

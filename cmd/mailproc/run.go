@@ -10,17 +10,28 @@ import (
 	"github.com/mailproc/mailproc/mailproc/service"
 )
 
+// runFlags are the flags of `mailproc run`.
+type runFlags struct {
+	config *string
+	once   *bool
+}
+
+func newRunFlags(fs *flag.FlagSet) *runFlags {
+	return &runFlags{
+		config: configFlag(fs),
+		once:   fs.Bool("once", false, "handle the mail present and pending work, then exit"),
+	}
+}
+
 func runDaemon(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfgPath := fs.String("config", "/etc/mailproc/mailproc.toml", "configuration file")
-	once := fs.Bool("once", false, "handle the mail present and pending work, then exit")
+	fs := newFlagSet("run", stderr)
+	f := newRunFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	err := service.Run(ctx, service.Options{
-		ConfigPath: *cfgPath,
-		Once:       *once,
+		ConfigPath: *f.config,
+		Once:       *f.once,
 		Stderr:     stderr,
 		Failpoint:  os.Getenv("MAILPROC_FAILPOINT"),
 	})

@@ -10,6 +10,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/buildinfo"
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/metrics"
@@ -81,7 +82,7 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	defer st.Close()
 	clock := newOpClock()
 	d, closeSender, err := service.Build(&cfg.Config, st, log, "", func(o *daemon.Options) {
-		o.Metrics = metrics.New()
+		o.Metrics = metrics.New(buildinfo.Read())
 		o.Dial = timedDial(o.Dial, clock, cfg.Limits.MaxMessageBytes)
 		o.Sender = timedSender{Sender: o.Sender, clock: clock}
 	})

@@ -13,13 +13,13 @@ const (
 	OpHeaders    = "imap fetch headers"  // FetchSince: the summaries and headers of new mail
 	OpPreviews   = "imap fetch previews" // FetchRaw of the start of a message, to see its first line
 	OpBodies     = "imap fetch bodies"   // FetchRaw of a whole message
-	OpMove       = "imap move"
+	OpMove       = "imap move"           // File: the moves out of the inbox
 	OpAppend     = "imap append"
 	OpAppendMany = "imap append many"     // AppendMany: a call appends several
-	OpLookup     = "imap find message-id" // FolderHasMessageID
+	OpLookup     = "imap find message-id" // FolderMessageIDs
 	OpUIDs       = "imap fetch by uid"    // FetchUIDs: is a message still there
 	OpSelect     = "imap select"
-	OpOther      = "imap other" // EnsureFolders, MoveByMessageID
+	OpOther      = "imap other" // EnsureFolders, MoveByMessageID, MarkFiling
 	OpSend       = "smtp send"
 )
 

@@ -53,10 +53,16 @@ func (m *timedMailbox) Select(ctx context.Context, folder string) (mailbox.Statu
 	return m.Mailbox.Select(ctx, folder)
 }
 
-// Move times Move.
-func (m *timedMailbox) Move(ctx context.Context, uids []uint32, folder string, flag bool) error {
+// File times File.
+func (m *timedMailbox) File(ctx context.Context, folder string, flag bool, items []mailbox.FileItem) error {
 	defer m.clock.since(OpMove, time.Now(), 0)
-	return m.Mailbox.Move(ctx, uids, folder, flag)
+	return m.Mailbox.File(ctx, folder, flag, items)
+}
+
+// MarkFiling times MarkFiling.
+func (m *timedMailbox) MarkFiling(ctx context.Context, folder string) (mailbox.FilingMark, error) {
+	defer m.clock.since(OpOther, time.Now(), 0)
+	return m.Mailbox.MarkFiling(ctx, folder)
 }
 
 // Append times Append.
@@ -85,10 +91,10 @@ func (m *timedMailbox) AppendMany(ctx context.Context, folder string, items []ma
 	return ma.AppendMany(ctx, folder, items)
 }
 
-// FolderHasMessageID times FolderHasMessageID.
-func (m *timedMailbox) FolderHasMessageID(ctx context.Context, folder, messageID string) (bool, error) {
+// FolderMessageIDs times FolderMessageIDs.
+func (m *timedMailbox) FolderMessageIDs(ctx context.Context, folder string, messageIDs []string) (map[string]bool, error) {
 	defer m.clock.since(OpLookup, time.Now(), 0)
-	return m.Mailbox.FolderHasMessageID(ctx, folder, messageID)
+	return m.Mailbox.FolderMessageIDs(ctx, folder, messageIDs)
 }
 
 // EnsureFolders times EnsureFolders.
@@ -101,4 +107,10 @@ func (m *timedMailbox) EnsureFolders(ctx context.Context, names ...string) error
 func (m *timedMailbox) MoveByMessageID(ctx context.Context, from, to, messageID string, flag bool) error {
 	defer m.clock.since(OpOther, time.Now(), 0)
 	return m.Mailbox.MoveByMessageID(ctx, from, to, messageID, flag)
+}
+
+// SpecialUse times SpecialUse.
+func (m *timedMailbox) SpecialUse(ctx context.Context, use string) (string, error) {
+	defer m.clock.since(OpOther, time.Now(), 0)
+	return m.Mailbox.SpecialUse(ctx, use)
 }

@@ -8,12 +8,15 @@ import "time"
 // Kind is what a message or case is about.
 type Kind string
 
-// The kinds of SPEC §1 and §2.
+// The kinds of SPEC §1, §2 and §10.
 const (
 	California Kind = "california"
 	Coppa      Kind = "coppa"
-	Other      Kind = "other"
-	Automated  Kind = "automated"
+	// Privacy is every other privacy-rights request: GDPR, CCPA and the
+	// other US state laws, or none named (SPEC §10).
+	Privacy   Kind = "privacy"
+	Other     Kind = "other"
+	Automated Kind = "automated"
 )
 
 // State is where a case stands.
@@ -61,6 +64,9 @@ const (
 	// ReasonAlreadyReplied: the decision would repeat a template this case
 	// has already been sent automatically.
 	ReasonAlreadyReplied = "already-replied"
+	// ReasonPrivacyRequest: a privacy-rights request (SPEC §10); staff
+	// verify the requester and act in the company's systems.
+	ReasonPrivacyRequest = "privacy-request"
 )
 
 // Fields are what a california request must give (SPEC §3).
@@ -92,15 +98,22 @@ type Case struct {
 	FirstLine bool        `json:"first_line"`
 	Missing   []string    `json:"missing,omitempty"`
 	Coppa     CoppaFields `json:"coppa,omitempty"`
-	Received  time.Time   `json:"received"`
-	Year      int         `json:"year"`
-	Due       time.Time   `json:"due"`
-	Answered  time.Time   `json:"answered,omitempty"`
-	Outcome   string      `json:"outcome,omitempty"`
-	Messages  []Message   `json:"messages"`
-	Replies   []Reply     `json:"replies,omitempty"`
-	History   []Event     `json:"history"`
-	Erased    bool        `json:"erased,omitempty"`
+	// Law and Rights are what a privacy request names (SPEC §10).
+	Law      string    `json:"law,omitempty"`
+	Rights   []string  `json:"rights,omitempty"`
+	Received time.Time `json:"received"`
+	Year     int       `json:"year"`
+	Due      time.Time `json:"due"`
+	Answered time.Time `json:"answered,omitempty"`
+	Outcome  string    `json:"outcome,omitempty"`
+	Messages []Message `json:"messages"`
+	// Copies are other copies of the case's messages found in the inbox
+	// (delivered twice, copied back), filed where the first went; they
+	// are not decided again.
+	Copies  []Message `json:"copies,omitempty"`
+	Replies []Reply   `json:"replies,omitempty"`
+	History []Event   `json:"history"`
+	Erased  bool      `json:"erased,omitempty"`
 	// Letter is set for a request that came by post (Channel "letter").
 	Letter *Letter `json:"letter,omitempty"`
 }
@@ -119,11 +132,24 @@ type Message struct {
 	UID         uint32    `json:"uid,omitempty"`
 	UIDValidity uint32    `json:"uid_validity,omitempty"`
 	Moved       bool      `json:"moved,omitempty"`
-	Action      string    `json:"action"`
-	Template    string    `json:"template,omitempty"`
-	Reasons     []string  `json:"reasons,omitempty"`
+	// Filing is the intent to move it out of the inbox, recorded before
+	// the first IMAP command of the move; nil while none was begun.
+	Filing   *Filing  `json:"filing,omitempty"`
+	Action   string   `json:"action"`
+	Template string   `json:"template,omitempty"`
+	Reasons  []string `json:"reasons,omitempty"`
 	// Attachments are the files attached to it, listed (never copied).
 	Attachments []Attachment `json:"attachments,omitempty"`
+}
+
+// Filing is an intent to move a message out of the inbox. On a server
+// without MOVE it notes the destination's UIDVALIDITY and UIDNEXT, so that
+// a repeat finds the copy an interrupted attempt made there.
+type Filing struct {
+	Folder      string `json:"folder"`
+	Flag        bool   `json:"flag,omitempty"`
+	UIDValidity uint32 `json:"uid_validity,omitempty"`
+	UIDNext     uint32 `json:"uid_next,omitempty"`
 }
 
 // ReplyState is how far one reply got.
@@ -205,6 +231,11 @@ func (c *Case) PendingWork() bool {
 		}
 	}
 	for _, m := range c.Messages {
+		if !m.Moved {
+			return true
+		}
+	}
+	for _, m := range c.Copies {
 		if !m.Moved {
 			return true
 		}

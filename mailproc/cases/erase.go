@@ -22,6 +22,7 @@ func (c *Case) Erase(at time.Time) {
 			m.Attachments[j].Name = ""
 		}
 	}
+	c.Copies = nil // filed copies: nothing the reports count
 	for i := range c.Replies {
 		r := &c.Replies[i]
 		r.To, r.InReplyTo, r.Error = "", "", ""

@@ -20,12 +20,16 @@ type KindInfo struct {
 	NoDue bool
 	// Reclassify: staff may give a case this kind.
 	Reclassify bool
+	// StaffClose: no template answers it; staff do what is asked in the
+	// company's systems, then close the case with one of Closings.
+	StaffClose bool
 }
 
 // kindTable lists the kinds in the order they are offered.
 var kindTable = []KindInfo{
 	{Kind: California, Words: "California “Shine the Light” request (Cal. Civ. Code § 1798.83)", Request: true, Reclassify: true},
 	{Kind: Coppa, Words: "COPPA request (16 CFR Part 312)", Request: true, Reclassify: true},
+	{Kind: Privacy, Words: "privacy-rights request (GDPR, a US state law, or none named)", Request: true, Reclassify: true, StaffClose: true},
 	{Kind: Other, Words: "not a request, or not yet known", Reclassify: true},
 	{Kind: Automated, Words: "machine mail (an auto-reply, a bounce, a list)", NoDue: true},
 }

@@ -12,6 +12,12 @@ const (
 	OutcomeDenied     = "denied"     // staff answered no, for a reason the law allows
 	OutcomeNotCovered = "not-covered"
 	OutcomeDismissed  = "dismissed" // closed without an answer
+	// OutcomePartlyComplied: staff closed a privacy case with some of the
+	// request done (SPEC §10).
+	OutcomePartlyComplied = "partly-complied"
+	// OutcomeNotRequest closes a privacy case that was not a request after
+	// all: it becomes kind other, dismissed ("dismissed: not a request").
+	OutcomeNotRequest = "not-a-request"
 )
 
 // Class is how the reports count an outcome.
@@ -34,12 +40,16 @@ type OutcomeInfo struct {
 	// Choice: staff may pick it for a reply they write; NeedsReason: it
 	// is recorded with one.
 	Choice, NeedsReason bool
+	// Closing: staff may close a privacy case with it (SPEC §10).
+	Closing bool
 }
 
 // outcomeTable lists the outcomes; the choices in the order offered.
 var outcomeTable = []OutcomeInfo{
-	{Code: OutcomeComplied, Class: ClassComplied, Words: "complied", Choice: true},
-	{Code: OutcomeDenied, Class: ClassDenied, Words: "denied", Choice: true, NeedsReason: true},
+	{Code: OutcomeComplied, Class: ClassComplied, Words: "complied", Choice: true, Closing: true},
+	{Code: OutcomePartlyComplied, Class: ClassComplied, Words: "partly complied", Closing: true},
+	{Code: OutcomeDenied, Class: ClassDenied, Words: "denied", Choice: true, NeedsReason: true, Closing: true},
+	{Code: OutcomeNotRequest, Class: ClassDismissed, Words: "not a request", Closing: true},
 	{Code: OutcomeNotCovered, Class: ClassNotCovered, Words: "not covered", Choice: true, NeedsReason: true},
 	{Code: OutcomeDisclosure, Class: ClassComplied, Words: "complied (the disclosure)"},
 	{Code: OutcomeCompleted, Class: ClassComplied, Words: "complied (the completion notice)"},
@@ -53,6 +63,20 @@ func OutcomeChoices() []OutcomeInfo {
 	for _, o := range outcomeTable {
 		if o.Choice {
 			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Closings lists how a privacy case can be closed, in the order staff are
+// offered them: complied, partly-complied, denied, not-a-request.
+var Closings = closings()
+
+func closings() []string {
+	var out []string
+	for _, o := range outcomeTable {
+		if o.Closing {
+			out = append(out, o.Code)
 		}
 	}
 	return out

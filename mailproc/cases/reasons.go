@@ -16,6 +16,7 @@ const (
 	SuggestDismiss    = "dismiss"    // close it without an answer, for Suggestion.Reason
 	SuggestReply      = "reply"      // write a reply
 	SuggestDone       = "done"       // coppa: verify, delete, mark done
+	SuggestClose      = "close"      // privacy: do what is asked, then close it with one of Closings
 	SuggestLook       = "look"       // read it first: nothing is proposed
 )
 
@@ -60,6 +61,8 @@ var reasonTable = []ReasonInfo{
 		Advice: "Send the “not a California resident” answer; if the state was misread, correct it and approve.", Suggest: SuggestDecline, Template: TemplateNotCalifornia, Fields: []string{"state"}},
 	{Code: ReasonZIPMismatch, Label: "ZIP outside California", Words: "The state is California but the ZIP code is outside California's (90000–96199).",
 		Advice: "If the ZIP code was mistyped, correct it and approve; otherwise send the “not a California resident” answer.", Suggest: SuggestDecline, Template: TemplateNotCalifornia, Fields: []string{"zip"}},
+	{Code: ReasonPrivacyRequest, Label: "privacy-rights request", Words: "A request to exercise a privacy right (GDPR, a US state law, or none named) over the writer's own data. It has a legal due date; nothing is disclosed or deleted automatically.",
+		Advice: "Verify who is asking and do what is asked in the company's systems, then close it as complied, partly complied, denied (with the reason) or not a request.", Suggest: SuggestClose, Fields: []string{FieldSubject}},
 	{Code: ReasonTooLarge, Label: "too large to read", Words: "The mail is larger than the configured limit and was not read.",
 		Advice: "Read it in the mailbox (Privacy/Review), then reclassify or dismiss it.", Suggest: SuggestLook},
 	{Code: ReasonUnparseable, Label: "unreadable", Words: "No text could be read from the mail.",
@@ -132,7 +135,8 @@ func Suggest(c *Case) Suggestion {
 }
 
 // suggestFor is a reason's proposal for a case of its kind: an approval
-// of a kind with no answer becomes a reclassification, and a coppa case
+// of a kind with no answer becomes a reclassification (a closing for a
+// kind staff close, a dismissal for machine mail), and a coppa case
 // acknowledged already is marked done.
 func suggestFor(c *Case, r ReasonInfo) Suggestion {
 	s := Suggestion{Action: r.Suggest, Template: r.Template, Reason: r.Reason, Because: r.Code}
@@ -145,8 +149,11 @@ func suggestFor(c *Case, r ReasonInfo) Suggestion {
 	switch {
 	case (s.Action == SuggestApprove || s.Action == SuggestDecline) && s.Template == "":
 		s.Action = SuggestReclassify
-		if KindOf(c.Kind).NoDue {
+		switch k := KindOf(c.Kind); {
+		case k.NoDue:
 			s.Action, s.Reason = SuggestDismiss, "machine mail, not a request"
+		case k.StaffClose:
+			s.Action = SuggestClose
 		}
 	case s.Action == SuggestApprove && s.Template == TemplateCoppaDone:
 		s.Action, s.Template = SuggestDone, ""

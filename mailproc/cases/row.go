@@ -25,6 +25,9 @@ type Row struct {
 	ToPost   bool      `json:"to_post,omitempty"`  // a letter waits to be printed and posted
 	Pending  bool      `json:"pending,omitempty"`  // a reply is planned or being sent
 	Attached int       `json:"attached,omitempty"` // attachments in its mail
+	// Law and Rights are a privacy request's (SPEC §10).
+	Law    string   `json:"law,omitempty"`
+	Rights []string `json:"rights,omitempty"`
 }
 
 // maxGist is how long a row's gist may be, in characters.
@@ -34,7 +37,7 @@ const maxGist = 90
 func (c *Case) Row() Row {
 	r := Row{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Channel: c.Channel, Email: c.Email,
 		Name: c.RequesterName(), Received: c.Received, Due: c.LegalDue(), Outcome: c.Outcome,
-		Messages: len(c.Messages), ToPost: c.LetterToPost() != nil, Gist: c.gist()}
+		Messages: len(c.Messages), ToPost: c.LetterToPost() != nil, Gist: c.gist(), Law: c.Law, Rights: c.Rights}
 	if len(c.Messages) > 0 {
 		r.Subject = c.Messages[0].Subject
 	}

@@ -34,6 +34,13 @@ func TestSuggest(t *testing.T) {
 			Suggestion{Action: SuggestDone}},
 		{"reopened other: reclassify", Case{Kind: Other, State: Review, Reasons: []string{ReasonReopened}},
 			Suggestion{Action: SuggestReclassify, Because: ReasonReopened}},
+		{"privacy: close once done", Case{Kind: Privacy, State: Review, Reasons: []string{ReasonPrivacyRequest}},
+			Suggestion{Action: SuggestClose, Because: ReasonPrivacyRequest}},
+		{"privacy, acknowledgement held back: still close", Case{Kind: Privacy, State: Review, Reasons: []string{ReasonRateLimited, ReasonPrivacyRequest}},
+			Suggestion{Action: SuggestClose, Because: ReasonPrivacyRequest}},
+		{"privacy waiting on the requester: close", Case{Kind: Privacy, State: AwaitingRequester}, Suggestion{Action: SuggestClose}},
+		{"reclassified as privacy: close", Case{Kind: Privacy, State: Review, Reasons: []string{ReasonReclassified}},
+			Suggestion{Action: SuggestClose, Because: ReasonReclassified}},
 		{"closed: nothing", Case{Kind: California, State: Dismissed}, Suggestion{Action: SuggestLook}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +85,10 @@ func TestReportedAs(t *testing.T) {
 		{Automated, "dismissed: machine mail", ClassDismissed, "not a request"},
 		{Other, "denied: identity not verified", ClassDenied, "denied, reason “identity not verified”"},
 		{Coppa, "", ClassNone, "no outcome yet"},
+		{Privacy, OutcomeComplied, ClassComplied, "complied"},
+		{Privacy, OutcomePartlyComplied, ClassComplied, "complied"},
+		{Privacy, "denied: identity not verified", ClassDenied, "denied, reason “identity not verified”"},
+		{Privacy, "dismissed: spam", ClassDenied, "denied, reason “spam”"},
 	} {
 		class, _ := Classify(tt.kind, tt.outcome)
 		if words := ReportedAs(tt.kind, tt.outcome); class != tt.class || !strings.HasPrefix(words, tt.words) {
@@ -101,6 +112,12 @@ func TestAnswersFit(t *testing.T) {
 	}
 	if got := names(AnswersFor(Other, false)); got != "" {
 		t.Errorf("other answers = %s, want none", got)
+	}
+	if got := names(AnswersFor(Privacy, false)) + names(AnswersFor(Privacy, true)); got != "" {
+		t.Errorf("privacy answers = %s, want none: staff close it", got)
+	}
+	if got := strings.Join(Closings, ","); got != "complied,partly-complied,denied,not-a-request" {
+		t.Errorf("Closings = %s", got)
 	}
 	free, _ := AnswerOf(TemplateStaffReply)
 	if !free.Fits(Other) || free.Fits(Automated) {

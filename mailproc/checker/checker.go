@@ -25,6 +25,8 @@ type Result struct {
 	Template string            `json:"template"`
 	Missing  []string          `json:"missing"`
 	Reasons  []string          `json:"reasons"`
+	Law      string            `json:"law"`
+	Rights   []string          `json:"rights"`
 	Fields   map[string]string `json:"fields"`
 	Detail   string            `json:"detail,omitempty"`
 	Error    string            `json:"error,omitempty"`
@@ -42,7 +44,7 @@ func (c Checker) File(path string) Result {
 	raw, err := readLimited(path, c.Policy.MaxMessageBytes)
 	if err != nil {
 		return Result{File: filepath.Base(path), Kind: cases.Other, Action: decide.Review,
-			Missing: []string{}, Reasons: []string{cases.ReasonUnparseable}, Fields: emptyFields(), Error: err.Error()}
+			Missing: []string{}, Reasons: []string{cases.ReasonUnparseable}, Rights: []string{}, Fields: emptyFields(), Error: err.Error()}
 	}
 	size := int64(len(raw))
 	if fi, err := os.Stat(path); err == nil {
@@ -57,7 +59,7 @@ func (c Checker) Bytes(name string, raw []byte, size int64) Result {
 	d := decide.Decide(decide.Input{Msg: m, Size: size, Policy: c.Policy})
 	return Result{
 		File: name, Kind: d.Kind, Action: d.Action, Template: d.Template,
-		Missing: d.Missing, Reasons: d.Reasons, Fields: fields(d), Detail: d.Detail,
+		Missing: d.Missing, Reasons: d.Reasons, Law: d.Law, Rights: d.Rights, Fields: fields(d), Detail: d.Detail,
 	}
 }
 
@@ -127,6 +129,9 @@ func WriteText(w io.Writer, r Result) error {
 	}
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(&b, "; missing %s", strings.Join(r.Missing, ", "))
+	}
+	if r.Law != "" {
+		fmt.Fprintf(&b, "; law %s, rights %s", r.Law, strings.Join(r.Rights, ", "))
 	}
 	if r.Error != "" {
 		fmt.Fprintf(&b, "; error: %s", r.Error)

@@ -94,7 +94,7 @@ func TestAutomated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sign, got := Automated(h); got != tt.want {
+			if sign, got := Automated(h, Ours{}); got != tt.want {
 				t.Errorf("Automated(%q) = %v (%q), want %v", tt.header, got, sign, tt.want)
 			}
 		})

@@ -27,9 +27,13 @@ func (l *Loaded) check() Problems {
 	if checkAuth(add, "smtp", c.SMTP.Auth, c.SMTP.TokenFile, c.SMTP.TokenCommand) {
 		checkSecret(add, "smtp", c.SMTP.PasswordFile, c.SMTP.PasswordEnv, c.SMTP.Username != "")
 	}
+	p = append(p, c.checkOAuth2()...)
 	checkFolders(add, c.Mailbox)
 	if c.Mailbox.PollInterval.Duration < time.Second {
 		add("[mailbox] poll_interval", "%q: at least 1s", c.Mailbox.PollInterval.Duration)
+	}
+	if r := c.Mailbox.IdleRecheck.Duration; r != 0 && r < time.Second {
+		add("[mailbox] idle_recheck", "%q: 0s (never) or at least 1s", r)
 	}
 	checkCompany(add, c.Company)
 	if c.Store.Path == "" {
@@ -136,8 +140,11 @@ func checkServer(add adder, section, host string, port int, security, caFile str
 	}
 }
 
+// checkSecret checks where a password comes from. One that is not required
+// (no SMTP AUTH) is not looked at: it is ignored, with a warning.
 func checkSecret(add adder, section, file, env string, required bool) {
 	switch {
+	case !required:
 	case file != "" && env != "":
 		add("["+section+"] password_file", "give password_file or password_env, not both")
 	case file != "":
@@ -162,13 +169,18 @@ func checkAuth(add adder, section, auth, tokenFile, tokenCommand string) bool {
 			add("["+section+"] auth", "token_file or token_command is set: say auth = \"xoauth2\" or \"oauthbearer\"")
 		}
 		return true
+	case "oauth2":
+		if tokenFile != "" || tokenCommand != "" {
+			add("["+section+"] token_file", "auth = \"oauth2\" gets its tokens as [oauth2] says: leave token_file and token_command out")
+		}
+		return false
 	case "xoauth2", "oauthbearer":
 		if (tokenFile == "") == (tokenCommand == "") {
 			add("["+section+"] token_file", "give token_file or token_command (one of them) for auth = %q", auth)
 		}
 		return false
 	}
-	add("["+section+"] auth", "%q: must be \"password\", \"xoauth2\" or \"oauthbearer\"", auth)
+	add("["+section+"] auth", "%q: must be \"password\", \"oauth2\", \"xoauth2\" or \"oauthbearer\"", auth)
 	return true
 }
 

@@ -5,6 +5,8 @@ package config
 
 import (
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/oauth"
 )
 
 // Config is the whole configuration.
@@ -16,6 +18,7 @@ type Config struct {
 	Disclosure []Disclosure `toml:"disclosure"`
 	Limits     Limits       `toml:"limits"`
 	Coppa      Coppa        `toml:"coppa"`
+	Privacy    Privacy      `toml:"privacy"`
 	Templates  Templates    `toml:"templates"`
 	Auth       Auth         `toml:"auth"`
 	Log        Log          `toml:"log"`
@@ -23,6 +26,9 @@ type Config struct {
 	Control    Control      `toml:"control"`
 	Web        Web          `toml:"web"`
 	Letters    Letters      `toml:"letters"`
+	// OAuth2 is how mailproc gets its own OAuth2 tokens, for the sides
+	// whose auth is "oauth2".
+	OAuth2 oauth.Settings `toml:"oauth2"`
 }
 
 // Letters configures requests that come by post and the letters that
@@ -78,21 +84,30 @@ type WebUser struct {
 
 // Mailbox is the IMAP side.
 type Mailbox struct {
-	Host            string   `toml:"host"`
-	Port            int      `toml:"port"`
-	Security        string   `toml:"security"`
-	CAFile          string   `toml:"ca_file"`
-	Username        string   `toml:"username"`
-	PasswordFile    string   `toml:"password_file"`
-	PasswordEnv     string   `toml:"password_env"`
-	Auth            string   `toml:"auth"`          // "password" (default), "xoauth2" or "oauthbearer"
-	TokenFile       string   `toml:"token_file"`    // OAuth2 access token, read again when it changes
-	TokenCommand    string   `toml:"token_command"` // or a command that prints one (and, optionally, its lifetime)
-	Inbox           string   `toml:"inbox"`
-	ProcessedFolder string   `toml:"processed_folder"`
-	ReviewFolder    string   `toml:"review_folder"`
-	SentFolder      string   `toml:"sent_folder"`
-	PollInterval    Duration `toml:"poll_interval"`
+	Host            string `toml:"host"`
+	Port            int    `toml:"port"`
+	Security        string `toml:"security"`
+	CAFile          string `toml:"ca_file"`
+	Username        string `toml:"username"`
+	PasswordFile    string `toml:"password_file"`
+	PasswordEnv     string `toml:"password_env"`
+	Auth            string `toml:"auth"`          // "password" (default), "oauth2" ([oauth2]), "xoauth2" or "oauthbearer"
+	TokenFile       string `toml:"token_file"`    // OAuth2 access token, read again when it changes
+	TokenCommand    string `toml:"token_command"` // or a command that prints one (and, optionally, its lifetime)
+	Inbox           string `toml:"inbox"`
+	ProcessedFolder string `toml:"processed_folder"`
+	ReviewFolder    string `toml:"review_folder"`
+	// SentFolder is where copies of replies go; "" finds the folder
+	// marked SPECIAL-USE \Sent (RFC 6154), else "Sent".
+	SentFolder string `toml:"sent_folder"`
+	// NoSentCopy is set by sent_folder = "" in the file: the SMTP server
+	// files its own copy, so none is appended.
+	NoSentCopy   bool     `toml:"-"`
+	PollInterval Duration `toml:"poll_interval"`
+	// IdleRecheck is how often a NOOP asks the server for new mail while
+	// the connection idles (IDLE), for servers that announce it in IDLE
+	// only after their own polling (Courier, Cyrus: about 60 s); 0 = never.
+	IdleRecheck Duration `toml:"idle_recheck"`
 }
 
 // SMTP is the sending side.
@@ -104,7 +119,7 @@ type SMTP struct {
 	Username     string `toml:"username"`
 	PasswordFile string `toml:"password_file"`
 	PasswordEnv  string `toml:"password_env"`
-	Auth         string `toml:"auth"`          // "password" (default), "xoauth2" or "oauthbearer"
+	Auth         string `toml:"auth"`          // "password" (default), "oauth2" ([oauth2]), "xoauth2" or "oauthbearer"
 	TokenFile    string `toml:"token_file"`    // OAuth2 access token
 	TokenCommand string `toml:"token_command"` // or a command that prints one
 	HeloName     string `toml:"helo_name"`
@@ -161,6 +176,13 @@ type Limits struct {
 type Coppa struct {
 	TargetDays int      `toml:"target_days"`
 	Collected  []string `toml:"collected"`
+}
+
+// Privacy configures the other privacy-rights requests (SPEC §10).
+type Privacy struct {
+	// Acknowledge sends privacy-received once on each new request: its
+	// case number, what was understood, the due date. Off by default.
+	Acknowledge bool `toml:"acknowledge"`
 }
 
 // Templates says where override templates live.

@@ -46,12 +46,26 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Parse(minimal): %v", err)
 	}
-	if l.Mailbox.SentFolder != "Sent" || l.Mailbox.ReviewFolder != "Privacy/Review" || l.Mailbox.Port != 143 {
-		t.Errorf("defaults: sent %q, review %q, port %d", l.Mailbox.SentFolder, l.Mailbox.ReviewFolder, l.Mailbox.Port)
+	if l.Mailbox.ReviewFolder != "Privacy/Review" || l.Mailbox.Port != 143 {
+		t.Errorf("defaults: review %q, port %d", l.Mailbox.ReviewFolder, l.Mailbox.Port)
 	}
-	l, err = Parse("min.toml", []byte(strings.Replace(minimal, "[smtp]", "sent_folder = \"\"\n[smtp]", 1)))
-	if err != nil || l.Mailbox.SentFolder != "" {
-		t.Errorf("sent_folder = \"\" gives %q, %v; want empty (no copy appended)", l.Mailbox.SentFolder, err)
+	tests := []struct {
+		name, edit string
+		folder     string
+		find       bool
+	}{
+		{"sent_folder left out: found by SPECIAL-USE", "", "", true},
+		{"sent_folder = \"\": no copy", "sent_folder = \"\"\n", "", false},
+		{"sent_folder named", "sent_folder = \"Sent Items\"\n", "Sent Items", false},
+	}
+	for _, tt := range tests {
+		l, err := Parse("min.toml", []byte(strings.Replace(minimal, "[smtp]", tt.edit+"[smtp]", 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if folder, find := l.SentCopy(); folder != tt.folder || find != tt.find {
+			t.Errorf("%s: SentCopy() = %q, %v, want %q, %v", tt.name, folder, find, tt.folder, tt.find)
+		}
 	}
 }
 
@@ -117,5 +131,34 @@ func TestSecretNeverInErrors(t *testing.T) {
 	c.Mailbox.PasswordFile = "/nonexistent/file"
 	if _, err := c.MailboxPassword(); err == nil || strings.Contains(err.Error(), "hunter2") {
 		t.Errorf("MailboxPassword() error = %v", err)
+	}
+}
+
+// TestSMTPWithoutAuthNeedsNoPassword: `[smtp] username = ""` means no AUTH
+// (a local relay); a password_env or password_file left from the example
+// is then ignored with a warning, never demanded.
+func TestSMTPWithoutAuthNeedsNoPassword(t *testing.T) {
+	for name, keys := range map[string]string{
+		"no password keys":     "",
+		"password_env unset":   "password_env = \"MAILPROC_TEST_SMTP_PW_UNSET\"\n",
+		"password_file absent": "password_file = \"/nonexistent/smtp-password\"\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			text := strings.Replace(minimal, "port = 25\n", "port = 25\nusername = \"\"\n"+keys, 1)
+			l, err := Parse("relay.toml", []byte(text))
+			if err != nil {
+				t.Fatalf("Parse = %v, want no problem", err)
+			}
+			if pw, err := l.SMTPPassword(); err != nil || pw != "" {
+				t.Errorf("SMTPPassword() = %q, %v; want \"\", nil", pw, err)
+			}
+			ignored := false
+			for _, w := range l.Warnings {
+				ignored = ignored || strings.Contains(w, "ignored")
+			}
+			if ignored != (keys != "") {
+				t.Errorf("warnings = %q, want one that the password is ignored: %v", l.Warnings, keys != "")
+			}
+		})
 	}
 }

@@ -7,6 +7,8 @@ const (
 	DefaultInbox           = "INBOX"
 	DefaultProcessedFolder = "Privacy/Processed"
 	DefaultReviewFolder    = "Privacy/Review"
+	// DefaultSentFolder is the sent folder when none is configured and the
+	// server marks none \Sent.
 	DefaultSentFolder      = "Sent"
 	DefaultTimezone        = "America/Los_Angeles"
 	DefaultStorePath       = "/var/lib/mailproc/mailproc.db"
@@ -14,6 +16,9 @@ const (
 	DefaultPerSenderPerDay = 3
 	DefaultPerHour         = 100
 	DefaultCoppaTargetDays = 30
+	// DefaultIdleRecheck keeps replies within seconds on servers that
+	// announce new mail in IDLE only every minute or so.
+	DefaultIdleRecheck = 4 * time.Second
 	// DefaultPaper is what letters are printed on.
 	DefaultPaper = "letter"
 	// MaxPostalLines is how many lines the company's postal address may have.
@@ -41,8 +46,8 @@ func Default() Config {
 			Inbox:           DefaultInbox,
 			ProcessedFolder: DefaultProcessedFolder,
 			ReviewFolder:    DefaultReviewFolder,
-			SentFolder:      DefaultSentFolder,
 			PollInterval:    Duration{60 * time.Second},
+			IdleRecheck:     Duration{DefaultIdleRecheck},
 		},
 		SMTP:    SMTP{Security: "tls"},
 		Company: Company{Timezone: DefaultTimezone},

@@ -101,3 +101,18 @@ func (c *Config) ScanDir() string {
 	}
 	return filepath.Join(filepath.Dir(c.Store.Path), "scans")
 }
+
+// SentCopy says where copies of replies go: folder, when it is
+// configured; find, when the server's \Sent folder is to be found (else
+// DefaultSentFolder); neither when no copy is appended, because
+// sent_folder = "" was written or provider = "google" (Gmail files what it
+// sends by itself).
+func (c *Config) SentCopy() (folder string, find bool) {
+	switch {
+	case c.Mailbox.SentFolder != "":
+		return c.Mailbox.SentFolder, false
+	case c.Mailbox.NoSentCopy || (c.UsesOAuth2() && c.OAuth2.Provider == "google"):
+		return "", false
+	}
+	return "", true
+}

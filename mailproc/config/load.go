@@ -44,6 +44,7 @@ func Parse(path string, data []byte) (*Loaded, error) {
 		p = append(p, fmt.Sprintf("%s: unknown key", keyName(k)))
 	}
 	l.fillPorts(md)
+	l.Mailbox.NoSentCopy = md.IsDefined("mailbox", "sent_folder") && l.Mailbox.SentFolder == ""
 	p = append(p, l.check()...)
 	l.Warnings = l.warnings(md)
 	if len(p) > 0 {

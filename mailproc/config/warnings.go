@@ -72,6 +72,10 @@ func (l *Loaded) warnings(md toml.MetaData) []string {
 			w = append(w, fmt.Sprintf("%s: %s is mode %04o: others can read the secret (chmod 600)", key, file, fi.Mode().Perm()))
 		}
 	}
+	if l.SMTP.Username == "" && (l.SMTP.PasswordFile != "" || l.SMTP.PasswordEnv != "") {
+		w = append(w, "[smtp] password_file, password_env: ignored: username is empty, so no SMTP AUTH is done")
+	}
+	w = append(w, l.oauth2Warnings()...)
 	for section, s := range map[string][2]string{"mailbox": {l.Mailbox.Security, l.Mailbox.Host}, "smtp": {l.SMTP.Security, l.SMTP.Host}} {
 		if s[0] == "none" && !loopback(s[1]) {
 			w = append(w, fmt.Sprintf("[%s] security: \"none\" sends the password in plain text to %s", section, s[1]))

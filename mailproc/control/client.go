@@ -92,6 +92,9 @@ func (c *Client) Done(id string, a Act) (*cases.Case, error) { return c.post(id,
 // Reopen implements Service.
 func (c *Client) Reopen(id string, a Act) (*cases.Case, error) { return c.post(id, "reopen", a) }
 
+// Close implements Service.
+func (c *Client) Close(id string, cl Closing) (*cases.Case, error) { return c.post(id, "close", cl) }
+
 // Reclassify implements Service.
 func (c *Client) Reclassify(id string, kind cases.Kind, a Act) (*cases.Case, error) {
 	return c.post(id, "reclassify", struct {

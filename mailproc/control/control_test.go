@@ -63,6 +63,10 @@ func (f *fake) Reopen(id string, a Act) (*cases.Case, error) {
 	f.calls = append(f.calls, "reopen "+id+" "+a.Actor+" "+a.Reason)
 	return &cases.Case{ID: id}, f.check(id)
 }
+func (f *fake) Close(id string, cl Closing) (*cases.Case, error) {
+	f.calls = append(f.calls, "close "+id+" "+cl.Actor+" "+cl.Outcome+" "+cl.Reason)
+	return &cases.Case{ID: id}, f.check(id)
+}
 
 func (f *fake) Search(q Query) (Page, error) {
 	f.calls = append(f.calls, fmt.Sprintf("search %s %q %s %d", q.View, q.Text, q.Kind, q.Page))
@@ -123,9 +127,11 @@ func TestClientRoundTrip(t *testing.T) {
 	c.Reclassify("C-1", cases.Coppa, act)
 	c.Done("C-1", act)
 	c.Reopen("C-1", act)
+	c.Close("C-1", Closing{Act: act, Outcome: cases.OutcomeDenied})
 	alice := LocalActor("alice", OSUser(os.Getuid())) // the socket's caller: alice as said, and the OS user who said it
 	want := []string{"list review   true false", "get C-1", "preview C-1 coppa-completed deleted", "approve C-1 " + alice + " california-disclosure 93704",
-		"dismiss C-1 " + alice + " spam", "reclassify C-1 coppa " + alice, "done C-1 " + alice + " n", "reopen C-1 " + alice + " spam"}
+		"dismiss C-1 " + alice + " spam", "reclassify C-1 coppa " + alice, "done C-1 " + alice + " n", "reopen C-1 " + alice + " spam",
+		"close C-1 " + alice + " denied spam"}
 	if fmt.Sprint(f.calls) != fmt.Sprint(want) {
 		t.Errorf("calls =\n%q\nwant\n%q", f.calls, want)
 	}

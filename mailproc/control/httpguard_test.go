@@ -41,6 +41,10 @@ func TestHTTPGuard(t *testing.T) {
 		{"acting as alice", "POST", "/v1/cases/C-1/dismiss", "127.0.0.1:8026", "Bearer " + testToken, "application/json", `{"actor":"alice","reason":"spam"}`, "", 400},
 		{"acting as itself", "POST", "/v1/cases/C-1/dismiss", "127.0.0.1:8026", "Bearer " + testToken, "application/json; charset=utf-8", `{"actor":"ops-bot","reason":"spam"}`, "dismiss C-1 ops-bot spam", 200},
 		{"acting", "POST", "/v1/cases/C-1/reopen", "127.0.0.1:8026", "Bearer " + testToken, "application/json", `{"reason":"again"}`, "reopen C-1 ops-bot again", 200},
+		{"closing as alice", "POST", "/v1/cases/C-1/close", "127.0.0.1:8026", "Bearer " + testToken, "application/json", `{"actor":"alice","outcome":"complied"}`, "", 400},
+		{"closing", "POST", "/v1/cases/C-1/close", "127.0.0.1:8026", "Bearer " + testToken, "application/json", `{"outcome":"denied","reason":"not verified"}`, "close C-1 ops-bot denied not verified", 200},
+		{"bulk as alice", "POST", "/v1/bulk", "127.0.0.1:8026", "Bearer " + testToken, "application/json", `{"actor":"alice","action":"approve","ids":["C-1"]}`, "", 400},
+		{"bulk", "POST", "/v1/bulk", "127.0.0.1:8026", "Bearer " + testToken, "application/json", `{"action":"approve","ids":["C-1"]}`, "bulk approve ops-bot [C-1] false", 200},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,7 @@ const maxBody = 1 << 20
 //	POST /v1/bulk                   Bulk: one action on many cases, []BulkResult
 //	GET  /v1/cases/{id}/messages/{n}/attachments/{part}
 //	                                File, read from the mailbox (when the Service is Attachments)
+//	POST /v1/cases/{id}/close       Closing: a privacy case complied, partly complied, denied or not a request
 //	GET  /v1/reports/{YYYY-MM}      (when the Service is also a Reporter)
 //	GET  /v1/backup                 the database, consistent (a DataKeeper)
 //	GET  /v1/export?email=ADDRESS   every case about one requester (a DataKeeper)
@@ -59,6 +60,7 @@ func NewHandler(svc Service) http.Handler {
 	if a, ok := svc.(Attachments); ok {
 		mux.HandleFunc("GET /v1/cases/{id}/messages/{n}/attachments/{part}", attachmentHandler(a))
 	}
+	mux.HandleFunc("POST /v1/cases/{id}/close", h.close)
 	if k, ok := svc.(DataKeeper); ok {
 		mux.HandleFunc("GET /v1/backup", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/octet-stream")
@@ -136,6 +138,15 @@ func (h *handler) reclassify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := h.svc.Reclassify(r.PathValue("id"), body.Kind, body.Act)
+	reply(w, c, err)
+}
+
+func (h *handler) close(w http.ResponseWriter, r *http.Request) {
+	var cl Closing
+	if !decodeAct(w, r, &cl, &cl.Act) {
+		return
+	}
+	c, err := h.svc.Close(r.PathValue("id"), cl)
 	reply(w, c, err)
 }
 

@@ -43,6 +43,9 @@ type Service interface {
 	Advise(id string) (Advice, error)
 	// Bulk does one action to many cases, each checked on its own.
 	Bulk(b Bulk) ([]BulkResult, error)
+	// Close closes a privacy case as complied, partly complied, denied
+	// (with a reason) or not a request (SPEC §10).
+	Close(id string, c Closing) (*cases.Case, error)
 }
 
 // Reporter makes the monthly report of SPEC §8; the daemon is one.
@@ -86,6 +89,11 @@ type Summary struct {
 	Outcome  string      `json:"outcome,omitempty"`  // how it was closed
 	Pending  bool        `json:"pending,omitempty"`  // a reply is planned or being sent
 	Attached int         `json:"attached,omitempty"` // attachments in its mail
+	// Law and Rights are a privacy case's; About names it in plain words
+	// with its due date: "GDPR access request, due 4 April".
+	Law    string   `json:"law,omitempty"`
+	Rights []string `json:"rights,omitempty"`
+	About  string   `json:"about,omitempty"`
 }
 
 // Act is who does something to a case, and why. Over the API the actor
@@ -121,6 +129,13 @@ type Draft struct {
 	Message  string        `json:"message,omitempty"`
 	Outcome  string        `json:"outcome,omitempty"`
 	Reason   string        `json:"reason,omitempty"`
+}
+
+// Closing is how staff close a privacy case: Outcome is one of
+// cases.Closings; a denial needs Act.Reason.
+type Closing struct {
+	Act
+	Outcome string `json:"outcome"`
 }
 
 // Preview is a reply as it would go out.

@@ -15,6 +15,7 @@ func (d *Daemon) apply(tx *store.Tx, c *cases.Case, ans decide.Answer, in decisi
 	now := d.now()
 	dec := ans.Decision
 	takeFields(c, dec)
+	dec = d.acknowledge(tx, c, dec, in)
 	if dec.Action == decide.Reply {
 		if err := d.planReply(tx, c, ans, targetOf(in.msg), cases.ActorDaemon, ""); err != nil {
 			d.log.Error("reply cannot be made; handing the case to staff", "case", c.ID, "template", dec.Template, "err", err)
@@ -47,6 +48,9 @@ func takeFields(c *cases.Case, dec decide.Decision) {
 	}
 	if dec.Coppa != (cases.CoppaFields{}) {
 		c.Coppa = dec.Coppa
+	}
+	if dec.Kind == cases.Privacy && dec.Law != "" {
+		c.Law, c.Rights = dec.Law, dec.Rights
 	}
 }
 

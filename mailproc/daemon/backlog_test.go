@@ -20,7 +20,7 @@ const backlogSize = 1201
 // larger than a batch is answered exactly once per request, every request
 // and its sent copy filed, and the unrelated mail left unread in INBOX.
 func TestBacklogOverSeveralBatches(t *testing.T) {
-	eachKind(t, func(t *testing.T, w *world) {
+	eachPasswordKind(t, func(t *testing.T, w *world) {
 		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
 		requests := deliverBacklog(t, w, now, backlogSize)
 		w.runOnce(now)
@@ -46,7 +46,7 @@ func TestBacklogCrash(t *testing.T) {
 		{"after-intent:2", 1, 1},
 	} {
 		t.Run(tt.point, func(t *testing.T) {
-			eachKind(t, func(t *testing.T, w *world) {
+			eachPasswordKind(t, func(t *testing.T, w *world) {
 				now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
 				requests := deliverBacklog(t, w, now, backlogSize)
 				runUntilKilled(t, w, now, tt.point)

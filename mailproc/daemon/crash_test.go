@@ -16,12 +16,12 @@ type killed struct{}
 // runUntilKilled runs the daemon with a failpoint that "kills" it (a panic
 // caught here): everything the store holds at that moment stays, as after a
 // real SIGKILL.
-func runUntilKilled(t *testing.T, w *world, now time.Time, point string) {
+func runUntilKilled(t *testing.T, w *world, now time.Time, point string, opts ...func(*daemon.Options)) {
 	t.Helper()
-	d := w.daemon(now, func(o *daemon.Options) {
+	d := w.daemon(now, append(opts, func(o *daemon.Options) {
 		o.Failpoint = point
 		o.Kill = func() { panic(killed{}) }
-	})
+	})...)
 	defer func() {
 		if r := recover(); r == nil {
 			t.Fatalf("failpoint %s was never reached", point)

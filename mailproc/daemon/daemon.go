@@ -72,6 +72,7 @@ type Daemon struct {
 	here      *done     // what this process did itself, to spare checks
 	batch     *batch    // the batch of new mail in hand, if any
 	fail      *failpoints
+	sent      atomic.Pointer[string] // the sent folder, as the last connection found it
 }
 
 // batchSize is how many new messages' headers are fetched at a time.
@@ -111,7 +112,7 @@ func New(o Options) (*Daemon, error) {
 		here:     newDone(),
 		fail:     parseFailpoint(o.Failpoint),
 	}
-	d.content.Store(&content{templates: o.Templates, disclosure: c.Disclosure, collected: c.Coppa.Collected})
+	d.content.Store(newContent(c, o.Templates))
 	return d, nil
 }
 
@@ -130,6 +131,9 @@ func (d *Daemon) Run(ctx context.Context) error {
 		err := d.session(ctx, b)
 		if ctx.Err() != nil {
 			break
+		}
+		if errors.Is(err, mailbox.ErrFolderName) {
+			return err // the configuration must change: trying again will not help
 		}
 		wait := b.next()
 		d.metrics.Reconnect()
@@ -222,8 +226,13 @@ func (d *Daemon) connect(ctx context.Context) (Mailbox, error) {
 		return nil, fmt.Errorf("connect to mailbox: %w", err)
 	}
 	folders := []string{d.cfg.Mailbox.ProcessedFolder, d.cfg.Mailbox.ReviewFolder}
-	if d.cfg.Mailbox.SentFolder != "" {
-		folders = append(folders, d.cfg.Mailbox.SentFolder)
+	sent, err := d.resolveSent(ctx, mb)
+	if err != nil {
+		mb.Close()
+		return nil, err
+	}
+	if sent != "" {
+		folders = append(folders, sent)
 	}
 	if err := mb.EnsureFolders(ctx, folders...); err != nil {
 		mb.Close()

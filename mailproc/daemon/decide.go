@@ -64,7 +64,7 @@ func (d *Daemon) decideWithin(raw []byte, size int64, thread string) (decisionIn
 
 func (d *Daemon) decideMessage(raw []byte, size int64, c *cases.Case) decisionInput {
 	m := parse.Parse(raw, d.limits)
-	in := decide.Input{Msg: m, Size: size, Policy: d.policy}
+	in := decide.Input{Msg: m, Size: size, Policy: d.decidePolicy()}
 	if c != nil {
 		return decisionInput{msg: m, dec: decide.FollowUp(c, in)}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/reply"
 )
@@ -69,6 +70,9 @@ func digestText(due []control.Summary, machine int, now time.Time, loc *time.Loc
 		}
 		if s.ToPost {
 			b.WriteString("  (a letter to print and post)")
+		}
+		if s.Kind == cases.Privacy {
+			b.WriteString("  " + cases.PrivacyWords(s.Law, s.Rights))
 		}
 		b.WriteByte('\n')
 	}

@@ -29,8 +29,6 @@ func (d *done) firstAppend(messageID string) bool { return d.take(d.replies, mes
 // yet tried to move it; it is then forgotten.
 func (d *done) firstMove(key string) bool { return d.take(d.moves, key) }
 
-func (d *done) forgetReply(messageID string) { d.take(d.replies, messageID) }
-
 func (d *done) set(m map[string]bool, k string) {
 	d.mu.Lock()
 	m[k] = true

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"strings"
+	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/decide"
@@ -32,6 +33,27 @@ type Sent struct {
 	Template string
 	To       string
 	Raw      []byte
+}
+
+// FilingObserver is an Observer that also hears of each filing of cases'
+// mail (fileCases): for benchmarks and tests. Filed may be called from the
+// goroutine that files a batch beside the reading.
+type FilingObserver interface {
+	Filed(e Filed)
+}
+
+// Filed is one filing of cases' mail: its replies' sent copies appended,
+// its messages moved out of the inbox and both recorded.
+type Filed struct {
+	Cases int
+	Took  time.Duration
+}
+
+// filed tells a FilingObserver of a filing that began at start.
+func (d *Daemon) filed(cases int, start time.Time) {
+	if o, ok := d.obs.(FilingObserver); ok {
+		o.Filed(Filed{Cases: cases, Took: time.Since(start)})
+	}
 }
 
 type nopObserver struct{}

@@ -42,7 +42,7 @@ func (f *filer) fileAside(ctx context.Context, mb Mailbox, ids []string) error {
 		return f.fileHere(ctx, mb, ids)
 	}
 	ctx = context.WithoutCancel(ctx)
-	f.last = goTask(func() error { return f.d.moveBatch(ctx, second, ids) })
+	f.last = goTask(func() error { return f.d.fileCases(ctx, second, ids) })
 	return nil
 }
 
@@ -52,7 +52,7 @@ func (f *filer) fileHere(ctx context.Context, mb Mailbox, ids []string) error {
 	if err := f.wait(); err != nil {
 		return err
 	}
-	return f.d.moveBatch(context.WithoutCancel(ctx), mb, ids)
+	return f.d.fileCases(context.WithoutCancel(ctx), mb, ids)
 }
 
 // conn returns the second connection, with the inbox selected.

@@ -13,6 +13,7 @@ import (
 	"github.com/mailproc/mailproc/mailproc/decide"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/parse"
+	"github.com/mailproc/mailproc/mailproc/privacy"
 	"github.com/mailproc/mailproc/mailproc/store"
 	"github.com/mailproc/mailproc/mailproc/validate"
 )
@@ -74,42 +75,43 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 }
 
 // mayMatter reports whether a message that belongs to no case could be a
-// request, a near miss, or a report on one of our replies; everything else
-// is left alone unread. When it read the start of the message to see its
+// request (a privacy-rights request among them), a near miss, or a report
+// on one of our replies; everything else is left alone unread. When it read the start of the message to see its
 // first line, it returns those bytes too.
 func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h parse.Header) (bool, []byte, error) {
 	subj := classify.ClassifySubject(h.Subject)
 	if subj.Request() || subj.NearMiss() {
 		return true, nil, nil
 	}
-	if _, machine := classify.Automated(h); machine {
+	if _, machine := classify.Automated(h, d.content.Load().ours); machine {
 		return reportLike(h), nil, nil
 	}
-	raw, line, err := d.preview(ctx, mb, s.UID)
+	raw, text, line, err := d.preview(ctx, mb, s.UID)
 	if errors.Is(err, mailbox.ErrNotFound) {
 		return false, nil, nil
 	}
 	if err != nil {
 		return false, nil, fmt.Errorf("preview uid %d: %w", s.UID, err)
 	}
-	return classify.HasRequestLine(line), raw, nil
+	return classify.HasRequestLine(line) || privacy.Detect(h.Subject, text).Request, raw, nil
 }
 
-// preview reads the start of a message and returns it with the first line
-// of its text: from previewBytes when they hold that line whole (a line
-// break after it) or the whole message, else from previewMaxBytes.
-func (d *Daemon) preview(ctx context.Context, mb Mailbox, uid uint32) (raw []byte, line string, err error) {
+// preview reads the start of a message and returns it with its text and
+// the first line of it: from previewBytes when they hold that line whole
+// (a line break after it) or the whole message, else from previewMaxBytes.
+// The text starts with what a privacy request is read from (SPEC §10).
+func (d *Daemon) preview(ctx context.Context, mb Mailbox, uid uint32) (raw []byte, text, line string, err error) {
 	for _, n := range []int64{previewBytes, previewMaxBytes} {
 		if raw, err = mb.FetchRaw(ctx, uid, n); err != nil {
-			return nil, "", err
+			return nil, "", "", err
 		}
-		text := parse.Parse(raw, d.limits).Text
+		text = parse.Parse(raw, d.limits).Text
 		line = validate.FirstLine(text)
 		if int64(len(raw)) < n || lineEnds(text, line) {
 			break
 		}
 	}
-	return raw, line, nil
+	return raw, text, line, nil
 }
 
 // lineEnds reports whether line occurs in text with a line break after it,
@@ -164,7 +166,7 @@ func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary,
 // ignored reports a message left alone without reading its body.
 func (d *Daemon) ignored(s mailbox.Summary, h parse.Header) {
 	dec := decide.Decision{Kind: cases.Other, Action: decide.Ignore, Missing: []string{}, Reasons: []string{}}
-	if _, machine := classify.Automated(h); machine {
+	if _, machine := classify.Automated(h, d.content.Load().ours); machine {
 		dec.Kind = cases.Automated
 	}
 	d.decided(Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})
@@ -236,7 +238,7 @@ type decisionInput struct {
 
 func (d *Daemon) unreadable(raw []byte, size int64, why string) decisionInput {
 	m := parse.Parse(raw, d.limits)
-	dec := decide.Decide(decide.Input{Msg: m, Size: size, Policy: d.policy})
+	dec := decide.Decide(decide.Input{Msg: m, Size: size, Policy: d.decidePolicy()})
 	kind := dec.Kind
 	if kind != cases.California && kind != cases.Coppa {
 		kind = cases.Other

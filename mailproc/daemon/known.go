@@ -2,7 +2,6 @@ package daemon
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
@@ -13,23 +12,29 @@ import (
 // Message-ID, or same bytes). It is never decided again. When it is the
 // recorded copy, under a new UID after a UIDVALIDITY change, its UID is
 // updated so pending work can move it; any other copy (delivered twice,
-// copied back into the inbox) is filed where the first one went.
+// copied back into the inbox) is recorded among the case's copies and
+// filed where the first one went, through the same filing as the rest.
 func (d *Daemon) handleKnown(ctx context.Context, mb Mailbox, s mailbox.Summary, id, key string) error {
 	c, err := d.loadCase(id)
 	if err != nil {
 		return err
 	}
+	for _, list := range [][]cases.Message{c.Messages, c.Copies} {
+		for _, m := range list {
+			if m.Key == key && m.UID == s.UID && m.UIDValidity == d.validity {
+				return d.settle(ctx, mb, id) // a restart before its move
+			}
+		}
+	}
 	for i, m := range c.Messages {
-		if m.Key != key {
-			continue
-		}
-		if m.UID == s.UID && m.UIDValidity == d.validity {
-			return d.settle(ctx, mb, id) // a restart before its move
-		}
-		if !m.Moved && m.UIDValidity != d.validity {
+		if m.Key == key && !m.Moved && m.UIDValidity != d.validity {
 			return d.renumber(ctx, mb, id, i, s.UID)
 		}
-		return d.fileCopy(ctx, mb, c, m, s.UID)
+	}
+	for _, m := range c.Messages {
+		if m.Key == key {
+			return d.addCopy(ctx, mb, id, m, s.UID)
+		}
 	}
 	return nil
 }
@@ -39,6 +44,7 @@ func (d *Daemon) handleKnown(ctx context.Context, mb Mailbox, s mailbox.Summary,
 func (d *Daemon) renumber(ctx context.Context, mb Mailbox, id string, i int, uid uint32) error {
 	if _, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
 		c.Messages[i].UID, c.Messages[i].UIDValidity = uid, d.validity
+		c.Messages[i].Filing = nil // the intent named the old UID
 		return nil
 	}); err != nil {
 		return err
@@ -46,19 +52,29 @@ func (d *Daemon) renumber(ctx context.Context, mb Mailbox, id string, i int, uid
 	return d.settle(ctx, mb, id)
 }
 
-// fileCopy moves another copy of a known message where the first went.
-func (d *Daemon) fileCopy(ctx context.Context, mb Mailbox, c *cases.Case, m cases.Message, uid uint32) error {
-	folder, flag := m.Folder, m.Flag
+// addCopy records another copy of a known message, to be filed where the
+// first went; a copy recorded before under an old UIDVALIDITY and not yet
+// filed is renumbered instead.
+func (d *Daemon) addCopy(ctx context.Context, mb Mailbox, id string, first cases.Message, uid uint32) error {
+	folder := first.Folder
 	if folder == "" {
 		folder = d.cfg.Mailbox.ProcessedFolder
 	}
-	if err := mb.Move(ctx, []uint32{uid}, folder, flag); err != nil {
-		return fmt.Errorf("file copy uid %d to %s: %w", uid, folder, err)
-	}
-	_, err := d.updateCase(c.ID, func(_ *store.Tx, c *cases.Case) error {
-		c.Log(d.now(), cases.ActorDaemon, "copy filed", fmt.Sprintf("another copy of %s (uid %d) went to %s, not decided again", shortKey(m.Key), uid, folder))
+	cp := cases.Message{Key: first.Key, MessageID: first.MessageID, Folder: folder, Flag: first.Flag,
+		UID: uid, UIDValidity: d.validity, Action: "copy"}
+	if _, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
+		for i, m := range c.Copies {
+			if m.Key == cp.Key && !m.Moved && m.UIDValidity != d.validity {
+				c.Copies[i] = cp
+				return nil
+			}
+		}
+		c.Copies = append(c.Copies, cp)
 		return nil
-	})
-	d.log.Info("known message filed without a second decision", "uid", uid, "case", c.ID, "folder", folder)
-	return err
+	}); err != nil {
+		return err
+	}
+	d.here.decided(cp.Key)
+	d.log.Info("known message: filed without a second decision", "uid", uid, "case", id, "folder", folder)
+	return d.settle(ctx, mb, id)
 }

@@ -48,12 +48,8 @@ func (d *Daemon) letterCase(tx *store.Tx, l control.Letter, scan *cases.Scan) (*
 	if err != nil {
 		return nil, err
 	}
-	days := cases.CaliforniaDays
-	if l.Kind == cases.Coppa {
-		days = d.cfg.Coppa.TargetDays
-	}
 	c := &cases.Case{ID: id, Kind: l.Kind, Channel: cases.ChannelLetter, Received: l.Received, Year: year,
-		Due: cases.Due(l.Received, days, loc), Letter: &cases.Letter{ReturnAddress: l.ReturnAddress, Scan: scan}}
+		Due: d.dueFor(l.Kind, "", l.Received), Letter: &cases.Letter{ReturnAddress: l.ReturnAddress, Scan: scan}}
 	if l.Kind == cases.California {
 		c.Fields, c.FirstLine = l.Fields, l.FirstLine
 	} else {

@@ -349,6 +349,12 @@ func TestReportsOnOurReply(t *testing.T) {
 				dsnAction{"delayed", "4.4.7", "421 4.4.7 mail.example.com: connection timed out; will retry for 4 more days"})
 		}, false, false},
 		{"read receipt", mdn, true, false},
+		{"inline bounce, our reply copied into its text", func(r []byte, to string, at time.Time) []byte {
+			return inlineBounce(r, to, at, "Mail delivery failed: returning message to sender")
+		}, false, true},
+		{"inline bounce naming the request", func(r []byte, to string, at time.Time) []byte {
+			return inlineBounce(r, to, at, "Undeliverable: Re: "+calSubject)
+		}, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -469,6 +475,33 @@ func dsn(reply []byte, to string, at time.Time, from, subject string, what dsnAc
 	return []byte(strings.Join(lines, "\r\n"))
 }
 
+// inlineBounce is a bounce as Exim and qmail write one: plain text from the
+// mailer daemon with a null return path, our reply copied whole (header
+// and body as sent) into its text, no report part.
+func inlineBounce(reply []byte, to string, at time.Time, subject string) []byte {
+	head := strings.Join([]string{
+		"Return-Path: <>",
+		"From: Mail Delivery System <Mailer-Daemon@mx.example.net>",
+		"To: " + to,
+		"Subject: " + subject,
+		"Date: " + at.Format(time.RFC1123Z),
+		fmt.Sprintf("Message-ID: <E1inline-%d@mx.example.net>", at.Unix()),
+		"Content-Type: text/plain; charset=us-ascii",
+		"",
+		"This message was created automatically by mail delivery software.",
+		"",
+		"A message that you sent could not be delivered to one or more of its",
+		"recipients. This is a permanent error. The following address(es) failed:",
+		"",
+		"  ada@example.com",
+		"    mailbox is full",
+		"",
+		"------ This is a copy of the message, including all the headers. ------",
+		"", "",
+	}, "\r\n")
+	return append([]byte(head), reply...)
+}
+
 // mdn is a read receipt (RFC 8098) for our reply, as the requester's mail
 // program sends it: null return path, multipart/report with
 // Original-Message-ID, and References naming our reply.
@@ -517,7 +550,7 @@ const floodSize = 500
 // replies, every other request goes to review as rate-limited, and nothing
 // is left in INBOX.
 func TestRateLimitFlood(t *testing.T) {
-	eachKind(t, func(t *testing.T, w *world) {
+	eachPasswordKind(t, func(t *testing.T, w *world) {
 		w.cfg.Limits.RepliesPerSenderPerDay, w.cfg.Limits.RepliesPerHour = 3, 1000
 		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
 		began := time.Now()

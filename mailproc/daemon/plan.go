@@ -145,6 +145,7 @@ func (d *Daemon) replyData(c *cases.Case, ans decide.Answer, to target) reply.Da
 		CoppaMissing:   validate.CoppaMissing(c.Coppa),
 		ReplyAddress:   d.cfg.ReplyAddress(),
 		ByPost:         c.ByPost(),
+		Privacy:        reply.Privacy{Law: c.Law, Rights: c.Rights},
 	}
 	if disc, ok := d.disclosureFor(c.Year - 1); ok {
 		data.Disclosure.Categories = disc.Categories

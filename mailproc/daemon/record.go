@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/decide"
@@ -63,29 +62,15 @@ func (d *Daemon) caseFor(tx *store.Tx, thread string, in decisionInput, s mailbo
 	if err != nil {
 		return nil, err
 	}
-	c := &cases.Case{
+	return &cases.Case{
 		ID:       id,
 		Kind:     in.dec.Kind,
 		Channel:  "email",
 		Email:    strings.ToLower(in.msg.Header.From.Email),
 		Received: received,
 		Year:     year,
-	}
-	c.Due = d.dueOf(c)
-	return c, nil
-}
-
-// dueOf is a case's due date by its kind: california 30 days, coppa the
-// configured target; machine mail has none.
-func (d *Daemon) dueOf(c *cases.Case) time.Time {
-	if cases.KindOf(c.Kind).NoDue {
-		return time.Time{}
-	}
-	days := cases.CaliforniaDays
-	if c.Kind == cases.Coppa {
-		days = d.cfg.Coppa.TargetDays
-	}
-	return cases.Due(c.Received, days, d.cfg.Location())
+		Due:      d.dueFor(in.dec.Kind, in.dec.Law, received),
+	}, nil
 }
 
 // withHistory completes a reply decision with the store's history.

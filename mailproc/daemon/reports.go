@@ -13,11 +13,12 @@ import (
 
 // noteReports records on their cases the bounces, read reports and
 // automatic answers that machine mail returns about our replies (found by
-// our Message-ID in what it returns, or in In-Reply-To). A message already
-// noted is not noted twice.
+// our Message-ID in what it returns, in its text, or in In-Reply-To). A
+// message already noted is not noted twice.
 func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) error {
-	ids := append(append([]string{}, m.ReturnedMessageIDs...), m.Header.InReplyTo...)
-	bounce := isBounce(m)
+	returned := append(append([]string{}, m.ReturnedMessageIDs...), d.content.Load().ours.ReturnedReplyIDs(m)...)
+	ids := append(append([]string{}, returned...), m.Header.InReplyTo...)
+	bounce := isBounce(m, returned)
 	report := bounce || m.Header.MediaType == "multipart/report"
 	now := d.now()
 	return d.store.Update(func(tx *store.Tx) error {
@@ -44,14 +45,14 @@ func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) er
 // isBounce reports whether machine mail says our reply could not be
 // delivered: a delivery-status report with a failed recipient, or an
 // old-style bounce (from a mailer daemon or a null sender, returning the
-// message) that is no report at all. Read receipts and delay warnings are
-// not bounces.
-func isBounce(m *parse.Message) bool {
+// message, attached or in its text) that is no report at all. Read
+// receipts and delay warnings are not bounces.
+func isBounce(m *parse.Message, returned []string) bool {
 	h := m.Header
 	if h.MediaType == "multipart/report" {
 		return h.ReportType == "delivery-status" && m.DeliveryFailed
 	}
-	return len(m.ReturnedMessageIDs) > 0 && (h.NullReturnPath || classify.FromMachine(h))
+	return len(returned) > 0 && (h.NullReturnPath || classify.FromMachine(h))
 }
 
 // noteReport records one report on reply id of c; false when the reply is

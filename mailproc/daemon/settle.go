@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
-	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
@@ -23,7 +23,10 @@ const configPause = 5 * time.Minute
 // before the case goes to staff.
 const giveUpAfter = 48 * time.Hour
 
-// settleAll carries out the pending work of every case that has some.
+// settleAll carries out the pending work of every case that has some, as
+// a batch does: the planned replies that are due go out one at a time, in
+// order; then the cases are filed batchSize at a time through fileCases,
+// in UID sets. Once ctx ends no further reply is begun.
 func (d *Daemon) settleAll(ctx context.Context, mb Mailbox) error {
 	var ids []string
 	if err := d.store.View(func(tx *store.Tx) error {
@@ -32,41 +35,41 @@ func (d *Daemon) settleAll(ctx context.Context, mb Mailbox) error {
 	}); err != nil {
 		return err
 	}
+	return d.settleCases(ctx, mb, ids)
+}
+
+// settleCases sends the due replies of the cases, then files them.
+func (d *Daemon) settleCases(ctx context.Context, mb Mailbox, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	queue := make(chan string, len(ids))
 	for _, id := range ids {
+		queue <- id
+	}
+	close(queue)
+	if err := d.sendFrom(ctx, queue); err != nil {
+		return err
+	}
+	for chunk := range slices.Chunk(ids, batchSize) {
 		if ctx.Err() != nil {
 			return nil
 		}
-		if err := d.settle(context.WithoutCancel(ctx), mb, id); err != nil {
+		if err := d.fileCases(context.WithoutCancel(ctx), mb, chunk); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// settle carries a case's pending work forward: send its planned replies,
-// copy sent ones to the sent folder, and, once no reply is unsettled, move
-// its messages out of the inbox.
+// settle carries a case's pending work forward: within a batch its replies
+// join the batch's send queue and its mail is filed with the batch;
+// otherwise at once, through the same path.
 func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 	if d.deferToBatch(id) {
-		return nil // sent by the batch's queue, then copied and moved with the rest of the batch
+		return nil
 	}
-	if err := d.sendPlanned(ctx, id); err != nil {
-		return err
-	}
-	c, err := d.loadCase(id)
-	if err != nil {
-		return err
-	}
-	for i, r := range c.Replies {
-		if r.State == cases.ReplySent && !r.InSent {
-			if err := d.copyToSent(ctx, mb, id, i); err != nil {
-				// The reply went out; its copy is retried on later cycles
-				// and does not hold the request in the inbox.
-				d.log.Warn("reply sent but not yet copied to the sent folder", "case", id, "err", err)
-			}
-		}
-	}
-	return d.moveMessages(ctx, mb, id)
+	return d.settleCases(ctx, mb, []string{id})
 }
 
 // updateCase changes a case in one transaction and returns it as written.
@@ -98,7 +101,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 	case err == nil:
 		d.here.sent(r.MessageID)
 		r.State, r.SentAt, r.Error = cases.ReplySent, now, ""
-		r.InSent = d.cfg.Mailbox.SentFolder == ""
+		r.InSent = d.sentFolder() == ""
 		if r.Answer || outcome(r.Template) != "" {
 			c.Answered = now
 		}
@@ -135,14 +138,15 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 
 // unreachable reports whether a send failed before the SMTP server took
 // part in a mail transaction: it could not be reached, or did not greet or
-// negotiate.
+// negotiate, or no OAuth2 token could be had from a token endpoint that is
+// down.
 func unreachable(err error) bool {
 	var se *smtpout.Error
 	if !errors.As(err, &se) {
 		return false
 	}
 	switch se.Stage {
-	case smtpout.StageConnect, smtpout.StageHello, smtpout.StageStartTLS:
+	case smtpout.StageConnect, smtpout.StageHello, smtpout.StageStartTLS, smtpout.StageToken:
 		return true
 	}
 	return false
@@ -180,112 +184,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// copyToSent appends a sent reply to the sent folder, unless a copy is
-// there already (the process may have died after appending).
-func (d *Daemon) copyToSent(ctx context.Context, mb Mailbox, id string, i int) error {
-	folder := d.cfg.Mailbox.SentFolder
-	var raw []byte
-	var r cases.Reply
-	if err := d.store.View(func(tx *store.Tx) error {
-		c, err := tx.Case(id)
-		if err != nil {
-			return err
-		}
-		r = c.Replies[i]
-		raw = tx.Raw(r.MessageID)
-		return nil
-	}); err != nil {
-		return err
-	}
-	there := false
-	if !d.here.firstAppend(r.MessageID) {
-		// Sent or appended by an earlier process, or tried before: a copy
-		// may be there already.
-		var err error
-		if there, err = mb.FolderHasMessageID(ctx, folder, r.MessageID); err != nil {
-			return fmt.Errorf("look for %s in %s: %w", r.MessageID, folder, err)
-		}
-	}
-	if !there && raw != nil {
-		if err := mb.Append(ctx, folder, raw, []string{`\Seen`}, r.SentAt); err != nil {
-			return fmt.Errorf("append reply %s to %s: %w", r.MessageID, folder, err)
-		}
-	}
-	_, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
-		c.Replies[i].InSent = true
-		// The sent folder holds the copy now: the bytes need not stay.
-		return tx.DeleteRaw(c.Replies[i].MessageID)
-	})
-	d.here.forgetReply(r.MessageID)
-	return err
-}
-
-// moveMessages moves a case's messages out of the inbox once none of its
-// replies is unsettled.
-func (d *Daemon) moveMessages(ctx context.Context, mb Mailbox, id string) error {
-	c, err := d.loadCase(id)
-	if err != nil {
-		return err
-	}
-	if unsettled(c) {
-		return nil // the message stays put until its reply is settled
-	}
-	for i, m := range c.Messages {
-		if m.Moved {
-			continue
-		}
-		if err := d.moveMessage(ctx, mb, m); errors.Is(err, errSkip) {
-			continue
-		} else if err != nil {
-			return err
-		}
-		if _, err := d.updateCase(id, func(_ *store.Tx, c *cases.Case) error {
-			cm := &c.Messages[i]
-			cm.At = m.Folder
-			// Staff may have re-filed it meanwhile: then it moves again.
-			cm.Moved = cm.Folder == m.Folder && cm.Flag == m.Flag
-			return nil
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// moveMessage moves one message where its case says: from the inbox by
-// UID, or, when staff re-filed it, from the folder it is in by Message-ID.
-func (d *Daemon) moveMessage(ctx context.Context, mb Mailbox, m cases.Message) error {
-	d.failpoint("before-move")
-	if m.At != "" && m.At != d.cfg.Mailbox.Inbox {
-		if m.MessageID == "" {
-			return errSkip // cannot be found again outside the inbox
-		}
-		if err := mb.MoveByMessageID(ctx, m.At, m.Folder, m.MessageID, m.Flag); err != nil && !errors.Is(err, mailbox.ErrNotFound) {
-			return fmt.Errorf("move %s from %s to %s: %w", m.MessageID, m.At, m.Folder, err)
-		}
-		return nil
-	}
-	if m.UIDValidity != d.validity {
-		return errSkip // renumbered: the rescan finds it again
-	}
-	// A message decided in an earlier process may be gone from the inbox
-	// already (moved before a crash, or by a person): it is where it should
-	// be, or out of our hands. Some servers answer a MOVE of nothing badly,
-	// so it is looked for first. One this process just decided is there.
-	if !d.here.firstMove(m.Key) {
-		if left, err := mb.FetchUIDs(ctx, []uint32{m.UID}); err != nil {
-			return fmt.Errorf("look for uid %d: %w", m.UID, err)
-		} else if len(left) == 0 {
-			d.log.Info("message already gone from the inbox", "uid", m.UID)
-			return nil
-		}
-	}
-	if err := mb.Move(ctx, []uint32{m.UID}, m.Folder, m.Flag); err != nil {
-		return fmt.Errorf("move uid %d to %s: %w", m.UID, m.Folder, err)
-	}
-	return nil
 }
 
 // nextWake is how long to wait for mail before working again: the poll

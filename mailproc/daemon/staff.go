@@ -69,7 +69,7 @@ func (d *Daemon) Approve(id string, a control.Approval) (*cases.Case, error) {
 		if err != nil {
 			return err
 		}
-		outcome, err := staffOutcome(c.ID, ans, a.Outcome, a.Reason)
+		outcome, err := staffOutcome(c, ans, a.Outcome, a.Reason)
 		if err != nil {
 			return err
 		}
@@ -107,6 +107,10 @@ func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
 		return cases.Answer{}, refuse(c.ID, "approve", "the letter %s is still to post: post it and mark it posted first", r.Template)
 	}
 	ans, ok := cases.AnswerOf(template)
+	if cases.KindOf(c.Kind).StaffClose && !ans.FreeText {
+		return ans, refuse(c.ID, "approve", "%s is answered by staff in the company's systems and closed as %s; the only reply to send on it is one you write (%s)",
+			cases.ACase(c.Kind), strings.Join(cases.Closings, ", "), cases.TemplateStaffReply)
+	}
 	if !ok || !ans.Fits(c.Kind) {
 		var fit []string
 		for _, a := range cases.Answers() {
@@ -125,8 +129,15 @@ func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
 
 // staffOutcome is what sending an answer records: the answer's own, or for
 // a reply staff write the outcome they chose (none, or one of
-// cases.OutcomeChoices, with a reason where it needs one).
-func staffOutcome(id string, ans cases.Answer, chosen, reason string) (string, error) {
+// cases.OutcomeChoices, with a reason where it needs one). A case of a
+// kind staff close (privacy) records its outcome when it is closed, never
+// with a reply.
+func staffOutcome(c *cases.Case, ans cases.Answer, chosen, reason string) (string, error) {
+	id := c.ID
+	if chosen != "" && cases.KindOf(c.Kind).StaffClose {
+		return "", fmt.Errorf("approve %s: %w: %s records its outcome when it is closed (%s), not with a reply",
+			id, control.ErrInvalid, cases.ACase(c.Kind), strings.Join(cases.Closings, ", "))
+	}
 	if !ans.FreeText {
 		if chosen != "" {
 			return "", fmt.Errorf("approve %s: %w: %s records its own outcome; an outcome is chosen only for a reply you write", id, control.ErrInvalid, ans.Template)

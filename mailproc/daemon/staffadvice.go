@@ -65,12 +65,12 @@ func (d *Daemon) othersOf(tx *store.Tx, c *cases.Case) ([]control.Summary, error
 	if email == "" {
 		words = cases.SearchWords(name)
 	}
-	now := d.now()
+	now, loc := d.now(), d.cfg.Location()
 	var out []control.Summary
 	err := tx.ForEachRow(words, func(r cases.Row) error {
 		same := email != "" && strings.EqualFold(r.Email, email) || email == "" && strings.EqualFold(r.Name, name)
 		if r.ID != c.ID && same {
-			out = append(out, summaryOf(r, now))
+			out = append(out, summaryOf(r, now, loc))
 		}
 		return nil
 	})

@@ -117,6 +117,8 @@ func suggestionWords(s cases.Suggestion) string {
 		return "write a reply"
 	case cases.SuggestDone:
 		return "mark it done"
+	case cases.SuggestClose:
+		return "do what is asked, then close it with its outcome"
 	}
 	return "read it first"
 }

@@ -14,11 +14,11 @@ import (
 // List returns the cases that pass the filter, soonest due first (cases
 // with no due date last).
 func (d *Daemon) List(f control.Filter) ([]control.Summary, error) {
-	now := d.now()
+	now, loc := d.now(), d.cfg.Location()
 	var out []control.Summary
 	err := d.store.View(func(tx *store.Tx) error {
 		return tx.ForEachRow(nil, func(r cases.Row) error {
-			if s := summaryOf(r, now); passes(f, s) {
+			if s := summaryOf(r, now, loc); passes(f, s) {
 				out = append(out, s)
 			}
 			return nil
@@ -35,7 +35,7 @@ func (d *Daemon) Search(q control.Query) (control.Page, error) {
 	if q.View != "" && !slices.Contains(control.Views, q.View) {
 		return control.Page{}, fmt.Errorf("search: %w: view %q is not one of %v", control.ErrInvalid, q.View, control.Views)
 	}
-	now := d.now()
+	now, loc := d.now(), d.cfg.Location()
 	p := control.Page{InViews: map[string]int{}, Page: max(q.Page, 1), PerPage: q.PerPage}
 	if p.PerPage <= 0 {
 		p.PerPage = control.DefaultPerPage
@@ -75,7 +75,7 @@ func (d *Daemon) Search(q control.Query) (control.Page, error) {
 			if err != nil {
 				return err
 			}
-			p.Rows = append(p.Rows, summaryOf(r, now))
+			p.Rows = append(p.Rows, summaryOf(r, now, loc))
 		}
 		return nil
 	})
@@ -146,11 +146,13 @@ func byDue(a, b control.Summary) int {
 	return a.Due.Compare(b.Due)
 }
 
-// summaryOf is a row as lists show it now.
-func summaryOf(r cases.Row, now time.Time) control.Summary {
+// summaryOf is a row as lists show it now; a privacy request's is named
+// in plain words with its due date in the company's zone (loc).
+func summaryOf(r cases.Row, now time.Time, loc *time.Location) control.Summary {
 	s := control.Summary{ID: r.ID, Kind: r.Kind, State: r.State, Reasons: r.Reasons, Email: r.Email,
 		Subject: r.Subject, Received: r.Received, Due: r.Due, Messages: r.Messages, Channel: r.Channel,
-		ToPost: r.ToPost, Name: r.Name, Gist: r.Gist, Outcome: r.Outcome, Pending: r.Pending, Attached: r.Attached}
+		ToPost: r.ToPost, Name: r.Name, Gist: r.Gist, Outcome: r.Outcome, Pending: r.Pending, Attached: r.Attached,
+		Law: r.Law, Rights: r.Rights, About: about(r, loc)}
 	if s.Channel == "" {
 		s.Channel = cases.ChannelEmail
 	}

@@ -26,7 +26,7 @@ func (d *Daemon) Preview(id string, dr control.Draft) (control.Preview, error) {
 	if !ok || !a.Fits(c.Kind) {
 		return control.Preview{}, fmt.Errorf("preview %s on %s: %w: it does not answer %s", dr.Template, id, control.ErrInvalid, cases.ACase(c.Kind))
 	}
-	outcome, err := staffOutcome(id, a, dr.Outcome, dr.Reason)
+	outcome, err := staffOutcome(c, a, dr.Outcome, dr.Reason)
 	if err != nil {
 		return control.Preview{}, previewRefused(dr.Template, id, err)
 	}
@@ -93,7 +93,7 @@ func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases
 		} else {
 			d.rereadFields(c)
 		}
-		c.Due = d.dueOf(c)
+		c.Due = d.dueFor(kind, c.Law, c.Received)
 		c.State, c.Reasons = cases.Review, []string{cases.ReasonReclassified}
 		c.Log(d.now(), act.Actor, "reclassified", fmt.Sprintf("%s to %s %s", from, kind, act.Note))
 		return nil
@@ -103,6 +103,10 @@ func (d *Daemon) Reclassify(id string, kind cases.Kind, act control.Act) (*cases
 // rereadFields reads a case's fields from its messages' text again.
 func (d *Daemon) rereadFields(c *cases.Case) {
 	c.Fields, c.Coppa, c.FirstLine, c.Missing = cases.Fields{}, cases.CoppaFields{}, false, nil
+	c.Law, c.Rights = "", nil
+	if c.Kind == cases.Privacy {
+		rereadPrivacy(c)
+	}
 	for i, m := range c.Messages {
 		text := parse.StripQuotes(m.Text)
 		if i == 0 {

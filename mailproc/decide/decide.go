@@ -12,6 +12,7 @@ import (
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/classify"
 	"github.com/mailproc/mailproc/mailproc/parse"
+	"github.com/mailproc/mailproc/mailproc/privacy"
 	"github.com/mailproc/mailproc/mailproc/validate"
 )
 
@@ -25,20 +26,22 @@ const (
 	Ignore Action = "ignore"
 )
 
-// Template names (SPEC §4).
+// Template names (SPEC §4, §10).
 const (
 	CaliforniaDisclosure = "california-disclosure"
 	CaliforniaIncomplete = "california-incomplete"
 	CaliforniaRepeat     = "california-repeat"
 	CoppaReceived        = "coppa-received"
 	CoppaCompleted       = "coppa-completed"
+	PrivacyReceived      = "privacy-received"
 )
 
 // Policy is what the company configured that a decision depends on.
 type Policy struct {
-	MaxMessageBytes    int64    // larger messages go to review (too-large); 0 = no limit
-	TrustedAuthServIDs []string // Authentication-Results from these are believed
-	OwnAddresses       []string // our own addresses: never answered
+	MaxMessageBytes    int64         // larger messages go to review (too-large); 0 = no limit
+	TrustedAuthServIDs []string      // Authentication-Results from these are believed
+	OwnAddresses       []string      // our own addresses: never answered
+	Ours               classify.Ours // our replies, recognised when machine mail returns them
 }
 
 // Input is one message to decide.
@@ -58,6 +61,10 @@ type Decision struct {
 	Fields    cases.Fields
 	FirstLine bool
 	Coppa     cases.CoppaFields
+	// Law and Rights are what a privacy request names (SPEC §10): "" and
+	// empty for every other kind.
+	Law    string
+	Rights []string
 	// Requests reports whether the subject names a request exactly (even
 	// when the decision is review).
 	Request bool
@@ -71,14 +78,14 @@ type Decision struct {
 func Decide(in Input) Decision {
 	h := in.Msg.Header
 	subj := classify.ClassifySubject(h.Subject)
-	if sign, machine := classify.Automated(h); machine {
-		return automated(subj, sign)
+	if sign, machine := classify.Machine(in.Msg, in.Policy.Ours); machine {
+		return automated(subj, sign.String())
 	}
 	if subj.Both() {
 		return review(cases.Other, cases.ReasonAmbiguous, "")
 	}
 	if !subj.Request() || subj.NearMiss() {
-		return notRequest(subj, in.Msg)
+		return notRequest(subj, in)
 	}
 	if !subj.California && classify.HasRequestLine(validate.FirstLine(in.Msg.Text)) {
 		return review(cases.Other, cases.ReasonNearMiss, "first line of the body under a coppa subject")
@@ -106,15 +113,33 @@ func automated(subj classify.Subject, sign string) Decision {
 }
 
 // notRequest decides mail whose subject names no request exactly, or names
-// one while coming close to the other.
-func notRequest(subj classify.Subject, m *parse.Message) Decision {
+// one while coming close to the other: a near miss, another privacy-rights
+// request, or nothing for us.
+func notRequest(subj classify.Subject, in Input) Decision {
 	if subj.NearMiss() {
 		return review(cases.Other, cases.ReasonNearMiss, "subject")
 	}
-	if classify.HasRequestLine(validate.FirstLine(m.Text)) {
+	if classify.HasRequestLine(validate.FirstLine(in.Msg.Text)) {
 		return review(cases.Other, cases.ReasonNearMiss, "first line of the body")
 	}
+	if f := privacy.Detect(in.Msg.Header.Subject, in.Msg.Text); f.Request {
+		return privacyRequest(f, in)
+	}
 	return Decision{Kind: cases.Other, Action: Ignore}.normal()
+}
+
+// privacyRequest hands a privacy-rights request to staff (SPEC §10), with
+// what its headers add (too large, no address to answer, failed DMARC).
+func privacyRequest(f privacy.Finding, in Input) Decision {
+	d := Decision{Kind: cases.Privacy, Action: Review, Reasons: []string{cases.ReasonPrivacyRequest},
+		Law: string(f.Law), Rights: f.Rights, Request: true, Detail: f.Evidence}
+	if h, stop := headerReview(cases.Privacy, in); stop {
+		d.Reasons = append(d.Reasons, h.Reasons...)
+		if h.Detail != "" {
+			d.Detail = h.Detail + "; " + d.Detail
+		}
+	}
+	return d.normal()
 }
 
 // headerReview returns the review a request gets before its body is read:
@@ -187,6 +212,10 @@ func (d Decision) normal() Decision {
 	}
 	if d.Kind != cases.California {
 		d.Missing = []string{}
+	}
+	d.Rights = sortedCopy(d.Rights)
+	if d.Kind != cases.Privacy {
+		d.Law, d.Rights = "", []string{}
 	}
 	return d
 }

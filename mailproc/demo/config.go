@@ -10,6 +10,7 @@ import (
 // demoConfig is the configuration the demo's daemon runs with.
 func demoConfig(imap mailbox.Config, smtpAddr, dbPath string) *config.Config {
 	c := config.Default()
+	c.Mailbox.SentFolder = config.DefaultSentFolder
 	c.Mailbox.Host, c.Mailbox.Port, c.Mailbox.Security = imap.Host, imap.Port, "none"
 	c.Mailbox.Username, c.Mailbox.PasswordEnv = user, "MAILPROC_DEMO_UNUSED"
 	c.Mailbox.PollInterval = config.Duration{Duration: time.Second}
@@ -22,6 +23,7 @@ func demoConfig(imap mailbox.Config, smtpAddr, dbPath string) *config.Config {
 		// only; its report is written to a folder at the end.
 	}
 	c.Store.Path = dbPath
+	c.Privacy.Acknowledge = true // show the optional acknowledgement of a privacy request
 	c.Disclosure = []config.Disclosure{
 		{Year: 2024},
 		{

@@ -16,7 +16,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/reply"
@@ -102,6 +104,9 @@ func (w *world) play(ctx context.Context) error {
 	if err := w.pass(ctx, "1. The daemon reads the backlog", time.Date(2026, 3, 9, 12, 0, 0, 0, loc)); err != nil {
 		return err
 	}
+	if err := w.staffClose(time.Date(2026, 3, 10, 8, 30, 0, 0, loc)); err != nil {
+		return err
+	}
 	if err := w.appendFollowUp(); err != nil {
 		return err
 	}
@@ -115,6 +120,34 @@ func (w *world) play(ctx context.Context) error {
 		return err
 	}
 	return w.report(time.Date(2026, 3, 10, 9, 10, 0, 0, loc))
+}
+
+// staffClose is staff answering the GDPR request in the company's systems
+// and closing its case as complied; its mail leaves review on the next
+// pass.
+func (w *world) staffClose(now time.Time) error {
+	tmpl, err := reply.Load("")
+	if err != nil {
+		return err
+	}
+	d, err := daemon.New(daemon.Options{Config: w.cfg, Store: w.store, Templates: tmpl, Now: func() time.Time { return now },
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return err
+	}
+	open, err := d.List(control.Filter{Kind: cases.Privacy, Open: true})
+	if err != nil {
+		return err
+	}
+	for _, s := range open {
+		if _, err := d.Close(s.ID, control.Closing{Act: control.Act{Actor: "alice", Note: "identity checked; copy sent from the customer database"},
+			Outcome: cases.OutcomeComplied}); err != nil {
+			return fmt.Errorf("demo: close %s: %w", s.ID, err)
+		}
+		fmt.Fprintf(w.out, "== Staff (alice) verify the requester of %s (%s), send her data from the company's systems, and close it as complied (clock: %s)\n\n",
+			s.ID, s.About, now.Format("2 Jan 2006 15:04 MST"))
+	}
+	return nil
 }
 
 // report writes the compliance report of the demo's month and says where.
@@ -156,7 +189,7 @@ func (w *world) pass(ctx context.Context, title string, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	p := &printer{out: w.out, loc: w.cfg.Location()}
+	p := &printer{out: w.out, loc: w.cfg.Location(), acknowledge: w.cfg.Privacy.Acknowledge}
 	mcfg := w.imap.Config()
 	d, err := daemon.New(daemon.Options{
 		Config: w.cfg, Store: w.store, Sender: sender, Templates: tmpl, Observer: p,

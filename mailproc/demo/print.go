@@ -3,10 +3,12 @@ package demo
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/decide"
 	"github.com/mailproc/mailproc/mailproc/parse"
@@ -18,11 +20,14 @@ import (
 // waits until its reply is in (or until flush) and the blocks keep the
 // order of the messages.
 type printer struct {
-	out     io.Writer
-	loc     *time.Location
-	mu      sync.Mutex
-	decided int
-	blocks  []*block
+	out io.Writer
+	loc *time.Location
+	// acknowledge: a privacy request is answered privacy-received, though
+	// its decision is review ([privacy] acknowledge).
+	acknowledge bool
+	mu          sync.Mutex
+	decided     int
+	blocks      []*block
 }
 
 // block is one message's part of the story.
@@ -39,6 +44,9 @@ func (p *printer) Decided(e daemon.Decided) {
 	b := &block{caseID: e.CaseID}
 	if e.Decision.Action == decide.Reply {
 		b.template = e.Decision.Template
+	}
+	if p.acknowledge && e.Decision.Kind == cases.Privacy && !e.FollowUp && slices.Equal(e.Decision.Reasons, []string{cases.ReasonPrivacyRequest}) {
+		b.template = decide.PrivacyReceived
 	}
 	writeDecision(&b.text, e)
 	p.blocks = append(p.blocks, b)
@@ -59,6 +67,9 @@ func writeDecision(w io.Writer, e daemon.Decided) {
 		what += "; missing " + strings.Join(d.Missing, ", ")
 	}
 	fmt.Fprintf(w, "   decision: %s\n", what)
+	if d.Kind == cases.Privacy {
+		fmt.Fprintf(w, "   understood as: %s\n", cases.PrivacyWords(d.Law, d.Rights))
+	}
 	switch {
 	case d.Action == decide.Ignore:
 		fmt.Fprintln(w, "   left in INBOX untouched (not read, not flagged, not moved)")

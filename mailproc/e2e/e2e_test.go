@@ -140,6 +140,15 @@ func (s *setup) caseOf(messageID string) *cases.Case {
 	return c
 }
 
+// killKinds are the servers the kill tests run on: those of testenv.Kinds,
+// and Courier-IMAP (no MOVE) when it runs.
+func killKinds() []string {
+	if testenv.CourierAddr() != "" {
+		return append(testenv.Kinds(), testenv.Courier)
+	}
+	return testenv.Kinds()
+}
+
 func killedBySIGKILL(err error) bool {
 	ee, ok := err.(*exec.ExitError)
 	if !ok {
@@ -167,7 +176,7 @@ func TestSIGKILLAtEachStep(t *testing.T) {
 		{"before-move", 1, cases.Answered, "Privacy/Processed", ""},
 	}
 	for _, tt := range tests {
-		for _, kind := range testenv.Kinds() {
+		for _, kind := range killKinds() {
 			t.Run(tt.point+"/"+kind, func(t *testing.T) {
 				s := newSetup(t, kind)
 				s.deliver("kill-" + tt.point + "@example.com")

@@ -13,9 +13,10 @@ import (
 	"time"
 )
 
-// TestServiceOperations runs the daemon as systemd would: READY and
-// WATCHDOG arrive on NOTIFY_SOCKET, /metrics and /healthz answer on the
-// public address ([control] metrics), SIGHUP reloads the disclosure data
+// TestServiceOperations runs the daemon as systemd would: the start-up
+// line names the build, READY and WATCHDOG arrive on NOTIFY_SOCKET,
+// /metrics (with mailproc_build_info) and /healthz answer on the public
+// address ([control] metrics), SIGHUP reloads the disclosure data
 // without a restart, and SIGTERM sends STOPPING before a clean exit.
 func TestServiceOperations(t *testing.T) {
 	s := newSetup(t, "memory")
@@ -31,12 +32,13 @@ func TestServiceOperations(t *testing.T) {
 	appendConfig(t, s.config, fmt.Sprintf("\n[control]\nmetrics = %q\n", api))
 
 	p := s.start(t, "NOTIFY_SOCKET="+notifyPath, "WATCHDOG_USEC=400000")
+	p.waitLog(t, "msg=starting version=")
 	expectNotify(t, notify, "READY=1")
 	expectNotifyEventually(t, notify, "WATCHDOG=1")
 
 	s.deliver("ops-1@example.com")
 	s.waitReplies(t, 1, p)
-	for _, want := range []string{"mailproc_messages_seen_total 1", `mailproc_replies_total{outcome="sent",template="california-disclosure"} 1`, "mailproc_last_poll_timestamp_seconds"} {
+	for _, want := range []string{"mailproc_messages_seen_total 1", `mailproc_replies_total{outcome="sent",template="california-disclosure"} 1`, "mailproc_last_poll_timestamp_seconds", "mailproc_build_info{"} {
 		waitFor(t, func() bool { return strings.Contains(get(t, "http://"+api+"/metrics"), want) }, "/metrics to show "+want)
 	}
 	if h := get(t, "http://"+api+"/healthz"); h != "ok\n" {

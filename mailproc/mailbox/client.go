@@ -40,6 +40,9 @@ var (
 	// UIDVALIDITY when the Client selected it again after working in another
 	// folder: the UIDs the caller holds are void. Call Select again.
 	ErrUIDValidityChanged = errors.New("uidvalidity of the selected mailbox changed")
+	// ErrFolderName means a configured folder name cannot be used as it
+	// is on this server; connecting again will not help.
+	ErrFolderName = errors.New("folder name not usable on this server")
 	// errNoMailbox means a method that works on the selected mailbox was
 	// called before Select.
 	errNoMailbox = errors.New("no mailbox selected")
@@ -69,6 +72,8 @@ type Client struct {
 
 	closeOnce sync.Once
 	onWait    func() // test hook: called when IDLE runs or the poll sleep begins
+
+	authMechs []string // the AUTH= mechanisms offered before login
 }
 
 // capabilities are the server extensions the Client uses.

@@ -43,7 +43,10 @@ type Config struct {
 	Auth     string            // AuthPassword (or ""), AuthXOAuth2 or AuthOAuthBearer
 	Token    oauth.TokenSource // gives the OAuth2 access token; needed by the OAuth Auth values
 	Timeout  time.Duration     // per dial and per operation; 0 means 60s
-	Logger   *slog.Logger      // nil discards
+	// IdleRecheck is how often WaitForMail ends IDLE to send NOOP, for
+	// servers that announce new mail in IDLE late; 0 = never.
+	IdleRecheck time.Duration
+	Logger      *slog.Logger // nil discards
 }
 
 // address is host:port.

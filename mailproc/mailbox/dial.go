@@ -129,6 +129,7 @@ func (c *Client) setUp(ctx context.Context) error {
 
 // login sends the credentials. The password is in no error it returns.
 func (c *Client) login(ctx context.Context) error {
+	c.authMechs = authMechanisms(c.imap.Caps())
 	if mech, ok := oauth.Mechanism(c.cfg.Auth); ok {
 		return c.oauthLogin(ctx, mech)
 	}

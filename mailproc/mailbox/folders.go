@@ -34,6 +34,32 @@ func (n folderNames) server(name string) string {
 	return n.prefix + name
 }
 
+// check refuses a configured name that holds the server's hierarchy
+// separator (other than '/', mailproc's own): "Privacy/Review v1.2" on a
+// server with '.' would silently be Review v1, then 2. A name in the
+// server's own form — its namespace prefix first, no '/' — is taken as it
+// is.
+func (n folderNames) check(name string) error {
+	if n.sep == 0 || n.sep == '/' || !strings.ContainsRune(name, n.sep) {
+		return nil
+	}
+	if n.prefix != "" && hasPrefixFold(name, n.prefix) && !strings.Contains(name, "/") {
+		return nil
+	}
+	return fmt.Errorf("%w: %q holds %q, the server's hierarchy separator, which would make sub-folders of it: write levels with '/' and leave %q out of the names",
+		ErrFolderName, name, string(n.sep), string(n.sep))
+}
+
+// describe lists configured names with the server's names for them, for
+// the log.
+func (n folderNames) describe(names []string) string {
+	parts := make([]string, len(names))
+	for i, name := range names {
+		parts[i] = name + " = " + n.server(name)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // hasPrefixFold is strings.HasPrefix ignoring case, as INBOX is.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
@@ -48,8 +74,16 @@ func sameFolder(a, b string) bool {
 }
 
 // EnsureFolders creates and subscribes each named folder that LIST does not
-// show as selectable. Names use '/' between levels ("Privacy/Review").
+// show as selectable. Names use '/' between levels ("Privacy/Review"); one
+// that holds the server's own separator is refused (ErrFolderName). It logs
+// the server's names for them.
 func (c *Client) EnsureFolders(ctx context.Context, names ...string) error {
+	for _, name := range names {
+		if err := c.names.check(name); err != nil {
+			return err
+		}
+	}
+	c.log.Info("imap folders", "names", c.names.describe(names), "separator", strings.Trim(string(c.names.sep), "\x00"), "prefix", c.names.prefix)
 	return c.exchange(ctx, func() error {
 		existing, err := c.selectableFolders()
 		if err != nil {

@@ -1,7 +1,9 @@
 package mailbox
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,6 +30,36 @@ func TestFolderNamesServer(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.names.server(tt.in); got != tt.want {
 			t.Errorf("%+v.server(%q) = %q, want %q", tt.names, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFolderNamesCheck: on a server whose hierarchy separator is not '/',
+// a configured name holding that separator would silently make
+// sub-folders ("Privacy/Review v1.2" as Review v1 / 2): it is refused,
+// naming the folder and the separator; a name already in the server's
+// own form (with its namespace prefix, no '/') is taken as it is.
+func TestFolderNamesCheck(t *testing.T) {
+	tests := []struct {
+		names   folderNames
+		name    string
+		refused bool
+	}{
+		{folderNames{sep: '/'}, "Privacy/Review v1.2", false},
+		{folderNames{sep: '.'}, "Privacy/Review v1.2", true},
+		{folderNames{prefix: "INBOX.", sep: '.'}, "Privacy/Review v1.2", true},
+		{folderNames{prefix: "INBOX.", sep: '.'}, "Privacy.Review", true},
+		{folderNames{prefix: "INBOX.", sep: '.'}, "INBOX.Privacy.Review", false},
+		{folderNames{prefix: "INBOX.", sep: '.'}, "Privacy/Review", false},
+		{folderNames{}, "Privacy/Review v1.2", false},
+	}
+	for _, tt := range tests {
+		err := tt.names.check(tt.name)
+		if (err != nil) != tt.refused {
+			t.Errorf("%+v.check(%q) = %v, want refused %v", tt.names, tt.name, err, tt.refused)
+		}
+		if err != nil && (!errors.Is(err, ErrFolderName) || !strings.Contains(err.Error(), tt.name)) {
+			t.Errorf("%+v.check(%q) = %v, want ErrFolderName naming the folder", tt.names, tt.name, err)
 		}
 	}
 }

@@ -14,14 +14,13 @@ func ListFolder(ctx context.Context, cfg Config, folder string) ([]MemMessage, e
 	if err != nil {
 		return nil, err
 	}
-	server := c.names.server(folder)
-	c.Close()
-	ic, err := dialRaw(ctx, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", folder, err)
-	}
-	defer ic.Close()
-	msgs, err := listMessages(ic, server)
+	defer c.Close()
+	var msgs []MemMessage
+	err = c.exchange(ctx, func() error {
+		var err error
+		msgs, err = listMessages(c.imap, c.names.server(folder))
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", folder, err)
 	}

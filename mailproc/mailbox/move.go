@@ -9,6 +9,7 @@ import (
 
 // Move moves messages of the selected mailbox to folder. When flag is true
 // they get \Flagged first (UID STORE +FLAGS.SILENT), so they arrive flagged.
+// It is File with nothing to look at first: the daemon files with File.
 //
 // Without the MOVE extension it copies them, marks them \Deleted and removes
 // just them with UID EXPUNGE (UIDPLUS). A server with neither gets a plain
@@ -16,25 +17,11 @@ import (
 // otherwise the moved originals stay behind marked \Deleted (logged), since
 // a plain EXPUNGE would also remove mail someone else meant to delete.
 func (c *Client) Move(ctx context.Context, uids []uint32, folder string, flag bool) error {
-	if len(uids) == 0 {
-		return nil
+	items := make([]FileItem, len(uids))
+	for i, uid := range uids {
+		items[i] = FileItem{UID: uid}
 	}
-	set := uidSet(uids)
-	err := c.exchange(ctx, func() error {
-		if err := c.ensureSelected(); err != nil {
-			return err
-		}
-		if flag {
-			if err := c.storeFlag(set, imap.StoreFlagsAdd, imap.FlagFlagged); err != nil {
-				return err
-			}
-		}
-		return c.moveSelected(set, c.names.server(folder))
-	})
-	if err != nil {
-		return fmt.Errorf("move uids %s to %q: %w", set, folder, err)
-	}
-	return nil
+	return c.File(ctx, folder, flag, items)
 }
 
 // storeFlag adds or removes one flag with UID STORE ±FLAGS.SILENT.
@@ -65,13 +52,7 @@ func (c *Client) copyAndExpunge(set imap.UIDSet, dest string) error {
 	if err := c.storeFlag(set, imap.StoreFlagsAdd, imap.FlagDeleted); err != nil {
 		return err
 	}
-	if c.caps.uidPlus {
-		if err := c.imap.UIDExpunge(set).Close(); err != nil {
-			return fmt.Errorf("uid expunge: %w", err)
-		}
-		return nil
-	}
-	return c.expungeIfOnlyOurs(set)
+	return c.expunge(set)
 }
 
 // expungeIfOnlyOurs sends a plain EXPUNGE only when every \Deleted message in

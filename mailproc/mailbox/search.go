@@ -6,30 +6,108 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 
 	"github.com/emersion/go-imap/v2"
 )
 
 // FolderHasMessageID reports whether folder holds a message with this
-// Message-ID (with or without its angle brackets).
-//
-// It EXAMINEs folder (read-only), searches with UID SEARCH HEADER Message-ID
-// and checks each hit's Message-ID exactly (servers match substrings), then
-// SELECTs the caller's mailbox again. Nothing is changed in folder.
+// Message-ID (with or without its angle brackets): FolderMessageIDs for one.
+// Nothing is changed in folder.
 func (c *Client) FolderHasMessageID(ctx context.Context, folder, messageID string) (bool, error) {
-	var found bool
+	if bareMessageID(messageID) == "" {
+		return false, fmt.Errorf("search %q: empty message-id", folder)
+	}
+	there, err := c.FolderMessageIDs(ctx, folder, []string{messageID})
+	return there[messageID], err
+}
+
+// lookupChunk is how many Message-IDs one UID SEARCH asks for.
+const lookupChunk = 50
+
+// FolderMessageIDs reports which of messageIDs (with or without their angle
+// brackets) folder holds. It EXAMINEs folder (read-only), sends one UID
+// SEARCH (HEADER Message-ID joined by OR) per lookupChunk of them, checks
+// each hit's Message-ID exactly (servers match substrings), then SELECTs
+// the caller's mailbox again. Nothing is changed in folder.
+func (c *Client) FolderMessageIDs(ctx context.Context, folder string, messageIDs []string) (map[string]bool, error) {
+	there := map[string]bool{}
+	if len(messageIDs) == 0 {
+		return there, nil
+	}
 	err := c.exchange(ctx, func() error {
 		return c.inFolder(folder, true, func() error {
-			uids, err := c.searchMessageID(messageID)
-			found = len(uids) > 0
-			return err
+			for chunk := range slices.Chunk(messageIDs, lookupChunk) {
+				if err := c.searchMessageIDs(chunk, there); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 	})
 	if err != nil {
-		return false, fmt.Errorf("search %q for message-id %s: %w", folder, messageID, err)
+		return nil, fmt.Errorf("search %q for %d message-ids: %w", folder, len(messageIDs), err)
 	}
-	return found, nil
+	return there, nil
+}
+
+// searchMessageIDs adds to there those of ids the selected folder holds.
+func (c *Client) searchMessageIDs(ids []string, there map[string]bool) error {
+	want := map[string]bool{}
+	var criteria *imap.SearchCriteria
+	for _, id := range ids {
+		bare := bareMessageID(id)
+		if bare == "" {
+			continue
+		}
+		want[bare] = true
+		one := imap.SearchCriteria{Header: []imap.SearchCriteriaHeaderField{{Key: "Message-ID", Value: bare}}}
+		if criteria == nil {
+			criteria = &one
+		} else {
+			criteria = &imap.SearchCriteria{Or: [][2]imap.SearchCriteria{{one, *criteria}}}
+		}
+	}
+	if criteria == nil {
+		return nil
+	}
+	data, err := c.imap.UIDSearch(criteria, nil).Wait()
+	if err != nil {
+		return fmt.Errorf("uid search header message-id: %w", err)
+	}
+	hits := data.AllUIDs()
+	if len(hits) == 0 {
+		return nil
+	}
+	got, err := c.messageIDs(imap.UIDSetNum(hits...))
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if b := bareMessageID(id); want[b] && got[b] {
+			there[id] = true
+		}
+	}
+	return nil
+}
+
+// messageIDs fetches the bare Message-IDs of set.
+func (c *Client) messageIDs(set imap.UIDSet) (map[string]bool, error) {
+	section := &imap.FetchItemBodySection{
+		Specifier:    imap.PartSpecifierHeader,
+		HeaderFields: []string{"Message-ID"},
+		Peek:         true,
+	}
+	bufs, err := c.imap.Fetch(set, &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}).Collect()
+	if err != nil {
+		return nil, fmt.Errorf("uid fetch message-id: %w", err)
+	}
+	out := map[string]bool{}
+	for _, buf := range bufs {
+		out[headerMessageID(buf.FindBodySection(section))] = true
+	}
+	return out, nil
 }
 
 // SetFlagged adds (on) or clears the \Flagged flag of the messages with this
@@ -55,6 +133,11 @@ func (c *Client) SetFlagged(ctx context.Context, folder string, messageID string
 // another, setting (flag) or clearing \Flagged on the way, and selects the
 // caller's mailbox again. It returns ErrNotFound when from holds no such
 // message.
+//
+// Without MOVE it is safe to repeat after an interruption as File is: a
+// message of from whose copy (same header) is in to already is not copied
+// again; that copy loses \Deleted and gets the flag asked for, and the
+// original is expunged.
 func (c *Client) MoveByMessageID(ctx context.Context, from, to, messageID string, flag bool) error {
 	err := c.exchange(ctx, func() error {
 		return c.inFolder(from, false, func() error {
@@ -64,6 +147,11 @@ func (c *Client) MoveByMessageID(ctx context.Context, from, to, messageID string
 			}
 			if err := c.storeFlag(set, flagOp(flag), imap.FlagFlagged); err != nil {
 				return err
+			}
+			if !c.caps.move {
+				if set, err = c.notCopiedYet(set, from, to, messageID, flag); err != nil || len(set) == 0 {
+					return err
+				}
 			}
 			return c.moveSelected(set, c.names.server(to))
 		})

@@ -15,9 +15,13 @@ const idleRestart = 25 * time.Minute
 // WaitForMail returns when the selected mailbox may have new mail (the
 // server sent EXISTS), when d has passed, or with ctx's error when ctx ends.
 //
-// With IDLE it idles, issuing IDLE again every 25 minutes, and returns
-// moments after the server's EXISTS. Without IDLE it sleeps d, then sends
-// NOOP so the server can report new mail. An EXISTS seen during an earlier
+// With IDLE it idles and returns moments after the server's EXISTS. It
+// issues IDLE again at least every 25 minutes (RFC 2177 asks for less than
+// 29) and, when Config.IdleRecheck is set, ends IDLE that often to send
+// NOOP: some servers (Courier, Cyrus) announce new mail in IDLE only after
+// their own polling, about a minute, but at once in answer to NOOP.
+// Without IDLE it sleeps d, then sends NOOP so the server can report new
+// mail. An EXISTS seen during an earlier
 // command, or mail that may have come while another folder was selected,
 // makes it return at once. It returns an error when the connection fails.
 func (c *Client) WaitForMail(ctx context.Context, d time.Duration) error {
@@ -51,10 +55,27 @@ func (c *Client) idleFor(ctx context.Context, d time.Duration) error {
 		if left <= 0 {
 			return nil
 		}
-		mail, err := c.idleOnce(ctx, min(left, idleRestart))
+		span := min(left, idleRestart)
+		if r := c.cfg.IdleRecheck; r > 0 && r < span {
+			span = r
+		}
+		mail, err := c.idleOnce(ctx, span)
 		if err != nil || mail {
 			return err
 		}
+		if span < left && c.cfg.IdleRecheck > 0 {
+			if err := c.guarded(ctx, c.noop); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// noop sends NOOP, which lets the server report new mail.
+func (c *Client) noop() error {
+	if err := c.imap.Noop().Wait(); err != nil {
+		return fmt.Errorf("noop: %w", err)
 	}
 	return nil
 }
@@ -121,12 +142,7 @@ func (c *Client) pollAfter(ctx context.Context, d time.Duration) error {
 	case <-c.imap.Closed():
 		return ErrClosed
 	}
-	return c.guarded(ctx, func() error {
-		if err := c.imap.Noop().Wait(); err != nil {
-			return fmt.Errorf("noop: %w", err)
-		}
-		return nil
-	})
+	return c.guarded(ctx, c.noop)
 }
 
 // waiting calls the test hook onWait, if set.

@@ -198,3 +198,30 @@ func TestWorkElsewhereWakesOnlyForNewMail(t *testing.T) {
 		}
 	})
 }
+
+// TestWaitForMailRechecksWhileIdling: with IdleRecheck set, a wait longer
+// than it ends IDLE that often for a NOOP and idles again, and still
+// returns when its time is up; without it, one IDLE covers the wait.
+func TestWaitForMailRechecksWhileIdling(t *testing.T) {
+	for _, tt := range []struct {
+		recheck time.Duration
+		idles   int // at least
+	}{{40 * time.Millisecond, 4}, {0, 1}} {
+		t.Run(fmt.Sprintf("recheck=%v", tt.recheck), func(t *testing.T) {
+			b := newMemBackend(t)
+			b.cfg.IdleRecheck = tt.recheck
+			inbox := b.folder("in")
+			b.seed(t, inbox, testMessage("r1@example.test", "first"), time.Now())
+			c := b.dialSelected(t, inbox)
+			idles := 0
+			c.onWait = func() { idles++ }
+			c.takeMail()
+			if err := c.WaitForMail(testContext(t), 250*time.Millisecond); err != nil {
+				t.Fatalf("WaitForMail: %v", err)
+			}
+			if idles < tt.idles || (tt.recheck == 0 && idles != 1) {
+				t.Errorf("IDLE issued %d times in 250ms with recheck %v, want at least %d", idles, tt.recheck, tt.idles)
+			}
+		})
+	}
+}

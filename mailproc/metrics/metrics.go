@@ -1,6 +1,7 @@
 // Package metrics counts what the daemon does, for Prometheus: messages
-// seen, decisions, replies, reconnects, the last successful poll, and the
-// open and overdue cases. It also answers /healthz.
+// seen, decisions, replies, reconnects, the last successful poll, the
+// open and overdue cases, and which build is running. It also answers
+// /healthz.
 package metrics
 
 import (
@@ -8,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/buildinfo"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
@@ -25,8 +27,9 @@ type Metrics struct {
 	polled     atomic.Int64 // unix nanoseconds of the last successful poll
 }
 
-// New makes the metrics.
-func New() *Metrics {
+// New makes the metrics; build is the running build, exported as
+// mailproc_build_info.
+func New(build buildinfo.Info) *Metrics {
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		seen: prometheus.NewCounter(prometheus.CounterOpts{Name: "mailproc_messages_seen_total",
@@ -44,9 +47,19 @@ func New() *Metrics {
 		overdue: prometheus.NewGauge(prometheus.GaugeOpts{Name: "mailproc_cases_overdue",
 			Help: "Open cases past their due date."}),
 	}
-	m.reg.MustRegister(m.seen, m.decisions, m.replies, m.reconnects, m.lastPoll, m.open, m.overdue,
+	m.reg.MustRegister(m.seen, m.decisions, m.replies, m.reconnects, m.lastPoll, m.open, m.overdue, buildGauge(build),
 		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 	return m
+}
+
+// buildGauge is mailproc_build_info: always 1, the build in its labels,
+// as Prometheus' own prometheus_build_info.
+func buildGauge(b buildinfo.Info) prometheus.Gauge {
+	g := prometheus.NewGauge(prometheus.GaugeOpts{Name: "mailproc_build_info",
+		Help:        "The running build: version, VCS revision, commit time and Go version (always 1).",
+		ConstLabels: prometheus.Labels{"version": b.Version, "revision": b.Commit, "built": b.Date, "goversion": b.GoVersion}})
+	g.Set(1)
+	return g
 }
 
 // Seen counts a new message.

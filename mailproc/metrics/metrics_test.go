@@ -6,10 +6,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/buildinfo"
 )
 
 func TestScrape(t *testing.T) {
-	m := New()
+	m := New(buildinfo.Info{Version: "1.2.3", Commit: "abc123", Date: "2026-01-02T03:04:05Z", GoVersion: "go1.26.8"})
 	m.Seen()
 	m.Seen()
 	m.Decided("california", "reply", "california-disclosure", nil)
@@ -30,6 +32,7 @@ func TestScrape(t *testing.T) {
 		"mailproc_last_poll_timestamp_seconds 1.7e+09",
 		"mailproc_cases_open 4",
 		"mailproc_cases_overdue 1",
+		`mailproc_build_info{built="2026-01-02T03:04:05Z",goversion="go1.26.8",revision="abc123",version="1.2.3"} 1`,
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("scrape lacks %q", want)
@@ -38,7 +41,7 @@ func TestScrape(t *testing.T) {
 }
 
 func TestHealth(t *testing.T) {
-	m := New()
+	m := New(buildinfo.Info{})
 	start := time.Unix(1000, 0)
 	now := start
 	h := m.Health(time.Minute, start, func() time.Time { return now })

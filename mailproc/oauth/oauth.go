@@ -1,8 +1,11 @@
 // Package oauth supplies OAuth2 access tokens for XOAUTH2 and OAUTHBEARER
-// sign-in (Gmail, Microsoft 365), and the SASL messages that carry them. It
-// does no network I/O of its own: a token is read from a file that another
-// program keeps fresh, or printed by a command the configuration names.
-// Tokens never appear in its errors.
+// sign-in (Gmail, Microsoft 365), and the SASL messages that carry them. A
+// token comes from the authorization server itself through
+// golang.org/x/oauth2 (New: Microsoft's client credentials with a secret or
+// a certificate, a Google service account's JWT-bearer grant, or a refresh
+// token that Login stored), or from a file that another program keeps
+// fresh, or from a command the configuration names. Tokens and secrets
+// never appear in its errors or logs.
 package oauth
 
 import (

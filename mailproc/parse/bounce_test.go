@@ -99,3 +99,46 @@ func TestDeliveryFailed(t *testing.T) {
 		}
 	}
 }
+
+func TestReports(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  []byte
+		want []string
+	}{
+		{"dsn at the top", eml(append(reportHeader("r"),
+			"--r", "Content-Type: text/plain", "", "failed",
+			"--r", "Content-Type: message/delivery-status", "", "Action: failed",
+			"--r", "Content-Type: text/rfc822-headers", "", "Message-ID: <a@example.com>",
+			"--r--")...),
+			[]string{"multipart/report", "message/delivery-status", "text/rfc822-headers"}},
+		{"feedback report inside multipart/mixed", buildMessage([]string{`Content-Type: multipart/mixed; boundary="m"`},
+			"--m", "Content-Type: text/plain", "", "This is an email abuse report.",
+			"--m", "Content-Type: message/feedback-report", "", "Feedback-Type: abuse",
+			"--m", "Content-Type: message/rfc822", "", "Message-ID: <b@example.com>", "", "x",
+			"--m--"),
+			[]string{"message/feedback-report"}},
+		{"report inside a forwarded message", buildMessage([]string{`Content-Type: multipart/mixed; boundary="m"`},
+			"--m", "Content-Type: text/plain", "", "See below.",
+			"--m", "Content-Type: message/rfc822", "",
+			"From: MAILER-DAEMON@mx.example.net", `Content-Type: multipart/report; report-type=delivery-status; boundary="r"`, "",
+			"--r", "Content-Type: message/global-delivery-status", "", "Action: failed", "--r--",
+			"--m--"),
+			[]string{"multipart/report", "message/global-delivery-status"}},
+		{"read report", eml("From: a@example.com", `Content-Type: multipart/report; report-type=disposition-notification; boundary="d"`, "",
+			"--d", "Content-Type: message/disposition-notification", "", "Disposition: manual-action/MDN-sent-manually; displayed", "--d--"),
+			[]string{"multipart/report", "message/disposition-notification"}},
+		{"a person's message", buildMessage([]string{`Content-Type: multipart/mixed; boundary="m"`},
+			"--m", "Content-Type: text/plain", "", "Hello",
+			"--m", "Content-Type: application/pdf", "Content-Disposition: attachment; filename=a.pdf", "", "JVBERi0=",
+			"--m--"),
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Parse(tt.raw, Limits{}).Reports; !slices.Equal(got, tt.want) {
+				t.Errorf("Parse().Reports = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

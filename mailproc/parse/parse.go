@@ -62,6 +62,14 @@ type Message struct {
 	// failed: a bounce, not a delay warning or a delivery report.
 	DeliveryFailed bool
 
+	// Reports are the media types of the report parts found anywhere in
+	// the message, also inside a multipart/mixed or an attached message
+	// (multipart/report, message/delivery-status,
+	// message/disposition-notification, message/feedback-report,
+	// text/rfc822-headers and their message/global-* forms), lower case,
+	// in the order found, without duplicates.
+	Reports []string
+
 	// Attachments counts the parts that are attachments and are not read.
 	Attachments int
 	// Files lists them (the first MaxFiles), with where each is in the
@@ -97,6 +105,7 @@ func Parse(raw []byte, lim Limits) (m *Message) {
 	m.setText(body, w.forwarded, lim.MaxTextBytes)
 	m.ReturnedMessageIDs = w.returned
 	m.DeliveryFailed = w.deliveryFailed
+	m.Reports = w.reports
 	m.Attachments = w.attachments
 	m.Files = w.files
 	if m.FullText == "" && w.failure != "" {

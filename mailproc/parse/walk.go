@@ -35,6 +35,7 @@ type walker struct {
 	failure        string // first reason some text could not be read
 	returned       []string
 	deliveryFailed bool // a delivery-status part said "Action: failed"
+	reports        []string
 	attachments    int
 	files          []File
 }
@@ -56,6 +57,9 @@ func (w *walker) rawCap() int64 {
 // attached message is a returned one rather than a forward.
 func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inReport bool, sec section) piece {
 	mt, params := contentType(h)
+	if isReportPart(mt) && !containsString(w.reports, mt) {
+		w.reports = append(w.reports, mt)
+	}
 	switch {
 	case strings.HasPrefix(mt, "multipart/"):
 		return w.walkMultipart(mt, params, body, depth, inReport, sec)
@@ -115,7 +119,15 @@ func isHeadersPart(mt string) bool {
 
 func isStatusPart(mt string) bool {
 	return mt == "message/delivery-status" || mt == "message/global-delivery-status" ||
-		mt == "message/disposition-notification" || mt == "message/global-disposition-notification"
+		mt == "message/disposition-notification" || mt == "message/global-disposition-notification" ||
+		mt == "message/feedback-report"
+}
+
+// isReportPart reports the media types that only a machine's report
+// carries: a delivery, disposition or feedback report, or the returned
+// header of a message.
+func isReportPart(mt string) bool {
+	return mt == "multipart/report" || isStatusPart(mt) || isHeadersPart(mt)
 }
 
 // readDecoded reads a part's body, bounded, with its transfer encoding undone

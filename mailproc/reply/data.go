@@ -23,6 +23,13 @@ type Data struct {
 	StaffNote      string      // staff's message for the requester (never their note for the history); may span lines
 	ReplyAddress   string      // our address, for "write to us at"
 	ByPost         bool        // the answer is a printed letter, not an email
+	Privacy        Privacy     // what a privacy-rights request asks (SPEC §10)
+}
+
+// Privacy is what mailproc understood a privacy-rights request to ask.
+type Privacy struct {
+	Law    string   // "gdpr", "us-state" or "unknown"
+	Rights []string // "access", "deletion", … ; empty when unclear
 }
 
 // Fields are the requester's details from a california request.

@@ -113,6 +113,15 @@ func goldenCases(t *testing.T) []struct {
 	written.StaffNote = "We could not find an account under jane.doe@example.net.\n\nCould you tell us the email address you used to order from us?"
 	writtenByPost := written
 	writtenByPost.ByPost, writtenByPost.RequesterEmail, writtenByPost.Subject = true, "", ""
+	privacy := baseData(t)
+	privacy.CaseID, privacy.RequesterName, privacy.Subject = "C-2025-0077", "Anna Lindqvist", "Subject access request (GDPR Article 15)"
+	privacy.Fields = Fields{}
+	privacy.Due = time.Date(2025, time.April, 3, 23, 59, 59, 0, losAngeles(t))
+	privacy.Privacy = Privacy{Law: "gdpr", Rights: []string{"access", "deletion"}}
+
+	unclear := privacy
+	unclear.RequesterName, unclear.Subject = "", ""
+	unclear.Privacy = Privacy{Law: "unknown"}
 
 	return []struct {
 		file, template string
@@ -136,6 +145,8 @@ func goldenCases(t *testing.T) []struct {
 		{"decline-outside-law", DeclineOutsideLaw, outside},
 		{"staff-reply", StaffReply, written},
 		{"staff-reply-by-post", StaffReply, writtenByPost},
+		{"privacy-received", PrivacyReceived, privacy},
+		{"privacy-received-unclear", PrivacyReceived, unclear},
 	}
 }
 

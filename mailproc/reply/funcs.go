@@ -19,7 +19,41 @@ func funcs() map[string]any {
 		"has":          has,
 		"re":           reSubject,
 		"nextYear":     nextYear,
+		"right":        rightText,
+		"law":          lawText,
 	}
+}
+
+// rightText says what a privacy right asks of us, to the requester.
+func rightText(right string) (string, error) {
+	text, ok := map[string]string{
+		"access":             "a copy of, or access to, the personal information we hold about you",
+		"deletion":           "that we delete the personal information we hold about you",
+		"correction":         "that we correct personal information we hold about you",
+		"portability":        "your personal information in a portable, machine-readable format",
+		"restriction":        "that we restrict or limit how we use your personal information",
+		"objection":          "that we stop using your personal information for some purposes",
+		"opt-out":            "that we do not sell or share your personal information",
+		"consent-withdrawal": "to withdraw your consent to our use of your personal information",
+	}[right]
+	if !ok {
+		return "", fmt.Errorf("right: unknown right %q", right)
+	}
+	return text, nil
+}
+
+// lawText names the law a privacy request was read under, after "under";
+// "" when none was named.
+func lawText(law string) (string, error) {
+	switch law {
+	case "gdpr":
+		return "the General Data Protection Regulation (GDPR)", nil
+	case "us-state":
+		return "a US state privacy law, such as the California Consumer Privacy Act", nil
+	case "unknown", "":
+		return "", nil
+	}
+	return "", fmt.Errorf("law: unknown law %q", law)
 }
 
 // formatDate writes t as "January 2, 2006" in t's own zone. A zero time is an

@@ -17,6 +17,9 @@ const (
 	DeclineNotCustomer   = "decline-not-customer"
 	DeclineOutsideLaw    = "decline-outside-law"
 	StaffReply           = "staff-reply"
+	// PrivacyReceived confirms receipt of another privacy-rights request
+	// (SPEC §10), when [privacy] acknowledge is on.
+	PrivacyReceived = "privacy-received"
 )
 
 // Names lists the templates in a fixed order.
@@ -30,4 +33,5 @@ var Names = []string{
 	DeclineNotCustomer,
 	DeclineOutsideLaw,
 	StaffReply,
+	PrivacyReceived,
 }

@@ -35,6 +35,7 @@ func fullSample() Data {
 	d.Coppa = CoppaFields{ParentName: "Sample Parent", ChildName: "Sample Child", ChildEmail: "child@example.com", ChildUsername: "child"}
 	d.CoppaMissing = []string{"parent-name", "child-account", "relationship", "verification"}
 	d.StaffNote = "Sample note."
+	d.Privacy = Privacy{Law: "gdpr", Rights: []string{"access", "consent-withdrawal", "correction", "deletion", "objection", "opt-out", "portability", "restriction"}}
 	return d
 }
 

@@ -100,10 +100,19 @@ func TestFixtureCounts(t *testing.T) {
 		{GroupCoppa, ChannelLetter, "done", 1},
 		{GroupCoppa, ChannelEmail, "denied", 1},
 		{GroupCoppa, ChannelAll, "open", 1},
-		{GroupOther, ChannelAll, "received", 3},
-		{GroupOther, ChannelAll, "dismissed", 1},
+		{GroupPrivacy, ChannelAll, "received", 5},
+		{GroupPrivacy, ChannelAll, "answered", 3},
+		{GroupPrivacy, ChannelAll, "complied", 2},
+		{GroupPrivacy, ChannelAll, "denied", 1},
+		{GroupPrivacy, ChannelAll, "done", 3},
+		{GroupPrivacy, ChannelAll, "open", 2},
+		{GroupPrivacy, ChannelAll, "overdue", 2},
+		{GroupPrivacy, ChannelAll, "answered_within_deadline", 2},
+		{GroupPrivacy, ChannelAll, "days_median", 20},
+		{GroupOther, ChannelAll, "received", 4},
+		{GroupOther, ChannelAll, "dismissed", 2},
 		{GroupOther, ChannelAll, "denied", 0},
-		{GroupOther, ChannelAll, "reviewed", 3},
+		{GroupOther, ChannelAll, "reviewed", 4},
 		{GroupOther, ChannelAll, "complied", 1},
 	}
 	for _, tc := range tests {
@@ -173,8 +182,8 @@ func TestEmptyMonth(t *testing.T) {
 	if len(r.Cases) != 0 || len(r.PerDay) != 29 {
 		t.Fatalf("February 2024: %d cases, %d days; want 0 and 29 (a leap year)", len(r.Cases), len(r.PerDay))
 	}
-	if len(r.Groups) != 3 {
-		t.Fatalf("groups = %d, want 3", len(r.Groups))
+	if len(r.Groups) != 4 || len(r.Privacy) != 3 {
+		t.Fatalf("groups = %d, laws = %d; want 4 and 3", len(r.Groups), len(r.Privacy))
 	}
 	for _, g := range r.Groups {
 		for _, c := range g.Channels {
@@ -190,5 +199,46 @@ func TestBuildWithoutZone(t *testing.T) {
 	r := Build([]cases.Case{c}, 2025, time.March, nil, time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC), "Cooper")
 	if r.TimeZone != "UTC" || len(r.Cases) != 1 {
 		t.Errorf("Build with nil zone: zone %q, %d cases; want UTC and 1", r.TimeZone, len(r.Cases))
+	}
+}
+
+// TestPrivacyCounts: the fixture's privacy requests per law and right.
+func TestPrivacyCounts(t *testing.T) {
+	r := marchReport(t)
+	row := func(law, right string) RightCounts {
+		for _, lc := range r.Privacy {
+			for _, rc := range lc.Rights {
+				if lc.Law == law && rc.Right == right {
+					return rc
+				}
+			}
+		}
+		t.Fatalf("no row %s/%s", law, right)
+		return RightCounts{}
+	}
+	for _, tt := range []struct {
+		law, right                                  string
+		received, answered, inTime, overdue, median int
+	}{
+		{cases.LawGDPR, RightAll, 3, 2, 1, 1, 24},
+		{cases.LawGDPR, "access", 1, 1, 1, 0, 16},
+		{cases.LawGDPR, "deletion", 1, 1, 0, 1, 33},
+		{cases.LawGDPR, RightUnclear, 1, 0, 0, 0, -1},
+		{cases.LawGDPR, "portability", 0, 0, 0, 0, -1},
+		{cases.LawUSState, RightAll, 1, 1, 1, 0, 20},
+		{cases.LawUSState, "deletion", 1, 1, 1, 0, 20},
+		{cases.LawUSState, "opt-out", 1, 1, 1, 0, 20},
+		{cases.LawUnknown, RightAll, 1, 0, 0, 1, -1},
+		{cases.LawUnknown, "access", 1, 0, 0, 1, -1},
+	} {
+		rc := row(tt.law, tt.right)
+		median := -1
+		if rc.DaysToAnswer.Median != nil {
+			median = int(*rc.DaysToAnswer.Median)
+		}
+		if rc.Received != tt.received || rc.Answered != tt.answered || rc.WithinDeadline != tt.inTime || rc.Overdue != tt.overdue || median != tt.median {
+			t.Errorf("%s/%s = received %d answered %d in time %d overdue %d median %d, want %d %d %d %d %d", tt.law, tt.right,
+				rc.Received, rc.Answered, rc.WithinDeadline, rc.Overdue, median, tt.received, tt.answered, tt.inTime, tt.overdue, tt.median)
+		}
 	}
 }

@@ -15,7 +15,7 @@ func (r Report) perDayChart() chart {
 		Width: 720, Height: 238}
 	highest := 0
 	for _, d := range r.PerDay {
-		highest = max(highest, d.California+d.Coppa+d.Other)
+		highest = max(highest, d.California+d.Coppa+d.Privacy+d.Other)
 	}
 	top, step := niceScale(highest)
 	p := plot{Left: 40, Top: 22, Width: 668, Height: 170, Max: top}
@@ -31,7 +31,7 @@ func (r Report) perDayChart() chart {
 	c.yAxis(p, step)
 	for i, d := range r.PerDay {
 		x := p.Left + float64(i)*slot + slot*0.15
-		c.stack(p, x, slot*0.7, []int{d.California, d.Coppa, d.Other}, d.Date)
+		c.stack(p, x, slot*0.7, []int{d.California, d.Coppa, d.Privacy, d.Other}, d.Date)
 	}
 	c.Texts = append(c.Texts,
 		label{p.Left + p.Width/2, p.bottom() + 34, "middle", "axis-title", "Day of the month"},

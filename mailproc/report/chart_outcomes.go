@@ -27,6 +27,7 @@ func standings() []standing {
 		{"Dismissed", func(l Line) bool { return l.Dismissed }},
 		{"Complied with", func(l Line) bool { return l.Complied }},
 		{"Repeat notice sent", func(l Line) bool { return l.Repeat }},
+		{"Denied", func(l Line) bool { return l.Denied }},
 		{"Other (answer not confirmed)", func(Line) bool { return true }},
 	}
 }

@@ -50,6 +50,7 @@ func groupLabels() []groupLabel {
 	return []groupLabel{
 		{GroupCalifornia, "California (Cal. Civ. Code § 1798.83)", "California"},
 		{GroupCoppa, "COPPA (16 CFR Part 312)", "COPPA"},
+		{GroupPrivacy, "Other privacy rights (GDPR, US state laws)", "Privacy rights"},
 		{GroupOther, "Not a request / undecided", "Not a request / undecided"},
 	}
 }

@@ -15,7 +15,7 @@ func caseColumns() []string {
 		"id", "kind", "channel", "received", "due", "answered", "days_to_answer",
 		"within_deadline", "state", "outcome", "reviewed", "complied", "denied",
 		"denial_reason", "incomplete", "repeat", "dismissed", "done", "open", "overdue",
-		"not_covered", "not_covered_reason",
+		"not_covered", "not_covered_reason", "law", "rights",
 	}
 }
 
@@ -30,17 +30,23 @@ func summaryColumns() []string {
 // The first section has one row per case of the month, under the header
 // id,kind,channel,received,due,answered,days_to_answer,within_deadline,
 // state,outcome,reviewed,complied,denied,denial_reason,incomplete,repeat,
-// dismissed,done,open,overdue,not_covered,not_covered_reason. Times are RFC 3339 in the company's zone;
+// dismissed,done,open,overdue,not_covered,not_covered_reason,law,rights.
+// Law and rights (separated by spaces) are a privacy case's, empty for
+// other kinds. Times are RFC 3339 in the company's zone;
 // answered, days_to_answer and within_deadline are empty for a case not
-// answered; every mark (within_deadline onwards) is 1 or 0, so a summary
+// answered; every mark (within_deadline to overdue) is 1 or 0, so a summary
 // count is the sum of its column over the rows of its kind and channel.
 //
 // The second section, under the header section,kind,channel,metric,value,
-// holds rows of three sections: "report" (company, month, time_zone, from,
+// holds rows of four sections: "report" (company, month, time_zone, from,
 // until, as_of; kind and channel empty); "summary" (every metric for every
 // group and channel, in the order of the HTML table; value empty where a
 // statistic has no data, shares as a fraction of one); "denial_reason"
-// and "not_covered_reason" (metric is the reason, value its count).
+// (metric is the reason, value its count); "not_covered_reason" (the
+// same, for requests answered as not covered by the law); and "privacy"
+// (kind is the law, channel the right, "unclear" or "all"; metrics
+// received, answered, answered_within_deadline, overdue, days_mean,
+// days_median, days_p90).
 //
 // Text that came from people (outcomes, reasons) and starts with = + - @
 // or a tab is prefixed with ' so that spreadsheets do not run it.
@@ -71,6 +77,7 @@ func caseRow(l Line) []string {
 		l.State, safeCell(l.Outcome), mark(l.Reviewed), mark(l.Complied), mark(l.Denied),
 		safeCell(l.DenialReason), mark(l.Incomplete), mark(l.Repeat), mark(l.Dismissed),
 		mark(l.Done), mark(l.Open), mark(l.Overdue), mark(l.NotCovered), safeCell(l.NotCoveredReason),
+		l.Law, strings.Join(l.Rights, " "),
 	}
 }
 
@@ -102,6 +109,13 @@ func (r Report) summaryRows() [][]string {
 		for _, c := range g.Channels {
 			for _, rc := range c.NotCoveredReasons {
 				rows = append(rows, []string{"not_covered_reason", g.Kind, c.Channel, safeCell(rc.Reason), strconv.Itoa(rc.Count)})
+			}
+		}
+	}
+	for _, lc := range r.Privacy {
+		for _, rc := range lc.Rights {
+			for _, m := range rightMetrics() {
+				rows = append(rows, []string{"privacy", lc.Law, rc.Right, m.key, csvValue(m, rc.asCounts())})
 			}
 		}
 	}

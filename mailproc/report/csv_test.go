@@ -84,7 +84,7 @@ func TestCSVSummaryFromCaseRows(t *testing.T) {
 		}
 		checked++
 	}
-	if want := len(byMetric) * 3 * 3; checked != want {
+	if want := len(byMetric) * 4 * 3; checked != want {
 		t.Errorf("checked %d summary counts, want %d", checked, want)
 	}
 }
@@ -127,5 +127,43 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	}
 	if got := summaryRows[1][4]; got != "'+Cooper" {
 		t.Errorf("company cell = %q, want '+Cooper", got)
+	}
+}
+
+// TestCSVPrivacyFromCaseRows recomputes the privacy section's counts per
+// law and right from the case rows' law, rights and marks.
+func TestCSVPrivacyFromCaseRows(t *testing.T) {
+	caseRows, summaryRows := csvSections(t, marchReport(t))
+	header := caseRows[0]
+	col := func(name string) int { return slices.Index(header, name) }
+	counts := map[string]func([]string) bool{
+		"received":                 func([]string) bool { return true },
+		"answered":                 func(row []string) bool { return row[col("answered")] != "" },
+		"answered_within_deadline": func(row []string) bool { return row[col("within_deadline")] == "1" },
+		"overdue":                  func(row []string) bool { return row[col("overdue")] == "1" },
+	}
+	recount := func(law, right string, ok func([]string) bool) int {
+		n := 0
+		for _, row := range caseRows[1:] {
+			rights := strings.Fields(row[col("rights")])
+			in := right == RightAll || right == RightUnclear && len(rights) == 0 || slices.Contains(rights, right)
+			if row[col("kind")] == "privacy" && row[col("law")] == law && in && ok(row) {
+				n++
+			}
+		}
+		return n
+	}
+	checked := 0
+	for _, row := range summaryRows[1:] {
+		if row[0] != "privacy" || counts[row[3]] == nil {
+			continue
+		}
+		if want := strconv.Itoa(recount(row[1], row[2], counts[row[3]])); row[4] != want {
+			t.Errorf("privacy %s/%s/%s = %s, recounted from the case rows %s", row[1], row[2], row[3], row[4], want)
+		}
+		checked++
+	}
+	if want := len(counts) * 3 * len(rightOrder()); checked != want {
+		t.Errorf("checked %d privacy counts, want %d", checked, want)
 	}
 }

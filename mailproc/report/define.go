@@ -23,10 +23,11 @@ const ReasonRepeat = cases.ReasonRepeatDenied
 // ReasonNoneGiven is the denial reason of a dismissal that recorded none.
 const ReasonNoneGiven = "(no reason recorded)"
 
-// isRequest reports whether a case is of a kind of request (california or
-// coppa); cases of kind other or automated are not requests.
+// isRequest reports whether a case is of a kind of request (california,
+// coppa or privacy: cases.KindOf says); cases of kind other or automated
+// are not requests.
 func isRequest(c cases.Case) bool {
-	return c.Kind == cases.California || c.Kind == cases.Coppa
+	return cases.KindOf(c.Kind).Request
 }
 
 // isAnswered: the case's substantive answer (a disclosure, a repeat notice,
@@ -36,8 +37,10 @@ func isAnswered(c cases.Case) bool {
 }
 
 // complied: answered, and the outcome is one cases.Classify counts as
-// complied: "disclosure" (california), "completed" (coppa), or "complied"
-// (staff answered in their own words and said the request was met).
+// complied: "disclosure" (california), "completed" (coppa), "complied"
+// (staff answered in their own words and said the request was met, or
+// closed a privacy request so) or "partly-complied" (a privacy request
+// met in part).
 func complied(c cases.Case) bool {
 	class, _ := cases.Classify(c.Kind, c.Outcome)
 	return isAnswered(c) && class == cases.ClassComplied
@@ -66,8 +69,9 @@ func repeat(c cases.Case) bool {
 
 // denialReason is why a request was denied, and whether it was: a request
 // in state dismissed (the reason staff gave, after "dismissed: "), a
-// repeat, or one staff answered with a denial ("denied: " and the reason).
-// Cases that are not requests are never denied.
+// repeat, or one staff answered with a denial or closed as denied (a
+// privacy request): "denied: " and the reason. Cases that are not
+// requests are never denied.
 func denialReason(c cases.Case) (string, bool) {
 	if !isRequest(c) {
 		return "", false

@@ -85,11 +85,27 @@ func (b caseBuilder) dismiss(c cases.Case, reason, when string) cases.Case {
 	return b.staff(c, "dismissed", when)
 }
 
+// privacy is a privacy request received at when, in review, due by its law.
+func (b caseBuilder) privacy(id, law string, rights []string, when string) cases.Case {
+	c := b.request(id, cases.Privacy, "email", when, "review")
+	c.Law, c.Rights, c.Reasons = law, rights, []string{cases.ReasonPrivacyRequest}
+	c.Due = cases.PrivacyDue(c.Received, law, b.loc)
+	return c
+}
+
+// closed records staff closing a privacy case at when with an outcome
+// ("denied: reason" for a denial).
+func (b caseBuilder) closed(c cases.Case, outcome, when string) cases.Case {
+	c.State, c.Outcome, c.Answered, c.Reasons = cases.Done, outcome, at(b.t, b.loc, when), nil
+	return b.staff(c, "closed", when)
+}
+
 // fixtureNow is when the March 2025 fixture report is made.
 const fixtureNow = "2025-04-10 09:00"
 
 // marchCases is a month of case histories covering every state, outcome,
-// kind and channel, with cases either side of the month's edges.
+// kind and channel, and privacy requests under each law, with cases
+// either side of the month's edges.
 func marchCases(t testing.TB) []cases.Case {
 	b := caseBuilder{t, pacific(t)}
 	cal, coppa := cases.California, cases.Coppa
@@ -116,9 +132,18 @@ func marchCases(t testing.TB) []cases.Case {
 		reopened,
 		// answered by staff: not covered (Nevada), and in their own words,
 		// complied and denied.
-		b.sent(b.staff(b.request("2025-0018", cal, "email", "2025-03-21 10:00", "review"), "approved", "2025-03-22 10:00"), "decline-not-california", "2025-03-22 10:01", "alice"),
-		b.written(b.request("2025-0019", cases.Other, "email", "2025-03-21 11:00", "review"), "complied", "2025-03-23 09:00"),
-		b.written(b.request("2025-0020", cal, "email", "2025-03-21 12:00", "review"), "denied: identity not verified", "2025-03-24 09:00"),
+		b.sent(b.staff(b.request("2025-0024", cal, "email", "2025-03-21 10:00", "review"), "approved", "2025-03-22 10:00"), "decline-not-california", "2025-03-22 10:01", "alice"),
+		b.written(b.request("2025-0025", cases.Other, "email", "2025-03-21 11:00", "review"), "complied", "2025-03-23 09:00"),
+		b.written(b.request("2025-0026", cal, "email", "2025-03-21 12:00", "review"), "denied: identity not verified", "2025-03-24 09:00"),
+		// Privacy requests: answered in time, denied, open past the month's
+		// due date, answered two days late, open and not yet due, and one
+		// staff found was not a request.
+		b.closed(b.privacy("2025-0018", cases.LawGDPR, []string{"access"}, "2025-03-04 09:00"), "complied", "2025-03-20 11:00"),
+		b.closed(b.privacy("2025-0019", cases.LawUSState, []string{"deletion", "opt-out"}, "2025-03-12 10:00"), "denied: identity not verified", "2025-04-01 15:00"),
+		b.privacy("2025-0020", cases.LawUnknown, []string{"access"}, "2025-03-05 08:00"),
+		b.closed(b.privacy("2025-0021", cases.LawGDPR, []string{"deletion"}, "2025-03-06 12:00"), "partly-complied", "2025-04-08 10:00"),
+		b.privacy("2025-0022", cases.LawGDPR, nil, "2025-03-28 16:00"),
+		b.dismiss(b.request("2025-0023", cases.Other, "email", "2025-03-21 09:30", "review"), "not a request", "2025-03-24 10:00"),
 		// 23:30 Pacific on the 31st (06:30 UTC on 1 April): in March.
 		b.request("2025-0014", cal, "email", "2025-03-31 23:30", "review"),
 		// 00:30 on 1 April and 23:30 on 28 February: not in March.

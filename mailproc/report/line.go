@@ -11,7 +11,9 @@ import (
 // and channel whose column is true.
 type Line struct {
 	ID             string     `json:"id"`
-	Kind           string     `json:"kind"`    // the case's kind: california, coppa, other, automated
+	Kind           string     `json:"kind"`    // the case's kind: california, coppa, privacy, other, automated
+	Law            string     `json:"law"`     // a privacy case's law: gdpr, us-state, unknown; "" for other kinds
+	Rights         []string   `json:"rights"`  // a privacy case's rights, sorted; empty when unclear or another kind
 	Channel        string     `json:"channel"` // email or letter; a case that names none is email
 	State          string     `json:"state"`   // at AsOf
 	Outcome        string     `json:"outcome"` // disclosure, repeat, completed, complied, "denied: <reason>", "not-covered: <reason>", "dismissed: <reason>", or ""
@@ -43,6 +45,8 @@ func lineOf(c cases.Case, loc *time.Location, now time.Time) Line {
 	l := Line{
 		ID:               c.ID,
 		Kind:             string(c.Kind),
+		Law:              lawOf(c),
+		Rights:           rightsOf(c),
 		Channel:          channelOf(c),
 		State:            string(c.State),
 		Outcome:          c.Outcome,
@@ -68,6 +72,26 @@ func lineOf(c cases.Case, loc *time.Location, now time.Time) Line {
 		l.Answered = &at
 	}
 	return l
+}
+
+// lawOf is a privacy case's law; a privacy case that names none is
+// unknown; other kinds have none.
+func lawOf(c cases.Case) string {
+	switch {
+	case c.Kind != cases.Privacy:
+		return ""
+	case c.Law == "":
+		return cases.LawUnknown
+	}
+	return c.Law
+}
+
+// rightsOf is a privacy case's rights, never nil.
+func rightsOf(c cases.Case) []string {
+	if c.Kind != cases.Privacy {
+		return []string{}
+	}
+	return append([]string{}, c.Rights...)
 }
 
 // channelOf is how a case came; cases made before letters existed name

@@ -26,14 +26,17 @@ type Report struct {
 	From     time.Time `json:"from"`      // the first moment of the month
 	Until    time.Time `json:"until"`     // the first moment of the next month (not included)
 	AsOf     time.Time `json:"as_of"`     // the moment open and overdue are judged at
-	Groups   []Group   `json:"groups"`    // california, coppa, other: always all three
+	Groups   []Group   `json:"groups"`    // california, coppa, privacy, other: always all four
 	PerDay   []Day     `json:"per_day"`   // every day of the month, in order
 	Cases    []Line    `json:"cases"`     // every case of the month, by time of receipt
+	// Privacy counts the other privacy-rights requests (SPEC §10) per law
+	// and per right: gdpr, us-state, unknown, always all three.
+	Privacy []LawCounts `json:"privacy"`
 }
 
 // Group holds the counts of one kind of case, per channel.
 type Group struct {
-	Kind     string   `json:"kind"` // california, coppa, or other (kinds other and automated)
+	Kind     string   `json:"kind"` // california, coppa, privacy, or other (kinds other and automated)
 	Label    string   `json:"label"`
 	Channels []Counts `json:"channels"` // email, letter, any other channel seen, then all
 }
@@ -43,6 +46,7 @@ type Day struct {
 	Date       string `json:"date"` // YYYY-MM-DD
 	California int    `json:"california"`
 	Coppa      int    `json:"coppa"`
+	Privacy    int    `json:"privacy"`
 	Other      int    `json:"other"`
 }
 
@@ -50,6 +54,7 @@ type Day struct {
 const (
 	GroupCalifornia = "california"
 	GroupCoppa      = "coppa"
+	GroupPrivacy    = "privacy"
 	GroupOther      = "other"
 )
 
@@ -88,6 +93,7 @@ func Build(all []cases.Case, year int, month time.Month, loc *time.Location, now
 	})
 	r.Groups = groupsOf(r.Cases)
 	r.PerDay = perDay(r.Cases, from, until)
+	r.Privacy = privacyCounts(r.Cases)
 	return r
 }
 
@@ -103,6 +109,8 @@ func groupOf(kind string) string {
 		return GroupCalifornia
 	case string(cases.Coppa):
 		return GroupCoppa
+	case string(cases.Privacy):
+		return GroupPrivacy
 	}
 	return GroupOther
 }
@@ -120,6 +128,8 @@ func perDay(lines []Line, from, until time.Time) []Day {
 			d.California++
 		case GroupCoppa:
 			d.Coppa++
+		case GroupPrivacy:
+			d.Privacy++
 		default:
 			d.Other++
 		}

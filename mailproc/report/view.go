@@ -18,6 +18,7 @@ type page struct {
 	Glance    []glance
 	Summary   summaryView
 	Reasons   reasonsView
+	Privacy   []lawView
 	Legend    []legendItem
 	Charts    []chart
 	Cases     []caseView
@@ -59,6 +60,7 @@ func (r Report) page() page {
 		AsOf:      r.AsOf.Format("Monday 2 January 2006, 15:04 MST"),
 		Summary:   r.summaryView(),
 		Reasons:   r.reasonsView(),
+		Privacy:   r.privacyView(),
 		Charts:    []chart{r.perDayChart(), r.outcomesChart(), r.answerChart()},
 		Cases:     caseViews(r.Cases),
 		NoteOf:    noteNumbers(),

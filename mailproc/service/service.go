@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/mailproc/mailproc/mailproc/buildinfo"
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
@@ -18,7 +19,6 @@ import (
 	"github.com/mailproc/mailproc/mailproc/oauth"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/sdnotify"
-	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
@@ -43,7 +43,8 @@ func Run(ctx context.Context, o Options) error {
 	for _, w := range cfg.Warnings {
 		log.Warn("config", "warning", w)
 	}
-	log.Info("starting", "config", o.ConfigPath, "effective", Redacted(&cfg.Config))
+	build := buildinfo.Read()
+	log.Info("starting", append(build.LogAttrs(), "config", o.ConfigPath, "effective", Redacted(&cfg.Config))...)
 	st, err := store.Open(cfg.Store.Path)
 	if err != nil {
 		return err
@@ -52,7 +53,7 @@ func Run(ctx context.Context, o Options) error {
 	if err := os.MkdirAll(cfg.ScanDir(), 0o700); err != nil {
 		log.Warn("scan folder cannot be made; letters cannot name scans", "err", err)
 	}
-	m := metrics.New()
+	m := metrics.New(build)
 	notify := sdnotify.FromEnv()
 	d, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint, func(opts *daemon.Options) {
 		opts.Metrics = m
@@ -108,30 +109,13 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m
 // Build makes a daemon from a configuration and an open store. The
 // returned func closes the SMTP connection.
 func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string, more ...func(*daemon.Options)) (*daemon.Daemon, func(), error) {
-	imapPass, err := password(cfg.Mailbox.Auth, cfg.MailboxPassword)
-	if err != nil {
-		return nil, nil, err
-	}
-	smtpPass, err := password(cfg.SMTP.Auth, cfg.SMTPPassword)
-	if err != nil {
-		return nil, nil, err
-	}
 	tmpl, err := reply.Load(cfg.Templates.Dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load templates: %w", err)
 	}
-	sender, err := smtpout.New(smtpout.Config{
-		Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Security: cfg.SMTP.Security, CAFile: cfg.SMTP.CAFile,
-		Username: cfg.SMTP.Username, Password: smtpPass, HeloName: cfg.SMTP.HeloName,
-		Auth: cfg.SMTP.Auth, Token: oauth.Source(cfg.SMTP.TokenFile, cfg.SMTP.TokenCommand),
-	}, log.With("part", "smtp"))
+	mcfg, sender, err := connections(cfg, log)
 	if err != nil {
-		return nil, nil, fmt.Errorf("smtp: %w", err)
-	}
-	mcfg := mailbox.Config{
-		Host: cfg.Mailbox.Host, Port: cfg.Mailbox.Port, Security: cfg.Mailbox.Security, CAFile: cfg.Mailbox.CAFile,
-		Username: cfg.Mailbox.Username, Password: imapPass, Logger: log.With("part", "imap"),
-		Auth: cfg.Mailbox.Auth, Token: oauth.Source(cfg.Mailbox.TokenFile, cfg.Mailbox.TokenCommand),
+		return nil, nil, err
 	}
 	opts := daemon.Options{
 		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,
@@ -157,7 +141,7 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 // password reads a section's password with read, or gives "" when the
 // section signs in with an OAuth2 token instead.
 func password(auth string, read func() (string, error)) (string, error) {
-	if _, isOAuth := oauth.Mechanism(auth); isOAuth {
+	if _, isOAuth := oauth.Mechanism(auth); isOAuth || auth == "oauth2" {
 		return "", nil
 	}
 	return read()

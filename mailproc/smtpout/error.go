@@ -24,6 +24,7 @@ const (
 	StageConnect   = "connect"     // dial, implicit TLS handshake, greeting
 	StageHello     = "ehlo"        // EHLO (or HELO)
 	StageStartTLS  = "starttls"    // STARTTLS and the handshake after it
+	StageToken     = "token"       // getting the OAuth2 token, before dialling
 	StageAuth      = "auth"        // AUTH
 	StageMail      = "mail"        // MAIL FROM
 	StageRcpt      = "rcpt"        // RCPT TO

@@ -53,15 +53,17 @@ func (s *Sender) open(ctx context.Context) (*session, *Error) {
 }
 
 // token gets a token from the source. A failure is ErrConfig (it is our
-// side, not the message, that is wrong), unless ctx ended.
+// side, not the message, that is wrong), unless ctx ended or the token
+// endpoint is unavailable (oauth.ErrUnavailable): then it is temporary, at
+// StageToken.
 func (s *Sender) token(ctx context.Context) (string, *Error) {
 	token, err := s.cfg.Token.Token(ctx)
 	if err == nil {
 		return token, nil
 	}
 	err = fmt.Errorf("get oauth token: %w", err)
-	if ctx.Err() != nil {
-		return "", &Error{Stage: StageAuth, Msg: err.Error(), Err: err}
+	if ctx.Err() != nil || errors.Is(err, oauth.ErrUnavailable) {
+		return "", &Error{Stage: StageToken, Msg: err.Error(), Err: err}
 	}
 	return "", &Error{Permanent: true, Stage: StageAuth, Msg: err.Error(), Err: fmt.Errorf("%w: %w", ErrConfig, err)}
 }

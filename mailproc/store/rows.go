@@ -19,7 +19,7 @@ var (
 	bucketSearch = []byte("search")
 )
 
-const rowsVersion = "2"
+const rowsVersion = "3"
 
 var keyRowsVersion = []byte("rows-version")
 

@@ -17,6 +17,19 @@ import (
 // requests' Message-IDs.
 func (m *Mailbox) DeliverBacklog(t testing.TB, n int, last time.Time) []string {
 	t.Helper()
+	return m.deliverMix(t, n, last, 4)
+}
+
+// DeliverRequests appends n valid california requests to m's INBOX, as
+// DeliverBacklog does, and returns their Message-IDs.
+func (m *Mailbox) DeliverRequests(t testing.TB, n int, last time.Time) []string {
+	t.Helper()
+	return m.deliverMix(t, n, last, 1)
+}
+
+// deliverMix delivers n messages, every one-in-every a request.
+func (m *Mailbox) deliverMix(t testing.TB, n int, last time.Time, every int) []string {
+	t.Helper()
 	ctx := context.Background()
 	c, err := mailbox.Dial(ctx, m.cfg)
 	if err != nil {
@@ -28,7 +41,7 @@ func (m *Mailbox) DeliverBacklog(t testing.TB, n int, last time.Time) []string {
 		at := last.Add(-time.Duration(n-1-i) * time.Second)
 		id := fmt.Sprintf("backlog-%d@example.com", i)
 		subject, body := fmt.Sprintf("Order %d", i), "Where is my parcel?\n"
-		if i%4 == 0 {
+		if i%every == 0 {
 			subject = "Request for California Privacy Information"
 			body = fmt.Sprintf("California Privacy Rights Request\n\nName: Person %d\nStreet address: %d Oak Street\nCity: Fresno\nState: CA\nZIP code: 93704\n", i, i)
 			requests = append(requests, id)

@@ -3,9 +3,12 @@ package testenv
 import (
 	"context"
 	"fmt"
+	"net"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,9 +19,13 @@ import (
 // Mailbox is an IMAP account a test owns.
 type Mailbox struct {
 	Kind string
-	cfg  mailbox.Config
-	mem  *mailbox.MemServer
-	t    testing.TB
+	// Identity is how the account signs in on the OAuth2 kinds; nil on
+	// the others.
+	Identity *Identity
+	cfg      mailbox.Config
+	mem      *mailbox.MemServer
+	conf     string // the Dovecot's configuration file, for doveadm
+	t        testing.TB
 }
 
 // Message is one message in a folder.
@@ -27,11 +34,21 @@ type Message = mailbox.MemMessage
 // NewMailbox gives the test a fresh account on a server of the kind.
 func NewMailbox(t testing.TB, kind string) *Mailbox {
 	t.Helper()
+	if kind == Courier {
+		RequireCourier(t)
+		host, port, _ := net.SplitHostPort(CourierAddr())
+		p, _ := strconv.Atoi(port)
+		cfg := mailbox.Config{Host: host, Port: p, Security: mailbox.SecurityNone, Username: unique(t) + "@example.test", Password: "secret"}
+		return &Mailbox{Kind: kind, cfg: cfg, t: t}
+	}
 	if kind == Real {
 		RequireReal(t)
 		cfg := mailbox.Config{Host: "127.0.0.1", Port: 10993, Security: mailbox.SecurityTLS,
 			CAFile: filepath.Join(ServersDir(), "cert.pem"), Username: unique(t) + "@example.test", Password: "secret"}
-		return &Mailbox{Kind: kind, cfg: cfg, t: t}
+		return &Mailbox{Kind: kind, cfg: cfg, conf: filepath.Join(ServersDir(), "dovecot.conf"), t: t}
+	}
+	if IsOAuth(kind) {
+		return newOAuthMailbox(t, kind)
 	}
 	mem, err := mailbox.StartMemServer("privacy@cooper.example", "secret")
 	if err != nil {
@@ -69,7 +86,7 @@ func (m *Mailbox) Messages(folder string) []Message {
 	defer cancel()
 	msgs, err := mailbox.ListFolder(ctx, m.cfg, folder)
 	if err != nil {
-		if strings.Contains(strings.ToLower(err.Error()), "mailbox doesn't exist") || strings.Contains(err.Error(), "NONEXISTENT") {
+		if e := strings.ToLower(err.Error()); strings.Contains(e, "mailbox doesn't exist") || strings.Contains(e, "does not exist") || strings.Contains(err.Error(), "NONEXISTENT") {
 			return nil
 		}
 		m.t.Fatalf("list %s: %v", folder, err)
@@ -83,13 +100,13 @@ func (m *Mailbox) ResetUIDValidity(folder string) error {
 		return m.mem.ResetUIDValidity(folder)
 	}
 	v := fmt.Sprint(time.Now().Unix())
-	return doveadm("mailbox", "update", "-u", m.cfg.Username, "--uid-validity", v, folder)
+	return doveadm(m.conf, "mailbox", "update", "-u", m.cfg.Username, "--uid-validity", v, folder)
 }
 
 // Restart stops and starts Dovecot (the real servers only).
 func (m *Mailbox) Restart() error {
-	if m.mem != nil {
-		return fmt.Errorf("the memory server cannot restart")
+	if m.Kind != Real {
+		return fmt.Errorf("only the shared Dovecot restarts")
 	}
 	return serversScript("restart-dovecot")
 }
@@ -100,8 +117,9 @@ func (m *Mailbox) StopServer() error { return serversScript("stop-dovecot") }
 // StartServer starts Dovecot again.
 func (m *Mailbox) StartServer() error { return serversScript("start-dovecot") }
 
-func doveadm(args ...string) error {
-	cmd := exec.Command("doveadm", append([]string{"-c", filepath.Join(ServersDir(), "dovecot.conf")}, args...)...)
+// doveadm runs doveadm on the Dovecot whose configuration is conf.
+func doveadm(conf string, args ...string) error {
+	cmd := exec.Command("doveadm", append([]string{"-c", conf}, args...)...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("doveadm %s: %v: %s", strings.Join(args, " "), err, out)
 	}
@@ -117,4 +135,26 @@ func serversScript(cmd string) error {
 		return fmt.Errorf("%s %s: %v: %s", script, cmd, err, out)
 	}
 	return nil
+}
+
+// newOAuthMailbox gives the test an account on the Dovecot that takes
+// OAuth2 tokens only, signing in as the kind says.
+func newOAuthMailbox(t testing.TB, kind string) *Mailbox {
+	t.Helper()
+	id := NewIdentity(t, kind, unique(t)+"@example.test")
+	host, port, _ := strings.Cut(os.Getenv("MAILPROC_TEST_OAUTH_IMAP"), ":")
+	p, _ := strconv.Atoi(port)
+	cfg := mailbox.Config{Host: host, Port: p, Security: mailbox.SecurityTLS, CAFile: os.Getenv("MAILPROC_TEST_OAUTH_CA"),
+		Username: id.User, Auth: id.Mechanism(), Token: id.Source(t)}
+	return &Mailbox{Kind: kind, Identity: id, cfg: cfg, conf: filepath.Join(OAuthDir(), "dovecot.conf"), t: t}
+}
+
+// Kick makes Dovecot end the account's sessions with a BYE (doveadm
+// kick), as a server does at a restart or, in Exchange's case, when the
+// token a session signed in with expires.
+func (m *Mailbox) Kick() error {
+	if m.conf == "" {
+		return fmt.Errorf("the memory server cannot kick")
+	}
+	return doveadm(m.conf, "kick", m.cfg.Username)
 }

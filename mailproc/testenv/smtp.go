@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/oauth"
 	"github.com/mailproc/mailproc/mailproc/smtpsink"
 )
 
@@ -27,9 +28,13 @@ type SMTP struct {
 	// From is the test's own reply address: the daemon must send as it,
 	// and only mail from it is counted.
 	From string
-	Sink *smtpsink.Sink // the in-process server (Memory only)
-	api  string
-	t    testing.TB
+	Sink *smtpsink.Sink // the in-process server (Memory and the OAuth2 kinds)
+	// Username, Auth and Token sign in on the OAuth2 kinds, as From.
+	Username string
+	Auth     string
+	Token    oauth.TokenSource
+	api      string
+	t        testing.TB
 }
 
 // NewSMTP gives the test an SMTP server of the kind.
@@ -40,6 +45,9 @@ func NewSMTP(t testing.TB, kind string) *SMTP {
 		RequireReal(t)
 		return &SMTP{Kind: Real, Host: "127.0.0.1", Port: 11025, Security: "starttls",
 			CAFile: filepath.Join(ServersDir(), "cert.pem"), From: from, api: "http://127.0.0.1:18025", t: t}
+	}
+	if IsOAuth(kind) {
+		return newOAuthSMTP(t, kind, from)
 	}
 	sink, err := smtpsink.Start(smtpsink.Options{})
 	if err != nil {
@@ -135,4 +143,21 @@ func (s *SMTP) raw(id string) ([]byte, error) {
 	}
 	defer resp.Body.Close()
 	return io.ReadAll(resp.Body)
+}
+
+// newOAuthSMTP starts an in-process SMTP server that takes OAuth2 tokens
+// only, checking each by introspection at Hydra as Dovecot does; the test
+// signs in as its reply address.
+func newOAuthSMTP(t testing.TB, kind, from string) *SMTP {
+	t.Helper()
+	id := NewIdentity(t, kind, from)
+	sink, err := smtpsink.Start(smtpsink.Options{Username: from, AcceptToken: id.Hydra.AcceptsFor(from)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sink.Close() })
+	host, port, _ := strings.Cut(sink.Addr, ":")
+	p, _ := strconv.Atoi(port)
+	return &SMTP{Kind: kind, Host: host, Port: p, Security: "none", From: from, Sink: sink, t: t,
+		Username: from, Auth: id.Mechanism(), Token: id.Source(t)}
 }

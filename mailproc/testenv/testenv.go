@@ -18,15 +18,27 @@ import (
 const (
 	Memory = "memory" // in-process: always there
 	Real   = "real"   // Dovecot + mailpit from scripts/test-servers.sh
+	// Courier is Courier-IMAP from `scripts/test-servers.sh start-courier`
+	// (a server without MOVE, with the "INBOX." prefix and '.' separator),
+	// with the in-process SMTP server. Kinds does not list it: tests that
+	// need a server without MOVE ask for it by name.
+	Courier = "courier"
 )
 
-// Kinds lists the kinds available here: always Memory, and Real when the
-// servers' environment is set.
+// Kinds lists the kinds available here with password sign-in: always
+// Memory, and Real when the servers' environment is set.
 func Kinds() []string {
 	if ServersDir() != "" {
 		return []string{Memory, Real}
 	}
 	return []string{Memory}
+}
+
+// AllKinds is Kinds and, when Hydra's environment is set
+// (MAILPROC_TEST_OAUTH), the OAuth2 kinds OAuthClientCredentials and
+// OAuthJWTBearer: the daemon's suite runs on them too.
+func AllKinds() []string {
+	return append(Kinds(), oauthKinds()...)
 }
 
 // ServersDir is the directory of the running real servers, or "".
@@ -38,6 +50,21 @@ func RequireReal(t testing.TB) {
 	t.Helper()
 	if ServersDir() == "" {
 		t.Skip("needs Dovecot and mailpit: run scripts/test-servers.sh install && scripts/test-servers.sh start DIR && . DIR/env (.ci/run does this)")
+	}
+}
+
+// CourierAddr is the address of the running Courier-IMAP, or "".
+func CourierAddr() string {
+	addr, _, _ := strings.Cut(os.Getenv("MAILPROC_TEST_COURIER"), ",")
+	return addr
+}
+
+// RequireCourier skips a test that needs Courier-IMAP when it does not
+// run, saying how to start it.
+func RequireCourier(t testing.TB) {
+	t.Helper()
+	if CourierAddr() == "" {
+		t.Skip("needs Courier-IMAP: run scripts/test-servers.sh start-courier DIR && . DIR/env-courier (.ci/run does this)")
 	}
 }
 

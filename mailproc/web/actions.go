@@ -37,6 +37,7 @@ func (c *console) actions() map[string]http.HandlerFunc {
 		"reclassify": c.run("reclassify", action{checkKind, c.callReclassify, false}),
 		"done":       c.run("done", action{needConfirm("send the completion notice"), c.callDone, true}),
 		"reopen":     c.run("reopen", action{needReason("reopen"), c.callReopen, false}),
+		"close":      c.run("close", action{checkClose, c.callClose, true}),
 		"posted":     c.run("posted", action{checkPosted, c.callPosted, false}),
 		"preview":    c.previewPost,
 	}
@@ -99,6 +100,8 @@ func lineOf(name string, cs *cases.Case) resultLine {
 		l.What = "dismissed without an answer"
 	case "done":
 		l.What = "marked done; the completion notice goes out"
+	case "close":
+		l.What = "closed as " + cs.Outcome
 	default:
 		if n := len(cs.Replies); n > 0 {
 			r := cs.Replies[n-1]
@@ -231,6 +234,24 @@ func (c *console) callPosted(cs *cases.Case, f actionForm, a control.Act) (*case
 	}
 	day, _ := time.Parse(time.DateOnly, f.Posted)
 	return c.desk.MarkPosted(cs.ID, a, day)
+}
+
+// checkClose wants a privacy case, an outcome it can be closed with, and a
+// reason for a denial.
+func checkClose(cs *cases.Case, f actionForm) string {
+	switch {
+	case !cases.KindOf(cs.Kind).StaffClose:
+		return "Only a privacy request is closed this way."
+	case !slices.Contains(cases.Closings, f.Outcome):
+		return "Choose how the request was answered: " + strings.Join(cases.Closings, ", ") + "."
+	case f.Outcome == cases.OutcomeDenied && f.Reason == "":
+		return "Give the reason for the denial."
+	}
+	return ""
+}
+
+func (c *console) callClose(cs *cases.Case, f actionForm, a control.Act) (*cases.Case, error) {
+	return c.svc.Close(cs.ID, control.Closing{Act: a, Outcome: f.Outcome})
 }
 
 func (c *console) callReopen(cs *cases.Case, _ actionForm, a control.Act) (*cases.Case, error) {

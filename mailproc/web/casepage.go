@@ -18,6 +18,8 @@ type caseView struct {
 	KindWords  string
 	California bool
 	Coppa      bool
+	Privacy    string   // a privacy case in plain words: "GDPR access request"
+	Closings   []option // how a privacy case can be closed
 	Overdue    bool
 	NoDue      bool // machine mail: no legal due date
 	Advice     control.Advice
@@ -33,6 +35,7 @@ type caseView struct {
 	PreviewErr string
 	CanAnswer  bool
 	CanDone    bool
+	CanClose   bool
 	CanReopen  bool
 	Dismissal  string // how a dismissal would be reported
 	Answer     cases.Answer
@@ -66,7 +69,7 @@ type actionForm struct {
 	Corrected bool   // and they differ from the case's
 	Note      string // for the history only
 	Message   string // for the requester, in the reply
-	Outcome   string // a reply staff write: how it settles the request
+	Outcome   string // a reply staff write: how it settles the request; or how a privacy case is closed
 	Reason    string
 	Kind      string
 	Posted    string // the day a letter was posted, YYYY-MM-DD
@@ -137,6 +140,7 @@ func (c *console) caseView(r *http.Request, cs *cases.Case, form actionForm, bac
 		Kinds:      options(reclassifyKinds(), form.Kind, ""),
 		CanAnswer:  open && cs.LetterToPost() == nil && len(advice.Answers) > 0,
 		CanDone:    open && cs.Kind == cases.Coppa && cs.Reply(cases.TemplateCoppaDone) == nil,
+		CanClose:   open && cases.KindOf(cs.Kind).StaffClose,
 		CanReopen:  !open,
 		Dismissal:  cases.ReportedAs(cs.Kind, cases.JoinOutcome(cases.OutcomeDismissed, "the reason you give")),
 		CSRF:       sessionOf(r).CSRF,
@@ -145,7 +149,21 @@ func (c *console) caseView(r *http.Request, cs *cases.Case, form actionForm, bac
 	}
 	v.Overdue = open && !v.NoDue && c.now().After(cs.Due)
 	v.markChosen()
+	if cases.KindOf(cs.Kind).StaffClose {
+		v.closeChoices()
+	}
 	return v
+}
+
+// closeChoices fills in a privacy case's words and how it can be closed;
+// a reply staff write on it records no outcome: closing it does.
+func (v *caseView) closeChoices() {
+	cs := v.Case
+	v.Privacy, v.Outcomes = cases.PrivacyWords(cs.Law, cs.Rights), nil
+	labels := closingLabels()
+	for _, o := range cases.Closings {
+		v.Closings = append(v.Closings, option{Value: o, Label: labels[o], Selected: o == v.Form.Outcome})
+	}
 }
 
 // markChosen lists the answers with the drafted one selected.
@@ -205,6 +223,7 @@ func suggestionWords(s cases.Suggestion) string {
 		cases.SuggestReply:      "Read the new message and write a reply.",
 		cases.SuggestDone:       "Verify the parent, delete the child's data, then mark it done (the completion notice goes out).",
 		cases.SuggestLook:       "Read it first; nothing is proposed.",
+		cases.SuggestClose:      "Verify who is asking and do what is asked in the company's systems, then close it with its outcome.",
 	}
 	w, ok := words[s.Action]
 	if !ok {

@@ -50,6 +50,16 @@ func reclassifyKinds() []string {
 	return out
 }
 
+// closingLabels name how a privacy case can be closed, for the close form.
+func closingLabels() map[string]string {
+	return map[string]string{
+		cases.OutcomeComplied:       "complied: done as asked",
+		cases.OutcomePartlyComplied: "partly complied: some of it done (say what in the note)",
+		cases.OutcomeDenied:         "denied: not done, for the reason given",
+		cases.OutcomeNotRequest:     "not a request: the mail asked for nothing of the kind",
+	}
+}
+
 // fits reports whether a template may answer a case of this kind.
 func fits(k cases.Kind, template string) bool {
 	a, ok := cases.AnswerOf(template)
@@ -69,7 +79,7 @@ func defaultTemplate(c *cases.Case, s cases.Suggestion) string {
 		return cases.TemplateCoppaDone
 	case cases.SuggestReply:
 		return cases.TemplateStaffReply
-	case cases.SuggestDismiss, cases.SuggestReclassify, cases.SuggestLook:
+	case cases.SuggestDismiss, cases.SuggestReclassify, cases.SuggestLook, cases.SuggestClose:
 		return ""
 	}
 	return cases.FittingTemplate(c)

@@ -26,7 +26,7 @@ type call struct {
 	N        int             // PrintLetter
 	Scan     string          // KeepScan: what was uploaded
 	Query    control.Query   // Search
-	Outcome  string          // Approve
+	Outcome  string          // Approve, Close
 	Bulk     control.Bulk    // Bulk
 }
 
@@ -89,7 +89,11 @@ func (f *fakeService) List(flt control.Filter) ([]control.Summary, error) {
 
 func summarize(c *cases.Case, now time.Time) control.Summary {
 	s := control.Summary{ID: c.ID, Kind: c.Kind, State: c.State, Reasons: c.Reasons, Email: c.Email, Name: c.RequesterName(),
-		Received: c.Received, Due: c.LegalDue(), Overdue: c.State.Open() && !c.LegalDue().IsZero() && now.After(c.Due), Messages: len(c.Messages), Outcome: c.Outcome}
+		Received: c.Received, Due: c.LegalDue(), Overdue: c.State.Open() && !c.LegalDue().IsZero() && now.After(c.Due), Messages: len(c.Messages), Outcome: c.Outcome,
+		Law: c.Law, Rights: c.Rights}
+	if c.Kind == cases.Privacy {
+		s.About = cases.PrivacyDueWords(c.Law, c.Rights, c.Due, time.UTC)
+	}
 	if len(c.Messages) > 0 {
 		s.Subject = c.Messages[0].Subject
 	}
@@ -203,6 +207,12 @@ func (f *fakeService) Done(id string, a control.Act) (*cases.Case, error) {
 
 func (f *fakeService) Reopen(id string, a control.Act) (*cases.Case, error) {
 	return f.act(call{Method: "Reopen", ID: id, Act: a}, func(c *cases.Case) { c.State = cases.Review })
+}
+
+func (f *fakeService) Close(id string, cl control.Closing) (*cases.Case, error) {
+	return f.act(call{Method: "Close", ID: id, Act: cl.Act, Outcome: cl.Outcome}, func(c *cases.Case) {
+		c.State, c.Outcome = cases.Done, cl.Outcome
+	})
 }
 
 var _ control.Service = (*fakeService)(nil)

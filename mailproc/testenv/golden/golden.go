@@ -51,3 +51,7 @@ func firstDifference(got, want []byte) string {
 	}
 	return "same lines, different bytes"
 }
+
+// Updating reports whether the tests run with -update, for a test that
+// must also remove golden files it no longer makes.
+func Updating() bool { return *update }
