@@ -117,7 +117,7 @@ func (f *loginFlow) serve(ctx context.Context, ln net.Listener) (*oauth2.Token, 
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { f.redirected(ctx, w, r) }),
 		ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	defer srv.Close()
+	defer shutdown(srv)
 	select {
 	case res := <-f.done:
 		return res.tok, res.err
@@ -152,8 +152,21 @@ func (f *loginFlow) redirected(ctx context.Context, w http.ResponseWriter, r *ht
 	} else {
 		fmt.Fprint(w, "<!doctype html><title>mailproc</title><p>mailproc is signed in. You can close this window.</p>")
 	}
+	// The page must reach the browser before the flow ends and the server
+	// closes its connections (the browser showed an empty response).
+	http.NewResponseController(w).Flush()
 	select {
 	case f.done <- res:
 	default: // a second redirect: the first one counts
+	}
+}
+
+// shutdown stops the redirect's server, letting a response in progress
+// finish for a moment first.
+func shutdown(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if srv.Shutdown(ctx) != nil {
+		srv.Close()
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -149,11 +150,58 @@ func TestRefreshTokenRotation(t *testing.T) {
 // state; the code comes back to the loopback redirect and is exchanged
 // with the verifier; the refresh token lands in a 0600 file.
 func TestLogin(t *testing.T) {
-	var challenge string
+	as := newLoginServer(t)
+	path := filepath.Join(t.TempDir(), "refresh")
+	out := new(strings.Builder)
+	if err := Login(t.Context(), as.settings(path), LoginOptions{Out: out, Opened: browse(t, nil)}); err != nil {
+		t.Fatalf("Login: %v\n%s", err, out)
+	}
+	b, _ := os.ReadFile(path)
+	fi, _ := os.Stat(path)
+	if string(b) != "rt-login\n" || fi.Mode().Perm() != 0o600 || strings.Contains(out.String(), "rt-login") {
+		t.Errorf("refresh token file %q mode %04o, output %q: want the token in a 0600 file, not printed", b, fi.Mode().Perm(), out)
+	}
+}
+
+// The page that says the login worked reaches the browser every time:
+// the flow used to end, and its server to close the connection, before
+// the page was written (the browser showed an empty response).
+func TestLoginPageReachesBrowser(t *testing.T) {
+	as := newLoginServer(t)
+	for i := range 500 {
+		page := make(chan string, 1)
+		path := filepath.Join(t.TempDir(), "refresh")
+		if err := Login(t.Context(), as.settings(path), LoginOptions{Out: io.Discard, Opened: browse(t, page)}); err != nil {
+			t.Fatalf("Login %d: %v", i, err)
+		}
+		select {
+		case got := <-page:
+			if !strings.Contains(got, "mailproc is signed in") {
+				t.Fatalf("login %d: the browser got %q, want the page saying mailproc is signed in", i, got)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("login %d: the browser got no page in 10 s", i)
+		}
+	}
+}
+
+// loginServer is an authorization server for Login's tests: it sends
+// the browser back with code c-1 and exchanges that code for refresh
+// token rt-login when the PKCE verifier matches.
+type loginServer struct {
+	*httptest.Server
+	mu        sync.Mutex
+	challenge string
+}
+
+func newLoginServer(t *testing.T) *loginServer {
+	as := &loginServer{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/authorize", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		challenge = q.Get("code_challenge")
+		as.mu.Lock()
+		as.challenge = q.Get("code_challenge")
+		as.mu.Unlock()
 		if q.Get("code_challenge_method") != "S256" || !strings.HasPrefix(q.Get("redirect_uri"), "http://127.0.0.1:") {
 			t.Errorf("authorization request %v: want S256 PKCE and a loopback redirect", q)
 		}
@@ -161,6 +209,9 @@ func TestLogin(t *testing.T) {
 	})
 	mux.HandleFunc("/token", func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()
+		as.mu.Lock()
+		challenge := as.challenge
+		as.mu.Unlock()
 		if r.PostForm.Get("code") != "c-1" || oauth2.S256ChallengeFromVerifier(r.PostForm.Get("code_verifier")) != challenge {
 			w.WriteHeader(400)
 			io.WriteString(w, `{"error":"invalid_grant"}`)
@@ -169,28 +220,34 @@ func TestLogin(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"access_token":"tok","expires_in":60,"refresh_token":"rt-login"}`)
 	})
-	as := httptest.NewServer(mux)
-	defer as.Close()
-	path := filepath.Join(t.TempDir(), "refresh")
-	s := Settings{Provider: Generic, ClientID: "mailproc", TokenURL: as.URL + "/token", AuthURL: as.URL + "/authorize",
-		RefreshTokenFile: path, Scopes: []string{"offline_access"}}
-	out := new(strings.Builder)
-	browse := func(u string) {
+	as.Server = httptest.NewServer(mux)
+	t.Cleanup(as.Close)
+	return as
+}
+
+func (as *loginServer) settings(refreshFile string) Settings {
+	return Settings{Provider: Generic, ClientID: "mailproc", TokenURL: as.URL + "/token", AuthURL: as.URL + "/authorize",
+		RefreshTokenFile: refreshFile, Scopes: []string{"offline_access"}}
+}
+
+// browse returns a browser for LoginOptions.Opened: it follows the URL
+// and, when page is not nil, sends it the page it ends on.
+func browse(t *testing.T, page chan<- string) func(string) {
+	return func(u string) {
 		go func() {
 			resp, err := http.Get(u)
 			if err != nil {
 				t.Errorf("browser: %v", err)
+				if page != nil {
+					page <- ""
+				}
 				return
 			}
+			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
+			if page != nil {
+				page <- string(b)
+			}
 		}()
-	}
-	if err := Login(t.Context(), s, LoginOptions{Out: out, Opened: browse}); err != nil {
-		t.Fatalf("Login: %v\n%s", err, out)
-	}
-	b, _ := os.ReadFile(path)
-	fi, _ := os.Stat(path)
-	if string(b) != "rt-login\n" || fi.Mode().Perm() != 0o600 || strings.Contains(out.String(), "rt-login") {
-		t.Errorf("refresh token file %q mode %04o, output %q: want the token in a 0600 file, not printed", b, fi.Mode().Perm(), out)
 	}
 }
