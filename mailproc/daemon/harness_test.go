@@ -163,12 +163,12 @@ func (w *world) templatesSent() []string {
 }
 
 // folder returns the messages of a folder.
-func (w *world) folder(name string) []mailbox.MemMessage {
+func (w *world) folder(name string) []mailbox.Message {
 	w.t.Helper()
 	return w.imap.Messages(name)
 }
 
-func hasFlag(m mailbox.MemMessage, flag string) bool {
+func hasFlag(m mailbox.Message, flag string) bool {
 	for _, f := range m.Flags {
 		if strings.EqualFold(f, flag) {
 			return true

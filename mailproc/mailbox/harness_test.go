@@ -144,7 +144,7 @@ func (b *backend) seed(t *testing.T, folder string, raw []byte, date time.Time, 
 }
 
 // messages is what folder holds now, read with the bare connection.
-func (b *backend) messages(t *testing.T, folder string) []MemMessage {
+func (b *backend) messages(t *testing.T, folder string) []Message {
 	t.Helper()
 	msgs, err := listMessages(b.raw, b.server(folder))
 	if err != nil {
@@ -220,7 +220,7 @@ func hasFlag(flags []string, flag string) bool {
 }
 
 // uidsOf lists the UIDs of msgs.
-func uidsOf(msgs []MemMessage) []uint32 {
+func uidsOf(msgs []Message) []uint32 {
 	var uids []uint32
 	for _, m := range msgs {
 		uids = append(uids, m.UID)
@@ -233,4 +233,35 @@ func testContext(t *testing.T) context.Context {
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	t.Cleanup(cancel)
 	return ctx
+}
+
+// listMessages reads every message of the server folder with EXAMINE and
+// BODY.PEEK[], lowest UID first.
+func listMessages(ic *imapclient.Client, folder string) ([]Message, error) {
+	data, err := ic.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
+	if err != nil {
+		return nil, fmt.Errorf("examine %q: %w", folder, err)
+	}
+	msgs, err := fetchAll(ic, data.NumMessages)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %q: %w", folder, err)
+	}
+	return msgs, nil
+}
+
+// dialRaw is a bare go-imap connection logged in with cfg, for looking at a
+// server without a Client.
+func dialRaw(ctx context.Context, cfg Config) (*imapclient.Client, error) {
+	cfg = cfg.withDefaults()
+	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	ic, err := connect(ctx, cfg, &imapclient.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := ic.Login(cfg.Username, cfg.Password).Wait(); err != nil {
+		ic.Close()
+		return nil, fmt.Errorf("login: %w", err)
+	}
+	return ic, nil
 }

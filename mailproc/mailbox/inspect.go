@@ -9,18 +9,13 @@ import (
 // ListFolder reads every message of a folder on any server, read-only
 // (EXAMINE, BODY.PEEK): for tests and tools that look at a mailbox without
 // changing it. The folder name is written with '/'.
-func ListFolder(ctx context.Context, cfg Config, folder string) ([]MemMessage, error) {
+func ListFolder(ctx context.Context, cfg Config, folder string) ([]Message, error) {
 	c, err := Dial(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
 	defer c.Close()
-	var msgs []MemMessage
-	err = c.exchange(ctx, func() error {
-		var err error
-		msgs, err = listMessages(c.imap, c.names.server(folder))
-		return err
-	})
+	msgs, err := c.ReadFolder(ctx, folder)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", folder, err)
 	}

@@ -2,20 +2,17 @@ package mailbox
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/tls"
 	"fmt"
 	"io"
 	"log"
 	"net"
-	"slices"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-imap/v2/imapserver"
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
 )
@@ -36,14 +33,6 @@ type MemServer struct {
 
 	tokenMu     sync.Mutex
 	acceptToken func(token string) bool // set by AcceptTokens; nil: no OAuth
-}
-
-// MemMessage is one message held by a MemServer.
-type MemMessage struct {
-	UID          uint32
-	Flags        []string
-	Raw          []byte
-	InternalDate time.Time
 }
 
 // memTLS makes a MemServer speak TLS, for the tests of Dial's TLS.
@@ -153,13 +142,8 @@ func (s *MemServer) Append(folder string, raw []byte, date time.Time, flags ...s
 
 // Messages returns what is in folder now, lowest UID first. It reads over
 // its own IMAP connection with BODY.PEEK, so it changes no flag.
-func (s *MemServer) Messages(folder string) ([]MemMessage, error) {
-	ic, err := dialRaw(context.Background(), s.Config())
-	if err != nil {
-		return nil, fmt.Errorf("memserver: %w", err)
-	}
-	defer ic.Close()
-	msgs, err := listMessages(ic, folder)
+func (s *MemServer) Messages(folder string) ([]Message, error) {
+	msgs, err := ListFolder(context.Background(), s.Config(), folder)
 	if err != nil {
 		return nil, fmt.Errorf("memserver: %w", err)
 	}
@@ -188,46 +172,4 @@ func (s *MemServer) ResetUIDValidity(folder string) error {
 		}
 	}
 	return nil
-}
-
-// listMessages reads every message of the server folder with EXAMINE and
-// BODY.PEEK[], lowest UID first.
-func listMessages(ic *imapclient.Client, folder string) ([]MemMessage, error) {
-	data, err := ic.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
-	if err != nil {
-		return nil, fmt.Errorf("examine %q: %w", folder, err)
-	}
-	if data.NumMessages == 0 {
-		return nil, nil
-	}
-	body := &imap.FetchItemBodySection{Peek: true}
-	opts := &imap.FetchOptions{UID: true, Flags: true, InternalDate: true, BodySection: []*imap.FetchItemBodySection{body}}
-	bufs, err := ic.Fetch(imap.SeqSet{{Start: 1, Stop: 0}}, opts).Collect()
-	if err != nil {
-		return nil, fmt.Errorf("fetch %q: %w", folder, err)
-	}
-	msgs := make([]MemMessage, 0, len(bufs))
-	for _, b := range bufs {
-		msgs = append(msgs, MemMessage{UID: uint32(b.UID), Flags: flagStrings(b.Flags),
-			Raw: b.FindBodySection(body), InternalDate: b.InternalDate})
-	}
-	slices.SortFunc(msgs, func(a, b MemMessage) int { return cmp.Compare(a.UID, b.UID) })
-	return msgs, nil
-}
-
-// dialRaw is a bare go-imap connection logged in with cfg, for looking at a
-// server without a Client.
-func dialRaw(ctx context.Context, cfg Config) (*imapclient.Client, error) {
-	cfg = cfg.withDefaults()
-	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
-	defer cancel()
-	ic, err := connect(ctx, cfg, &imapclient.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if err := ic.Login(cfg.Username, cfg.Password).Wait(); err != nil {
-		ic.Close()
-		return nil, fmt.Errorf("login: %w", err)
-	}
-	return ic, nil
 }

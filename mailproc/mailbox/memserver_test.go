@@ -69,7 +69,7 @@ func TestMemServerResetUIDValidity(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Messages after ResetUIDValidity: %v", err)
 	}
-	if !slices.EqualFunc(before, after, func(a, b MemMessage) bool {
+	if !slices.EqualFunc(before, after, func(a, b Message) bool {
 		return string(a.Raw) == string(b.Raw) && a.InternalDate.Equal(b.InternalDate) && slices.Equal(a.Flags, b.Flags)
 	}) {
 		t.Errorf("Messages after ResetUIDValidity = %+v, want the same as %+v", after, before)

@@ -74,7 +74,7 @@ func TestMoveNothing(t *testing.T) {
 }
 
 // messageIDs lists the bare Message-IDs of msgs.
-func messageIDs(msgs []MemMessage) []string {
+func messageIDs(msgs []Message) []string {
 	var ids []string
 	for _, m := range msgs {
 		ids = append(ids, headerMessageID(m.Raw))

@@ -29,7 +29,7 @@ type Mailbox struct {
 }
 
 // Message is one message in a folder.
-type Message = mailbox.MemMessage
+type Message = mailbox.Message
 
 // NewMailbox gives the test a fresh account on a server of the kind.
 func NewMailbox(t testing.TB, kind string) *Mailbox {
