@@ -21,6 +21,7 @@ import (
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/mailbox/imaptest"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/smtpsink"
@@ -39,7 +40,7 @@ const (
 // world is the demo's servers, store and daemon settings.
 type world struct {
 	out   io.Writer
-	imap  *mailbox.MemServer
+	imap  *imaptest.MemServer
 	smtp  *smtpsink.Sink
 	store *store.Store
 	cfg   *config.Config
@@ -62,7 +63,7 @@ func start(out io.Writer) (*world, error) {
 		return nil, fmt.Errorf("demo: temp dir: %w", err)
 	}
 	w := &world{out: out, dir: dir}
-	if w.imap, err = mailbox.StartMemServer(user, password); err != nil {
+	if w.imap, err = imaptest.StartMemServer(user, password); err != nil {
 		w.close()
 		return nil, err
 	}

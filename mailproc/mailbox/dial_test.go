@@ -101,13 +101,13 @@ func TestDialTLS(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			opts := memTLS{implicit: serverTLS}
+			implicit, startTLS := serverTLS, (*tls.Config)(nil)
 			if tt.security == SecurityStartTLS {
-				opts = memTLS{startTLS: serverTLS}
+				implicit, startTLS = nil, serverTLS
 			}
-			s, err := startMemServer("u@example.test", "pw", opts)
+			s, err := StartMemServerTLS("u@example.test", "pw", implicit, startTLS)
 			if err != nil {
-				t.Fatalf("startMemServer: %v", err)
+				t.Fatalf("StartMemServerTLS: %v", err)
 			}
 			defer s.Close()
 			cfg := s.Config()

@@ -36,8 +36,8 @@ const dovecotEnv = "MAILPROC_TEST_DOVECOT"
 // connection for seeding mail and looking at it without the Client.
 type backend struct {
 	cfg         Config
-	mem         *MemServer // nil for a real server
-	root        string     // this test's top folder
+	mem         MemServer // nil for a real server
+	root        string    // this test's top folder
 	raw         *imapclient.Client
 	sep         rune
 	noticeBound time.Duration // how soon an IDLEing Client must hear of new mail

@@ -16,7 +16,7 @@ import (
 // tokenServer is a MemServer that signs in its user with the tokens that
 // valid approves, and counts the OAuth2 attempts.
 type tokenServer struct {
-	*MemServer
+	MemServer
 	mu       sync.Mutex
 	attempts []string // the tokens tried, in order
 }

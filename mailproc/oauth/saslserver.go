@@ -17,7 +17,7 @@ var ErrMalformed = errors.New("oauth: malformed initial response")
 const errorChallenge = `{"status":"invalid_token","schemes":"bearer","scope":"mail"}`
 
 // SASLServer is the server side of XOAUTH2 or OAUTHBEARER, for the test
-// servers (smtpsink, mailbox.MemServer). It satisfies go-sasl's Server.
+// servers (smtpsink, imaptest.MemServer). It satisfies go-sasl's Server.
 type SASLServer struct {
 	mech    string
 	check   func(user, token string) error

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/mailbox/imaptest"
 	"github.com/mailproc/mailproc/mailproc/service"
 	"github.com/mailproc/mailproc/mailproc/smtpsink"
 	"github.com/mailproc/mailproc/mailproc/store"
@@ -29,12 +30,12 @@ var request = "From: Dana Whitfield <dana@example.net>\r\nTo: " + oauthUser + "\
 // Build signs in to IMAP with the token in [mailbox] token_file and to SMTP
 // with the one [smtp] token_command prints, and reads no password.
 func TestBuildSignsInWithTokens(t *testing.T) {
-	imap, err := mailbox.StartMemServer(oauthUser, "not-the-token")
+	imap, err := imaptest.StartMemServer(oauthUser, "not-the-token")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { imap.Close() })
-	imap.AcceptTokens(mailbox.TokenEquals("tok-imap"))
+	imap.AcceptTokens(imaptest.TokenEquals("tok-imap"))
 	sink, err := smtpsink.Start(smtpsink.Options{Username: oauthUser, AcceptToken: smtpsink.TokenEquals("tok-smtp")})
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/mailbox/imaptest"
 )
 
 // Mailbox is an IMAP account a test owns.
@@ -23,7 +24,7 @@ type Mailbox struct {
 	// the others.
 	Identity *Identity
 	cfg      mailbox.Config
-	mem      *mailbox.MemServer
+	mem      *imaptest.MemServer
 	conf     string // the Dovecot's configuration file, for doveadm
 	t        testing.TB
 }
@@ -50,7 +51,7 @@ func NewMailbox(t testing.TB, kind string) *Mailbox {
 	if IsOAuth(kind) {
 		return newOAuthMailbox(t, kind)
 	}
-	mem, err := mailbox.StartMemServer("privacy@cooper.example", "secret")
+	mem, err := imaptest.StartMemServer("privacy@cooper.example", "secret")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +69,7 @@ func (m *Mailbox) Append(folder string, raw []byte, date time.Time, flags ...str
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	return mailbox.AppendTo(ctx, m.cfg, folder, raw, date, flags...)
+	return imaptest.AppendTo(ctx, m.cfg, folder, raw, date, flags...)
 }
 
 // Messages lists a folder without changing it; a folder that does not
@@ -84,7 +85,7 @@ func (m *Mailbox) Messages(folder string) []Message {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	msgs, err := mailbox.ListFolder(ctx, m.cfg, folder)
+	msgs, err := imaptest.ListFolder(ctx, m.cfg, folder)
 	if err != nil {
 		if e := strings.ToLower(err.Error()); strings.Contains(e, "mailbox doesn't exist") || strings.Contains(e, "does not exist") || strings.Contains(err.Error(), "NONEXISTENT") {
 			return nil

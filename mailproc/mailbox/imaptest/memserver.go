@@ -1,4 +1,9 @@
-package mailbox
+// Package imaptest is IMAP tooling for tests and the demo, kept apart from
+// the product's client (package mailbox) as go-imap keeps imapmemserver
+// apart from its server: MemServer, go-imap's in-memory server on a
+// loopback port, and ListFolder and AppendTo, which look into a folder or
+// deliver to it on any server.
+package imaptest
 
 import (
 	"bytes"
@@ -15,6 +20,8 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapserver"
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+
+	"github.com/mailproc/mailproc/mailproc/mailbox"
 )
 
 // MemServer is go-imap's in-memory IMAP server (imapmemserver) on a loopback
@@ -35,10 +42,10 @@ type MemServer struct {
 	acceptToken func(token string) bool // set by AcceptTokens; nil: no OAuth
 }
 
-// memTLS makes a MemServer speak TLS, for the tests of Dial's TLS.
-type memTLS struct {
-	implicit *tls.Config // wrap the listener: security "tls"
-	startTLS *tls.Config // offer STARTTLS: security "starttls"
+// MemTLS makes a MemServer speak TLS, for the tests of a client's TLS.
+type MemTLS struct {
+	Implicit *tls.Config // wrap the listener: security "tls"
+	StartTLS *tls.Config // offer STARTTLS: security "starttls"
 }
 
 // memIdlePoll is how often a MemServer session in IDLE looks for updates.
@@ -71,11 +78,11 @@ func (s idlePollSession) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) 
 
 // StartMemServer starts a MemServer on 127.0.0.1 with a free port.
 func StartMemServer(username, password string) (*MemServer, error) {
-	return startMemServer(username, password, memTLS{})
+	return StartMemServerTLS(username, password, MemTLS{})
 }
 
-// startMemServer starts a MemServer, speaking TLS as t says.
-func startMemServer(username, password string, t memTLS) (*MemServer, error) {
+// StartMemServerTLS starts a MemServer, speaking TLS as t says.
+func StartMemServerTLS(username, password string, t MemTLS) (*MemServer, error) {
 	mem := imapmemserver.New()
 	user := imapmemserver.NewUser(username, password)
 	if err := user.Create("INBOX", nil); err != nil {
@@ -89,15 +96,15 @@ func startMemServer(username, password string, t memTLS) (*MemServer, error) {
 		},
 		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIMAP4rev2: {}},
 		InsecureAuth: true,
-		TLSConfig:    t.startTLS,
+		TLSConfig:    t.StartTLS,
 		Logger:       log.New(io.Discard, "", 0),
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("memserver: listen: %w", err)
 	}
-	if t.implicit != nil {
-		ln = tls.NewListener(ln, t.implicit)
+	if t.Implicit != nil {
+		ln = tls.NewListener(ln, t.Implicit)
 	}
 	s.Addr = ln.Addr().String()
 	go func() { s.served <- s.server.Serve(ln) }()
@@ -105,10 +112,10 @@ func startMemServer(username, password string, t memTLS) (*MemServer, error) {
 }
 
 // Config is a Config that reaches s as its user, in plain text.
-func (s *MemServer) Config() Config {
+func (s *MemServer) Config() mailbox.Config {
 	host, port, _ := net.SplitHostPort(s.Addr)
 	p, _ := strconv.Atoi(port)
-	return Config{Host: host, Port: p, Security: SecurityNone, Username: s.username, Password: s.password}
+	return mailbox.Config{Host: host, Port: p, Security: mailbox.SecurityNone, Username: s.username, Password: s.password}
 }
 
 // Close stops the server and drops every connection. It is safe to call twice.
@@ -142,7 +149,7 @@ func (s *MemServer) Append(folder string, raw []byte, date time.Time, flags ...s
 
 // Messages returns what is in folder now, lowest UID first. It reads over
 // its own IMAP connection with BODY.PEEK, so it changes no flag.
-func (s *MemServer) Messages(folder string) ([]Message, error) {
+func (s *MemServer) Messages(folder string) ([]mailbox.Message, error) {
 	msgs, err := ListFolder(context.Background(), s.Config(), folder)
 	if err != nil {
 		return nil, fmt.Errorf("memserver: %w", err)
@@ -172,4 +179,13 @@ func (s *MemServer) ResetUIDValidity(folder string) error {
 		}
 	}
 	return nil
+}
+
+// imapFlags turns strings into go-imap flags.
+func imapFlags(flags []string) []imap.Flag {
+	out := make([]imap.Flag, len(flags))
+	for i, f := range flags {
+		out[i] = imap.Flag(f)
+	}
+	return out
 }

@@ -1,16 +1,18 @@
-package mailbox
+package imaptest
 
 import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/mailbox"
 )
 
 // ListFolder reads every message of a folder on any server, read-only
 // (EXAMINE, BODY.PEEK): for tests and tools that look at a mailbox without
 // changing it. The folder name is written with '/'.
-func ListFolder(ctx context.Context, cfg Config, folder string) ([]Message, error) {
-	c, err := Dial(ctx, cfg)
+func ListFolder(ctx context.Context, cfg mailbox.Config, folder string) ([]mailbox.Message, error) {
+	c, err := mailbox.Dial(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -24,8 +26,8 @@ func ListFolder(ctx context.Context, cfg Config, folder string) ([]Message, erro
 
 // AppendTo delivers a message into a folder on any server, creating the
 // folder when missing: for tests and tools.
-func AppendTo(ctx context.Context, cfg Config, folder string, raw []byte, date time.Time, flags ...string) error {
-	c, err := Dial(ctx, cfg)
+func AppendTo(ctx context.Context, cfg mailbox.Config, folder string, raw []byte, date time.Time, flags ...string) error {
+	c, err := mailbox.Dial(ctx, cfg)
 	if err != nil {
 		return err
 	}

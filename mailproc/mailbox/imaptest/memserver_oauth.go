@@ -1,4 +1,4 @@
-package mailbox
+package imaptest
 
 import (
 	"crypto/subtle"
