@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/mailbox"
+	"github.com/mailproc/mailproc/mailproc/mailbox/imaptest"
 	"github.com/mailproc/mailproc/mailproc/smtpsink"
 )
 
 // memAccount is a seeded account on go-imap's in-memory server.
-func memAccount(t *testing.T, g *Generator) (*mailbox.MemServer, mailbox.Config) {
+func memAccount(t *testing.T, g *Generator) (*imaptest.MemServer, mailbox.Config) {
 	t.Helper()
-	mem, err := mailbox.StartMemServer("bench@example.test", "secret")
+	mem, err := imaptest.StartMemServer("bench@example.test", "secret")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +108,7 @@ func TestWorkFloorDoesTheWorkAndNoMore(t *testing.T) {
 }
 
 // assertFlags checks that every message of folder has exactly flags.
-func assertFlags(t *testing.T, mem *mailbox.MemServer, folder string, flags []string) {
+func assertFlags(t *testing.T, mem *imaptest.MemServer, folder string, flags []string) {
 	t.Helper()
 	msgs, err := mem.Messages(folder)
 	if err != nil {
