@@ -232,16 +232,6 @@ func qp(charset string, lines ...string) []string {
 	return strings.Split(strings.ReplaceAll(b.String(), "\r\n", "\n"), "\n")
 }
 
-// b64 encodes text lines in charset as base64, 76 characters a line.
-func b64(charset string, lines ...string) []string {
-	s := base64.StdEncoding.EncodeToString(encodeIn(charset, strings.Join(lines, "\r\n")))
-	var out []string
-	for len(s) > 76 {
-		out, s = append(out, s[:76]), s[76:]
-	}
-	return append(out, s)
-}
-
 // jis encodes text lines in ISO-2022-JP (7bit), as lines.
 func jis(lines ...string) []string {
 	out := make([]string, len(lines))

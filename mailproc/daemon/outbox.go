@@ -31,14 +31,6 @@ type outbox struct {
 	todo []string        // cases taken from ids that may have due replies
 }
 
-// sendPlanned sends the due planned replies of one case.
-func (d *Daemon) sendPlanned(ctx context.Context, id string) error {
-	ids := make(chan string, 1)
-	ids <- id
-	close(ids)
-	return d.sendFrom(ctx, ids)
-}
-
 // sendFrom sends the due planned replies of the cases that come on ids
 // until ids is closed, ctx ends, sending pauses, or the store fails.
 func (d *Daemon) sendFrom(ctx context.Context, ids <-chan string) error {

@@ -242,7 +242,7 @@ func TestControlAPIRefusesReadableToken(t *testing.T) {
 			if err == nil || !strings.Contains(out, "[control") {
 				t.Errorf("config check = %v, want a problem naming [control]", err)
 			}
-			if err, out := s.run(); err == nil || strings.Contains(out, apiToken) {
+			if out, err := s.run(); err == nil || strings.Contains(out, apiToken) {
 				t.Errorf("run = %v, want a refusal that does not show the token:\n%s", err, out)
 			}
 		})

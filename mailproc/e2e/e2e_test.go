@@ -97,9 +97,9 @@ year = 2026
 	return s
 }
 
-// run runs `mailproc run --once` with env added, and returns its exit
-// error and output.
-func (s *setup) run(env ...string) (error, string) {
+// run runs `mailproc run --once` with env added, and returns its output
+// and exit error.
+func (s *setup) run(env ...string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, "run", "--once", "--config", s.config)
@@ -107,7 +107,7 @@ func (s *setup) run(env ...string) (error, string) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	return err, out.String()
+	return out.String(), err
 }
 
 const request = "California Privacy Rights Request\r\n\r\nName: Ada Byron\r\nStreet address: 12 Oak Street\r\nCity: Fresno\r\nState: CA\r\nZIP code: 93704\r\n"
@@ -180,12 +180,12 @@ func TestSIGKILLAtEachStep(t *testing.T) {
 			t.Run(tt.point+"/"+kind, func(t *testing.T) {
 				s := newSetup(t, kind)
 				s.deliver("kill-" + tt.point + "@example.com")
-				err, out := s.run("MAILPROC_FAILPOINT=" + tt.point)
+				out, err := s.run("MAILPROC_FAILPOINT=" + tt.point)
 				if !killedBySIGKILL(err) {
 					t.Fatalf("first run = %v, want death by SIGKILL at %s\n%s", err, tt.point, out)
 				}
 				for i := 0; i < 2; i++ {
-					if err, out := s.run(); err != nil {
+					if out, err := s.run(); err != nil {
 						t.Fatalf("restart %d: %v\n%s", i+1, err, out)
 					}
 				}
@@ -224,12 +224,12 @@ func TestSIGKILLMidBacklog(t *testing.T) {
 			}
 			points := []string{"after-send", "after-decision", "before-move", "after-intent", "after-record"}
 			for _, p := range points {
-				err, out := s.run("MAILPROC_FAILPOINT=" + p)
+				out, err := s.run("MAILPROC_FAILPOINT=" + p)
 				if err != nil && !killedBySIGKILL(err) {
 					t.Fatalf("run with %s: %v\n%s", p, err, out)
 				}
 			}
-			if err, out := s.run(); err != nil {
+			if out, err := s.run(); err != nil {
 				t.Fatalf("final run: %v\n%s", err, out)
 			}
 			replies := s.smtp.Messages()

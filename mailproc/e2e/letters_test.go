@@ -68,7 +68,7 @@ func TestLetterFromTheDesk(t *testing.T) {
 	}
 	id := m[1]
 	s.printAndCheck(t, id, dir)
-	if err, out := s.run(); err != nil {
+	if out, err := s.run(); err != nil {
 		t.Fatalf("run --once: %v\n%s", err, out)
 	}
 	if n := len(s.smtp.Messages()); n != 0 {

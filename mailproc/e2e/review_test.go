@@ -80,7 +80,7 @@ func TestReviewCommands(t *testing.T) {
 func TestReportCommand(t *testing.T) {
 	s := newSetup(t, testenv.Memory)
 	s.deliver("rep-1@example.com")
-	if err, out := s.run(); err != nil {
+	if out, err := s.run(); err != nil {
 		t.Fatalf("run: %v\n%s", err, out)
 	}
 	month := time.Now().In(mustZone(t)).Format("2006-01")
@@ -155,7 +155,7 @@ func TestBackupRestoreExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.deliver("bk-2@example.com")
-	if err, out := s.run(); err != nil {
+	if out, err := s.run(); err != nil {
 		t.Fatalf("run on the restored database: %v\n%s", err, out)
 	}
 	if n := len(s.smtp.Messages()); n != 2 {

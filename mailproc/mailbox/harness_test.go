@@ -219,15 +219,6 @@ func hasFlag(flags []string, flag string) bool {
 	return slices.ContainsFunc(flags, func(f string) bool { return strings.EqualFold(f, flag) })
 }
 
-// uidsOf lists the UIDs of msgs.
-func uidsOf(msgs []Message) []uint32 {
-	var uids []uint32
-	for _, m := range msgs {
-		uids = append(uids, m.UID)
-	}
-	return uids
-}
-
 // testContext is a context ending with the test or after a minute.
 func testContext(t *testing.T) context.Context {
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)

@@ -43,7 +43,7 @@ func TestIdleRecheckOnCourier(t *testing.T) {
 		if err := other.Append(ctx, "INBOX", testMessage(fmt.Sprintf("idle-%d@example.test", i), "new"), nil, time.Time{}); err != nil {
 			t.Fatalf("Append: %v", err)
 		}
-		err, d := waitResult(t, done, 90*time.Second)
+		d, err := waitResult(t, done, 90*time.Second)
 		if err != nil {
 			t.Fatalf("WaitForMail: %v", err)
 		}

@@ -33,15 +33,15 @@ func startWaiting(t *testing.T, ctx context.Context, c *Client, d time.Duration)
 }
 
 // waitResult waits up to bound for WaitForMail to return.
-func waitResult(t *testing.T, done <-chan error, bound time.Duration) (error, time.Duration) {
+func waitResult(t *testing.T, done <-chan error, bound time.Duration) (time.Duration, error) {
 	t.Helper()
 	start := time.Now()
 	select {
 	case err := <-done:
-		return err, time.Since(start)
+		return time.Since(start), err
 	case <-time.After(bound):
 		t.Fatalf("WaitForMail did not return within %v", bound)
-		return nil, 0
+		return 0, nil
 	}
 }
 
@@ -60,7 +60,7 @@ func TestWaitForMailWakesOnAppend(t *testing.T) {
 		if err := other.Append(ctx, inbox, testMessage("w2@example.test", "second"), nil, time.Time{}); err != nil {
 			t.Fatalf("Append from a second connection: %v", err)
 		}
-		err, took := waitResult(t, done, 30*time.Second)
+		took, err := waitResult(t, done, 30*time.Second)
 		if err != nil {
 			t.Fatalf("WaitForMail: %v", err)
 		}
@@ -89,7 +89,7 @@ func TestWaitForMailPolls(t *testing.T) {
 
 		const d = 50 * time.Millisecond
 		done := startWaiting(t, ctx, c, d)
-		err, took := waitResult(t, done, 10*time.Second)
+		took, err := waitResult(t, done, 10*time.Second)
 		if err != nil {
 			t.Fatalf("WaitForMail(%v) without IDLE: %v", d, err)
 		}
@@ -99,7 +99,7 @@ func TestWaitForMailPolls(t *testing.T) {
 		// The NOOP after the sleep heard of the new mail, so this returns at once.
 		again := make(chan error, 1)
 		go func() { again <- c.WaitForMail(ctx, time.Hour) }()
-		if err, _ := waitResult(t, again, 5*time.Second); err != nil {
+		if _, err := waitResult(t, again, 5*time.Second); err != nil {
 			t.Errorf("WaitForMail after a NOOP that saw EXISTS: %v", err)
 		}
 	})
@@ -117,7 +117,7 @@ func TestWaitForMailTimesOut(t *testing.T) {
 
 				const d = 100 * time.Millisecond
 				done := startWaiting(t, ctx, c, d)
-				if err, _ := waitResult(t, done, 10*time.Second); err != nil {
+				if _, err := waitResult(t, done, 10*time.Second); err != nil {
 					t.Errorf("WaitForMail(%v), idle %t: %v", d, idle, err)
 				}
 			})
@@ -137,7 +137,7 @@ func TestWaitForMailCancel(t *testing.T) {
 				ctx, cancel := context.WithCancel(testContext(t))
 				done := startWaiting(t, ctx, c, time.Hour)
 				cancel()
-				err, took := waitResult(t, done, 5*time.Second)
+				took, err := waitResult(t, done, 5*time.Second)
 				if !errors.Is(err, context.Canceled) {
 					t.Errorf("WaitForMail after cancel (idle %t) = %v, want context.Canceled", idle, err)
 				}
@@ -158,7 +158,7 @@ func TestWaitForMailConnectionDies(t *testing.T) {
 
 	done := startWaiting(t, testContext(t), c, time.Hour)
 	b.mem.Close()
-	if err, _ := waitResult(t, done, 5*time.Second); err == nil {
+	if _, err := waitResult(t, done, 5*time.Second); err == nil {
 		t.Errorf("WaitForMail when the server went away = nil, want an error")
 	}
 	select {

@@ -1,7 +1,6 @@
 package oauth
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -205,13 +204,5 @@ func TestDefaults(t *testing.T) {
 	g := Settings{Provider: Google}
 	if got := g.tokenURL() + " " + strings.Join(g.scopes(false), " "); got != "https://oauth2.googleapis.com/token https://mail.google.com/" {
 		t.Errorf("google token URL and scopes = %q", got)
-	}
-}
-
-// decodeJSON reads one JSON value from s into v.
-func decodeJSON(t *testing.T, s string, v any) {
-	t.Helper()
-	if err := json.Unmarshal([]byte(s), v); err != nil {
-		t.Fatalf("decode %q: %v", s, err)
 	}
 }

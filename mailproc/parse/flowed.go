@@ -49,9 +49,5 @@ func flowedLine(line string) (int, string) {
 	for depth < len(line) && line[depth] == '>' {
 		depth++
 	}
-	content := line[depth:]
-	if strings.HasPrefix(content, " ") {
-		content = content[1:]
-	}
-	return depth, content
+	return depth, strings.TrimPrefix(line[depth:], " ")
 }
