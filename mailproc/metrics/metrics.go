@@ -11,6 +11,7 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/buildinfo"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -48,7 +49,7 @@ func New(build buildinfo.Info) *Metrics {
 			Help: "Open cases past their due date."}),
 	}
 	m.reg.MustRegister(m.seen, m.decisions, m.replies, m.reconnects, m.lastPoll, m.open, m.overdue, buildGauge(build),
-		prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
