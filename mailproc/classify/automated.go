@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/parse"
@@ -46,7 +47,7 @@ var machinePrecedence = []string{"bulk", "junk", "list", "auto_reply", "auto-rep
 
 func precedence(h parse.Header, _ Ours) []Sign {
 	for _, name := range []string{"Precedence", "X-Precedence"} {
-		if v := fieldValue(h.Get(name)); contains(machinePrecedence, v) {
+		if v := fieldValue(h.Get(name)); slices.Contains(machinePrecedence, v) {
 			return []Sign{{RulePrecedence, name + ": " + v}}
 		}
 	}
@@ -130,13 +131,4 @@ func fieldValue(v string) string {
 		v = v[:i]
 	}
 	return strings.ToLower(strings.TrimSpace(v))
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,7 +106,7 @@ func stripSubjectPrefixes(n string) (string, []string) {
 			}
 		}
 		prefix, after, ok := strings.Cut(n, ":")
-		if !ok || !contains(replyPrefixes, strings.TrimSpace(prefix)) {
+		if !ok || !slices.Contains(replyPrefixes, strings.TrimSpace(prefix)) {
 			return n, tags
 		}
 		n = after

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/parse"
@@ -60,7 +61,7 @@ func (o Ours) ReturnedReplyIDs(m *parse.Message) []string {
 	}
 	var ids []string
 	for _, id := range append(append([]string{}, m.ReturnedMessageIDs...), bracketedIDs(head(m.FullText, maxTellBytes))...) {
-		if o.ReplyID(id) && !contains(ids, id) {
+		if o.ReplyID(id) && !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
 	}

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -147,11 +148,11 @@ func senderRule(addr string) Rule {
 // '-'; "jane.owner" is a person). A "+tag" is not looked at.
 func isListRobot(local string) bool {
 	base, _, _ := strings.Cut(strings.ToLower(local), "+")
-	if contains(listRobots, strings.Join(localWords(base), "")) {
+	if slices.Contains(listRobots, strings.Join(localWords(base), "")) {
 		return true
 	}
 	parts := strings.Split(base, "-")
-	return len(parts) > 1 && (parts[0] == "owner" || contains(listRobotSuffixes, parts[len(parts)-1]))
+	return len(parts) > 1 && (parts[0] == "owner" || slices.Contains(listRobotSuffixes, parts[len(parts)-1]))
 }
 
 // wordsBegin reports whether the words from some word on, joined, begin
@@ -205,5 +206,5 @@ func isMachineName(name string) bool {
 			b.WriteRune(r)
 		}
 	}
-	return b.Len() > 0 && contains(machineNames, b.String())
+	return b.Len() > 0 && slices.Contains(machineNames, b.String())
 }

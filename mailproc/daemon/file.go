@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -222,7 +223,7 @@ func markFiled(tx *store.Tx, id string, filed []fileRef, copied []string, now ti
 		return err
 	}
 	for i := range c.Replies {
-		if r := &c.Replies[i]; contains(copied, r.MessageID) {
+		if r := &c.Replies[i]; slices.Contains(copied, r.MessageID) {
 			r.InSent = true
 			if err := tx.DeleteRaw(r.MessageID); err != nil {
 				return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/mail"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -169,12 +170,7 @@ func (w *world) folder(name string) []mailbox.Message {
 }
 
 func hasFlag(m mailbox.Message, flag string) bool {
-	for _, f := range m.Flags {
-		if strings.EqualFold(f, flag) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(m.Flags, func(f string) bool { return strings.EqualFold(f, flag) })
 }
 
 func (w *world) caseOf(messageID string) *cases.Case {

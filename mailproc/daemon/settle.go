@@ -167,7 +167,7 @@ func (d *Daemon) replyFails(c *cases.Case, r *cases.Reply, state cases.ReplyStat
 // the inbox to the review folder.
 func toReview(c *cases.Case, reason, folder string) {
 	c.State = cases.Review
-	if !contains(c.Reasons, reason) {
+	if !slices.Contains(c.Reasons, reason) {
 		c.Reasons = append(c.Reasons, reason)
 	}
 	for i := range c.Messages {
@@ -175,15 +175,6 @@ func toReview(c *cases.Case, reason, folder string) {
 			c.Messages[i].Folder, c.Messages[i].Flag = folder, true
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // nextWake is how long to wait for mail before working again: the poll

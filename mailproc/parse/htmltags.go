@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -162,21 +163,11 @@ func (c *htmlConverter) checkQuoteStart(z *html.Tokenizer) {
 }
 
 func hasClass(classes, name string) bool {
-	for _, c := range strings.Fields(classes) {
-		if c == name {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(strings.Fields(classes), name)
 }
 
 func hasClassPrefix(classes, prefix string) bool {
-	for _, c := range strings.Fields(classes) {
-		if strings.HasPrefix(c, prefix) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(strings.Fields(classes), func(c string) bool { return strings.HasPrefix(c, prefix) })
 }
 
 // finish ends the last line and lays the lines out: each normalised, its

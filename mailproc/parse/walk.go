@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/emersion/go-message/textproto"
@@ -57,7 +58,7 @@ func (w *walker) rawCap() int64 {
 // attached message is a returned one rather than a forward.
 func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inReport bool, sec section) piece {
 	mt, params := contentType(h)
-	if isReportPart(mt) && !containsString(w.reports, mt) {
+	if isReportPart(mt) && !slices.Contains(w.reports, mt) {
 		w.reports = append(w.reports, mt)
 	}
 	switch {
@@ -195,17 +196,8 @@ func (w *walker) collectHeaderIDs(h textproto.Header, body io.Reader) {
 
 func (w *walker) addReturned(ids ...string) {
 	for _, id := range ids {
-		if id != "" && !containsString(w.returned, id) {
+		if id != "" && !slices.Contains(w.returned, id) {
 			w.returned = append(w.returned, id)
 		}
 	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
