@@ -93,6 +93,19 @@ func (c *console) sameOrigin(next http.Handler) http.Handler {
 // fromHere checks Sec-Fetch-Site, Origin and Referer where the browser
 // sent them. With Referrer-Policy no-referrer a browser posts a form with
 // "Origin: null"; that is accepted only when Sec-Fetch-Site vouches for it.
+//
+// It is not http.CrossOriginProtection, which cannot do this job (each
+// difference is a test that fails with it, even given the public host as
+// the request's Host): CrossOriginProtection takes "Sec-Fetch-Site:
+// same-origin" (and "none") without looking at Origin, so behind a proxy
+// that does not pass the public host, or one not trusted, a POST would
+// pass where the console refuses it and logs why (TestPostBehindProxy);
+// it compares Origin with Host alone, without the scheme, so an http://
+// page could post to the https console ("plain http origin with secure
+// cookies" in TestActionsNeedSameOrigin); it ignores Referer ("other
+// referer"); and the public host behind a trusted proxy comes with each
+// request (X-Forwarded-Host), which its AddTrustedOrigin, a fixed list,
+// cannot express.
 func (c *console) fromHere(r *http.Request) bool {
 	site := r.Header.Get("Sec-Fetch-Site")
 	if site != "" && site != "same-origin" {
