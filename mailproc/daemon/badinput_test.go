@@ -252,12 +252,15 @@ func checkOnlyUnrelatedInInbox(t *testing.T, w *world, unrelated bool) {
 	if !bytes.Contains(inbox[0].Header, []byte("<"+otherID+">")) || len(inbox[0].Flags) != 0 {
 		t.Errorf("INBOX keeps %q with flags %v, want the unrelated message with none", rawFirstLine(inbox[0].Header), inbox[0].Flags)
 	}
-	w.store.View(func(tx *store.Tx) error {
+	err := w.store.View(func(tx *store.Tx) error {
 		if id, ok := tx.CaseForMessage("mid:" + otherID); ok {
 			t.Errorf("unrelated mail has case %s, want none", id)
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // messageIn finds a message by Message-ID in a folder.

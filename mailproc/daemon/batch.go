@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -29,13 +30,17 @@ func (d *Daemon) deferToBatch(id string) bool {
 	return true
 }
 
-// rawOf returns the stored bytes of a reply.
-func (d *Daemon) rawOf(messageID string) (raw []byte) {
-	d.store.View(func(tx *store.Tx) error {
+// rawOf returns the stored bytes of a reply; nil when they are no longer
+// kept.
+func (d *Daemon) rawOf(messageID string) (raw []byte, err error) {
+	err = d.store.View(func(tx *store.Tx) error {
 		raw = tx.Raw(messageID)
 		return nil
 	})
-	return raw
+	if err != nil {
+		return nil, fmt.Errorf("read the bytes of reply %s: %w", messageID, err)
+	}
+	return raw, nil
 }
 
 // unsettled reports whether a reply of the case is still to be sent.

@@ -270,10 +270,13 @@ func (d *Daemon) cycled() {
 	}
 	if d.metrics != nil && now.Sub(d.countedAt) >= time.Minute {
 		d.countedAt = now
-		d.store.View(func(tx *store.Tx) error {
+		err := d.store.View(func(tx *store.Tx) error {
 			d.metrics.Cases(tx.OpenCases(now))
 			return nil
 		})
+		if err != nil {
+			d.log.Warn("cannot count the open cases for the metrics", "err", err)
+		}
 	}
 }
 

@@ -25,7 +25,11 @@ func (d *Daemon) dailyDigest(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	key := "digest/" + local.Format("2006-01-02")
-	if j, ok := d.job(key); ok && j.State != "retry" && j.State != "sending" {
+	j, ok, err := d.job(key)
+	if err != nil {
+		return err
+	}
+	if ok && j.State != "retry" && j.State != "sending" {
 		return nil
 	}
 	open, err := d.List(control.Filter{Open: true})

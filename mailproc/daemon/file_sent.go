@@ -50,7 +50,10 @@ func (d *Daemon) copyReplies(ctx context.Context, mb Mailbox, cs []*cases.Case) 
 	var items []mailbox.AppendItem
 	var whose []owned
 	for _, o := range todo {
-		r, raw := d.sentReply(cs, o.id, o.mid)
+		r, raw, err := d.sentReply(cs, o.id, o.mid)
+		if err != nil {
+			return nil, err
+		}
 		if raw == nil {
 			copied[o.id] = append(copied[o.id], o.mid) // nothing left to copy
 			continue
@@ -75,17 +78,19 @@ func (d *Daemon) copyReplies(ctx context.Context, mb Mailbox, cs []*cases.Case) 
 	return copied, nil
 }
 
-// sentReply returns a case's reply and its stored bytes.
-func (d *Daemon) sentReply(cs []*cases.Case, id, mid string) (cases.Reply, []byte) {
+// sentReply returns a case's reply and its stored bytes (nil when they
+// are no longer kept).
+func (d *Daemon) sentReply(cs []*cases.Case, id, mid string) (cases.Reply, []byte, error) {
 	for _, c := range cs {
 		if c.ID != id {
 			continue
 		}
 		for _, r := range c.Replies {
 			if r.MessageID == mid {
-				return r, d.rawOf(mid)
+				raw, err := d.rawOf(mid)
+				return r, raw, err
 			}
 		}
 	}
-	return cases.Reply{}, nil
+	return cases.Reply{}, nil, nil
 }

@@ -37,15 +37,26 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 	h, herr := parse.ParseHeader(s.Header)
 	key := messageKey(h.MessageID)
 	if key != "" {
-		if id, ok := d.caseForMessage(key); ok {
+		id, ok, err := d.caseForMessage(key)
+		if err != nil {
+			return err
+		}
+		if ok {
 			return d.handleKnown(ctx, mb, s, id, key)
 		}
-		if d.isOurReply(h.MessageID) {
+		ours, err := d.isOurReply(h.MessageID)
+		if err != nil {
+			return err
+		}
+		if ours {
 			d.log.Debug("our own reply in the inbox; left alone", "uid", s.UID)
 			return nil
 		}
 	}
-	thread := d.caseForThread(h)
+	thread, err := d.caseForThread(h)
+	if err != nil {
+		return err
+	}
 	var preview []byte
 	if herr == nil && thread == "" {
 		matter, p, err := d.mayMatter(ctx, mb, s, h)
@@ -67,7 +78,11 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 	}
 	if key == "" {
 		key = rawKey(raw)
-		if id, ok := d.caseForMessage(key); ok {
+		id, ok, err := d.caseForMessage(key)
+		if err != nil {
+			return err
+		}
+		if ok {
 			return d.handleKnown(ctx, mb, s, id, key)
 		}
 	}
@@ -156,7 +171,11 @@ func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary,
 	delete(d.failures, s.UID)
 	d.log.Warn("message cannot be fetched; handing it to staff", "uid", s.UID, "err", err)
 	key := rawKey(s.Header)
-	if id, ok := d.caseForMessage(key); ok {
+	id, ok, lerr := d.caseForMessage(key)
+	if lerr != nil {
+		return lerr
+	}
+	if ok {
 		return d.handleKnown(ctx, mb, s, id, key)
 	}
 	in := d.unreadable(s.Header, s.Size, "the message could not be fetched: "+err.Error())
@@ -184,42 +203,54 @@ func rawKey(raw []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-func (d *Daemon) caseForMessage(key string) (id string, ok bool) {
-	d.store.View(func(tx *store.Tx) error {
+// caseForMessage returns the case a message (by its key) belongs to.
+func (d *Daemon) caseForMessage(key string) (id string, ok bool, err error) {
+	err = d.store.View(func(tx *store.Tx) error {
 		id, ok = tx.CaseForMessage(key)
 		return nil
 	})
-	return id, ok
+	if err != nil {
+		return "", false, fmt.Errorf("look up the message's case: %w", err)
+	}
+	return id, ok, nil
 }
 
-func (d *Daemon) caseForThread(h parse.Header) (id string) {
+// caseForThread returns the case a message's References and In-Reply-To
+// name, or "".
+func (d *Daemon) caseForThread(h parse.Header) (id string, err error) {
 	ids := append(append([]string{}, h.References...), h.InReplyTo...)
 	if len(ids) == 0 {
-		return ""
+		return "", nil
 	}
-	d.store.View(func(tx *store.Tx) error {
+	err = d.store.View(func(tx *store.Tx) error {
 		id, _ = tx.CaseForThread(ids)
 		return nil
 	})
-	return id
+	if err != nil {
+		return "", fmt.Errorf("look up the thread's case: %w", err)
+	}
+	return id, nil
 }
 
 // isOurReply reports whether a Message-ID is one of the replies we sent.
-func (d *Daemon) isOurReply(messageID string) bool {
-	id := d.caseForThread(parse.Header{InReplyTo: []string{messageID}})
-	if id == "" {
-		return false
+func (d *Daemon) isOurReply(messageID string) (bool, error) {
+	id, err := d.caseForThread(parse.Header{InReplyTo: []string{messageID}})
+	if id == "" || err != nil {
+		return false, err
 	}
 	c, err := d.loadCase(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
 	if err != nil {
-		return false
+		return false, err
 	}
 	for _, r := range c.Replies {
 		if r.MessageID == messageID {
-			return true
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 func (d *Daemon) loadCase(id string) (c *cases.Case, err error) {

@@ -31,12 +31,15 @@ func (d *Daemon) runJobs(ctx context.Context) {
 }
 
 // job returns the record of a job.
-func (d *Daemon) job(key string) (j store.Job, ok bool) {
-	d.store.View(func(tx *store.Tx) error {
+func (d *Daemon) job(key string) (j store.Job, ok bool, err error) {
+	err = d.store.View(func(tx *store.Tx) error {
 		j, ok = tx.Job(key)
 		return nil
 	})
-	return j, ok
+	if err != nil {
+		return store.Job{}, false, fmt.Errorf("read job %s: %w", key, err)
+	}
+	return j, ok, nil
 }
 
 func (d *Daemon) setJob(key, state, note string) error {
@@ -47,10 +50,14 @@ func (d *Daemon) setJob(key, state, note string) error {
 
 // sendNotice sends a notice once under a job key: the intent is recorded
 // first, so a process that dies mid-send never sends it twice (the job is
-// then "unknown" and logged). A temporary failure clears the record so a
-// later cycle tries again.
+// then "unknown" and logged). A temporary failure marks the job "retry",
+// which the jobs take as not done, so a later cycle tries again.
 func (d *Daemon) sendNotice(ctx context.Context, key string, n reply.Notice) error {
-	if j, ok := d.job(key); ok && j.State == "sending" {
+	j, ok, err := d.job(key)
+	if err != nil {
+		return err
+	}
+	if ok && j.State == "sending" {
 		d.log.Error("a notice's sending was begun but not confirmed before a restart; not sent again", "job", key)
 		return d.setJob(key, "unknown", "sending begun, never confirmed")
 	}
@@ -67,19 +74,21 @@ func (d *Daemon) sendNotice(ctx context.Context, key string, n reply.Notice) err
 	sctx, cancel := context.WithTimeout(ctx, sendTimeout)
 	err = d.opts.Sender.Send(sctx, d.cfg.ReplyAddress(), []string{n.To}, raw)
 	cancel()
-	var se *smtpout.Error
-	switch {
-	case err == nil:
+	if err == nil {
 		d.log.Info("notice sent", "job", key)
 		return d.setJob(key, "sent", n.To)
-	case errors.As(err, &se) && se.Unknown:
-		d.setJob(key, "unknown", err.Error())
-	case errors.As(err, &se) && se.Permanent && !errors.Is(err, smtpout.ErrConfig):
-		d.setJob(key, "failed", err.Error())
-	default:
-		d.store.Update(func(tx *store.Tx) error { return tx.SetJob(key, store.Job{State: "retry", At: d.now()}) })
 	}
-	return fmt.Errorf("send %s: %w", key, err)
+	sendErr := fmt.Errorf("send %s: %w", key, err)
+	var se *smtpout.Error
+	switch {
+	case errors.As(err, &se) && se.Unknown:
+		err = d.setJob(key, "unknown", err.Error())
+	case errors.As(err, &se) && se.Permanent && !errors.Is(err, smtpout.ErrConfig):
+		err = d.setJob(key, "failed", err.Error())
+	default:
+		err = d.setJob(key, "retry", "")
+	}
+	return errors.Join(sendErr, err)
 }
 
 // noticeID is a notice's Message-ID: "<job>.<instance>@<our domain>".

@@ -21,17 +21,26 @@ func TestLetterNeverReachesSMTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.runOnce(letterNow.Add(time.Minute))
-	w.store.View(func(tx *store.Tx) error {
+	err = w.store.View(func(tx *store.Tx) error {
 		if len(tx.PendingCases()) != 0 {
 			t.Errorf("pending cases = %v, want none: a letter is not the daemon's work", tx.PendingCases())
 		}
 		return nil
 	})
-	w.store.Update(func(tx *store.Tx) error {
-		cc, _ := tx.Case(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = w.store.Update(func(tx *store.Tx) error {
+		cc, err := tx.Case(c.ID)
+		if err != nil {
+			return err
+		}
 		cc.Replies[0].State, cc.Replies[0].To = cases.ReplyPlanned, "ada@example.com"
 		return tx.PutCase(cc)
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	w.runOnce(letterNow.Add(2 * time.Minute))
 	if n := len(w.smtp.Messages()); n != 0 {
 		t.Fatalf("SMTP received %d messages for a letter case, want 0", n)

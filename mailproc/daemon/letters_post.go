@@ -70,11 +70,10 @@ func (d *Daemon) PrintLetter(id string, n int) (control.Printable, error) {
 		return control.Printable{}, err
 	}
 	r := c.Replies[i]
-	var raw []byte
-	d.store.View(func(tx *store.Tx) error {
-		raw = tx.Raw(r.MessageID)
-		return nil
-	})
+	raw, err := d.rawOf(r.MessageID)
+	if err != nil {
+		return control.Printable{}, fmt.Errorf("print %s: %w", id, err)
+	}
 	var content letterContent
 	if raw == nil || json.Unmarshal(raw, &content) != nil {
 		return control.Printable{}, refuse(id, "print", "the text of letter %d is no longer kept", i+1)

@@ -52,7 +52,11 @@ func (d *Daemon) monthlyReport(ctx context.Context, now time.Time) error {
 	first := time.Date(local.Year(), local.Month(), 1, 0, 0, 0, 0, d.cfg.Location())
 	prev := first.AddDate(0, -1, 0)
 	key := fmt.Sprintf("report/%04d-%02d", prev.Year(), prev.Month())
-	if j, ok := d.job(key); ok && j.State != "retry" && j.State != "sending" {
+	j, ok, err := d.job(key)
+	if err != nil {
+		return err
+	}
+	if ok && j.State != "retry" && j.State != "sending" {
 		return nil
 	}
 	r, err := d.MonthReport(prev.Year(), prev.Month())

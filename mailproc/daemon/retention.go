@@ -13,12 +13,13 @@ import (
 // and the once-a-year record keeps only keyed hashes anyway.
 func (d *Daemon) retention(_ context.Context, now time.Time) error {
 	key := "retention/" + now.In(d.cfg.Location()).Format("2006-01-02")
-	if _, ok := d.job(key); ok {
-		return nil
+	_, ok, err := d.job(key)
+	if ok || err != nil {
+		return err
 	}
 	cutoff := now.AddDate(0, -d.cfg.Store.RetentionMonths, 0)
 	erased := 0
-	err := d.store.Update(func(tx *store.Tx) error {
+	err = d.store.Update(func(tx *store.Tx) error {
 		var old []*cases.Case
 		if err := tx.ForEachCase(func(c *cases.Case) error {
 			if !c.Erased && c.Received.Before(cutoff) && !c.State.Open() {

@@ -178,11 +178,12 @@ func toReview(c *cases.Case, reason, folder string) {
 }
 
 // nextWake is how long to wait for mail before working again: the poll
-// interval, or less when a reply is due for another attempt.
+// interval, or less when a reply is due for another attempt. When the
+// store cannot be read it is the poll interval, and the failure is logged.
 func (d *Daemon) nextWake() time.Duration {
 	wait := d.cfg.Mailbox.PollInterval.Duration
 	now := d.now()
-	d.store.View(func(tx *store.Tx) error {
+	err := d.store.View(func(tx *store.Tx) error {
 		for _, id := range tx.PendingCases() {
 			c, err := tx.Case(id)
 			if err != nil {
@@ -200,5 +201,9 @@ func (d *Daemon) nextWake() time.Duration {
 		}
 		return nil
 	})
+	if err != nil {
+		d.log.Warn("cannot read when replies are due; waiting the poll interval", "err", err)
+		return d.cfg.Mailbox.PollInterval.Duration
+	}
 	return wait
 }

@@ -66,10 +66,13 @@ func (d *Daemon) bulkApprove(id string, b control.Bulk) (template, reported stri
 		return "", "", err
 	}
 	var s cases.Suggestion
-	d.store.View(func(tx *store.Tx) error {
+	err = d.store.View(func(tx *store.Tx) error {
 		s = d.suggest(tx, c)
 		return nil
 	})
+	if err != nil {
+		return "", "", fmt.Errorf("suggest an answer for %s: %w", id, err)
+	}
 	if s.Action != cases.SuggestApprove {
 		return "", "", refuse(id, "approve", "what it needs is not an approval (%s): open it", suggestionWords(s))
 	}

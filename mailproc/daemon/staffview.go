@@ -38,10 +38,13 @@ func (d *Daemon) Preview(id string, dr control.Draft) (control.Preview, error) {
 		d.correctFields(c, f, "")
 	}
 	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: dr.Template, Fields: c.Fields}}
-	d.store.View(func(tx *store.Tx) error {
+	err = d.store.View(func(tx *store.Tx) error {
 		ans.EarlierAnswer, ans.EarlierCase, _ = tx.EarlierAnswer(c.Year, c.Email, c.Fields)
 		return nil
 	})
+	if err != nil {
+		return control.Preview{}, fmt.Errorf("preview %s: %w", id, err)
+	}
 	p := control.Preview{Template: dr.Template, Outcome: outcome, Reported: cases.ReportedAs(c.Kind, outcome)}
 	if c.ByPost() {
 		content, err := d.composeLetter(c, ans, dr.Message)

@@ -129,14 +129,18 @@ func (s *setup) caseOf(messageID string) *cases.Case {
 	}
 	defer st.Close()
 	var c *cases.Case
-	st.View(func(tx *store.Tx) error {
+	err = st.View(func(tx *store.Tx) error {
 		id, ok := tx.CaseForMessage("mid:" + messageID)
 		if !ok {
-			s.t.Fatalf("no case for %s", messageID)
+			return fmt.Errorf("no case for %s", messageID)
 		}
+		var err error
 		c, err = tx.Case(id)
 		return err
 	})
+	if err != nil {
+		s.t.Fatal(err)
+	}
 	return c
 }
 
