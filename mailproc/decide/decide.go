@@ -65,8 +65,10 @@ type Decision struct {
 	// empty for every other kind.
 	Law    string
 	Rights []string
-	// Requests reports whether the subject names a request exactly (even
-	// when the decision is review).
+	// Request reports whether the message is a request: its subject
+	// names one exactly (even when the decision is review or the mail is
+	// automated), it is a privacy-rights request (SPEC §10), or it came by
+	// letter.
 	Request bool
 	// Detail explains the decision for the case history (which automated
 	// sign, why unreadable).

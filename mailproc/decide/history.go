@@ -16,7 +16,7 @@ type History interface {
 	// HasDisclosure reports whether disclosure data for a covered year is
 	// configured.
 	HasDisclosure(year int) bool
-	// RepliesFrom counts automatic replies to an address since a moment.
+	// RepliesTo counts automatic replies to an address since a moment.
 	RepliesTo(email string, since time.Time) int
 	// Replies counts all automatic replies since a moment.
 	Replies(since time.Time) int
