@@ -115,6 +115,6 @@ func (s *Sender) logResult(rcpts, size int, start time.Time, e *Error) {
 		s.log.Info("smtp sent", attrs...)
 		return
 	}
-	attrs = append(attrs, "stage", e.Stage, "outcome", e.outcome(), "code", e.Code, "error", e.Msg)
+	attrs = append(attrs, "stage", e.Stage, "outcome", e.outcome(), "code", e.Code, "err", e.Msg)
 	s.log.Warn("smtp send failed", attrs...)
 }
