@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
-	"log/slog"
 )
 
 // fake is a Service that records calls and fails on the case "missing"
@@ -91,7 +90,7 @@ func serve(t *testing.T, svc Service) (*Client, string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Serve(ctx, Listeners{Socket: sock}, NewHandler(svc), nil, slog.New(slog.DiscardHandler))
+		done <- Serve(ctx, Listeners{Socket: sock}, NewHandler(svc), nil)
 	}()
 	t.Cleanup(func() { cancel(); <-done })
 	deadline := time.Now().Add(5 * time.Second)
@@ -151,7 +150,7 @@ func TestClientRoundTrip(t *testing.T) {
 
 func TestSocketInUse(t *testing.T) {
 	_, sock := serve(t, &fake{})
-	err := Serve(context.Background(), Listeners{Socket: sock}, NewHandler(&fake{}), nil, slog.New(slog.DiscardHandler))
+	err := Serve(context.Background(), Listeners{Socket: sock}, NewHandler(&fake{}), nil)
 	if err == nil {
 		t.Fatal("a second Serve on a socket in use = nil, want an error")
 	}

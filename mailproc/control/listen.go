@@ -24,6 +24,8 @@ type Listeners struct {
 	// Metrics is the address of the public handler (/metrics and
 	// /healthz, no personal data, no token); "" = none.
 	Metrics string
+	// Logger logs the listeners and refused callers; nil discards.
+	Logger *slog.Logger
 }
 
 // served is a server and the listener it serves.
@@ -35,7 +37,11 @@ type served struct {
 // Serve serves the API on the unix socket (a stale socket is replaced)
 // and, as configured, over HTTP behind its guard, and public on its own
 // address, until ctx ends.
-func Serve(ctx context.Context, l Listeners, api, public http.Handler, log *slog.Logger) error {
+func Serve(ctx context.Context, l Listeners, api, public http.Handler) error {
+	log := l.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	servers, err := listen(l, api, public, log)
 	if err != nil {
 		return err

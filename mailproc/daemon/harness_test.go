@@ -101,7 +101,7 @@ func (w *world) deliver(at time.Time, from, subject, body string, headers ...str
 func (w *world) daemon(now time.Time, opts ...func(*daemon.Options)) *daemon.Daemon {
 	w.t.Helper()
 	sender, err := smtpout.New(smtpout.Config{Host: w.cfg.SMTP.Host, Port: w.cfg.SMTP.Port, Security: w.cfg.SMTP.Security,
-		CAFile: w.cfg.SMTP.CAFile, HeloName: "test", Username: w.smtp.Username, Auth: w.smtp.Auth, Token: w.smtp.Token}, nil)
+		CAFile: w.cfg.SMTP.CAFile, HeloName: "test", Username: w.smtp.Username, Auth: w.smtp.Auth, Token: w.smtp.Token})
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -176,15 +176,18 @@ func hasFlag(m mailbox.Message, flag string) bool {
 func (w *world) caseOf(messageID string) *cases.Case {
 	w.t.Helper()
 	var c *cases.Case
-	w.store.View(func(tx *store.Tx) error {
+	err := w.store.View(func(tx *store.Tx) error {
 		id, ok := tx.CaseForMessage("mid:" + messageID)
 		if !ok {
-			w.t.Fatalf("no case for %s", messageID)
+			return fmt.Errorf("no case for %s", messageID)
 		}
 		var err error
 		c, err = tx.Case(id)
 		return err
 	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
 	return c
 }
 

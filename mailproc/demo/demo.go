@@ -181,7 +181,7 @@ func (w *world) report(now time.Time) error {
 // pass runs the real daemon once, with the demo's clock at now.
 func (w *world) pass(ctx context.Context, title string, now time.Time) error {
 	fmt.Fprintf(w.out, "== %s (clock: %s)\n", title, now.Format("2 Jan 2006 15:04 MST"))
-	sender, err := smtpout.New(smtpout.Config{Host: "127.0.0.1", Port: port(w.smtp.Addr), Security: smtpout.SecurityNone, HeloName: "demo.cooper.example"}, nil)
+	sender, err := smtpout.New(smtpout.Config{Host: "127.0.0.1", Port: port(w.smtp.Addr), Security: smtpout.SecurityNone, HeloName: "demo.cooper.example"})
 	if err != nil {
 		return err
 	}

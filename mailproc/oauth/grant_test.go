@@ -72,7 +72,7 @@ const clientSecret = "SECRET-client-7c1"
 func clientCredentials(t *testing.T, ts *tokenServer) *Grant {
 	t.Helper()
 	g, err := New(Settings{Provider: Generic, TokenURL: ts.URL, ClientID: "mailproc", Scopes: []string{"mail"},
-		ClientSecretFile: secretFile(t, "secret", clientSecret)}, "privacy@cooper.example", nil)
+		ClientSecretFile: secretFile(t, "secret", clientSecret)}, "privacy@cooper.example")
 	if err != nil {
 		t.Fatal(err)
 	}

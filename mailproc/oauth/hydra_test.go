@@ -73,7 +73,7 @@ func TestClockSkewAgainstHydra(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.skew.String(), func(t *testing.T) {
-			g, err := oauth.New(s, s.ClientID, nil)
+			g, err := oauth.New(s, s.ClientID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,7 +105,7 @@ func TestSecretGrantIgnoresClockSkew(t *testing.T) {
 	id := testenv.NewIdentity(t, testenv.OAuthClientCredentials, "skew-"+time.Now().Format("150405.000")+"@example.test")
 	id.Hydra.SetLifespan(t, id.ClientID, 20*time.Second)
 	for _, skew := range []time.Duration{2 * time.Hour, -2 * time.Hour} {
-		g, err := oauth.New(id.Settings, id.User, nil)
+		g, err := oauth.New(id.Settings, id.User)
 		if err != nil {
 			t.Fatal(err)
 		}

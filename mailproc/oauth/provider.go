@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/url"
 	"os"
 	"strings"
@@ -19,8 +18,8 @@ import (
 // default subject of a Google service account). It reads the secret
 // files now, so that a missing or unreadable one is found at start; the
 // refresh token file is read at each refresh. Errors name the key and the
-// file, never a secret. A nil log discards.
-func New(s Settings, user string, log *slog.Logger) (*Grant, error) {
+// file, never a secret.
+func New(s Settings, user string) (*Grant, error) {
 	if p := s.Problems("[oauth2]"); len(p) > 0 {
 		return nil, errors.New(strings.Join(p, "; "))
 	}
@@ -28,7 +27,7 @@ func New(s Settings, user string, log *slog.Logger) (*Grant, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newGrant(s.Provider, s.tokenURL(), grant, log), nil
+	return newGrant(s.Provider, s.tokenURL(), grant, s.Logger), nil
 }
 
 // grant chooses the grant: a refresh token when refresh_token_file is

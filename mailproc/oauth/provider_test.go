@@ -51,7 +51,7 @@ func TestMicrosoftCertificateAssertion(t *testing.T) {
 	ts := newTokenServer(t)
 	certFile, keyFile, key := certificate(t)
 	g, err := New(Settings{Provider: Microsoft, Tenant: "contoso", ClientID: "app-1", TokenURL: ts.URL,
-		CertificateFile: certFile, PrivateKeyFile: keyFile}, "privacy@contoso.example", nil)
+		CertificateFile: certFile, PrivateKeyFile: keyFile}, "privacy@contoso.example")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestMicrosoftCertificateAssertion(t *testing.T) {
 func TestMicrosoftCertificateMismatch(t *testing.T) {
 	certFile, _, _ := certificate(t)
 	_, otherKey, _ := certificate(t)
-	_, err := New(Settings{Provider: Microsoft, Tenant: "t", ClientID: "c", CertificateFile: certFile, PrivateKeyFile: otherKey}, "u", nil)
+	_, err := New(Settings{Provider: Microsoft, Tenant: "t", ClientID: "c", CertificateFile: certFile, PrivateKeyFile: otherKey}, "u")
 	if err == nil || !strings.Contains(err.Error(), "not the key of certificate_file") {
 		t.Errorf("New() with another certificate's key = %v", err)
 	}
@@ -95,7 +95,7 @@ func TestGoogleServiceAccount(t *testing.T) {
 	pemKey, _ := os.ReadFile(keyFile)
 	sa, _ := json.Marshal(map[string]string{"type": "service_account", "client_email": "mailproc@proj.iam.gserviceaccount.com",
 		"private_key": string(pemKey), "private_key_id": "k1", "token_uri": ts.URL})
-	g, err := New(Settings{Provider: Google, ServiceAccountFile: secretFile(t, "sa.json", string(sa))}, "privacy@cooper.example", nil)
+	g, err := New(Settings{Provider: Google, ServiceAccountFile: secretFile(t, "sa.json", string(sa))}, "privacy@cooper.example")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestRefreshTokenRotation(t *testing.T) {
 	defer ts.Close()
 	path := secretFile(t, "refresh", "rt-0")
 	clock := newFakeClock()
-	g, err := New(Settings{Provider: Generic, TokenURL: ts.URL, ClientID: "mailproc", RefreshTokenFile: path}, "u", nil)
+	g, err := New(Settings{Provider: Generic, TokenURL: ts.URL, ClientID: "mailproc", RefreshTokenFile: path}, "u")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package oauth
 
 import (
 	"fmt"
+	"log/slog"
 	"strings"
 )
 
@@ -57,6 +58,9 @@ type Settings struct {
 	// cloud); generic needs TokenURL, and AuthURL for `oauth login`.
 	TokenURL string `toml:"token_url"`
 	AuthURL  string `toml:"auth_url"`
+	// Logger is where the grant logs: set by the caller, never read from
+	// the file; nil discards.
+	Logger *slog.Logger `toml:"-"`
 	// Scopes override the provider's.
 	Scopes []string `toml:"scopes"`
 }

@@ -83,12 +83,13 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m
 	if err != nil {
 		return err
 	}
+	listeners.Logger = log.With("part", "control")
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	errs := make(chan error, 3)
 	go func() {
 		public := publicHandler(m, cfg.Mailbox.PollInterval.Duration)
-		errs <- control.Serve(ctx, listeners, control.NewHandler(d), public, log.With("part", "control"))
+		errs <- control.Serve(ctx, listeners, control.NewHandler(d), public)
 	}()
 	servers := 1
 	if cfg.Web.Listen != "" {

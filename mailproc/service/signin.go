@@ -24,7 +24,9 @@ type sideAuth struct {
 func signIn(cfg *config.Config, log *slog.Logger) (imap, smtp sideAuth, err error) {
 	var shared oauth.TokenSource
 	if cfg.UsesOAuth2() {
-		g, err := oauth.New(cfg.OAuth2, cfg.Mailbox.Username, log.With("part", "oauth2"))
+		s := cfg.OAuth2
+		s.Logger = log.With("part", "oauth2")
+		g, err := oauth.New(s, cfg.Mailbox.Username)
 		if err != nil {
 			return sideAuth{}, sideAuth{}, fmt.Errorf("oauth2: %w", err)
 		}
@@ -58,8 +60,8 @@ func connections(cfg *config.Config, log *slog.Logger) (mailbox.Config, *smtpout
 	sender, err := smtpout.New(smtpout.Config{
 		Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Security: cfg.SMTP.Security, CAFile: cfg.SMTP.CAFile,
 		Username: cfg.SMTP.Username, Password: smtpPass, HeloName: cfg.SMTP.HeloName,
-		Auth: smtpAuth.mech, Token: smtpAuth.token,
-	}, log.With("part", "smtp"))
+		Auth: smtpAuth.mech, Token: smtpAuth.token, Logger: log.With("part", "smtp"),
+	})
 	if err != nil {
 		return mailbox.Config{}, nil, fmt.Errorf("smtp: %w", err)
 	}

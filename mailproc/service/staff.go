@@ -3,8 +3,6 @@ package service
 import (
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/control"
@@ -38,7 +36,7 @@ func Staff(cfgPath string) (svc control.Service, how string, closeFn func(), err
 		st.Close()
 		return nil, "", nil, fmt.Errorf("load templates: %w", err)
 	}
-	d, err := daemon.New(daemon.Options{Config: &cfg.Config, Store: st, Templates: tmpl, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	d, err := daemon.New(daemon.Options{Config: &cfg.Config, Store: st, Templates: tmpl})
 	if err != nil {
 		st.Close()
 		return nil, "", nil, err

@@ -95,7 +95,7 @@ func faultySender(t *testing.T, addr string, conn *faultyConn) *Sender {
 	t.Helper()
 	host, portText, _ := net.SplitHostPort(addr)
 	port, _ := strconv.Atoi(portText)
-	s, err := New(Config{Host: host, Port: port, Security: SecurityNone, Timeout: 10 * time.Second}, nil)
+	s, err := New(Config{Host: host, Port: port, Security: SecurityNone, Timeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"os"
 	"strings"
@@ -42,6 +43,7 @@ type Config struct {
 	Token    oauth.TokenSource // gives the OAuth2 access token; needed by the OAuth Auth values
 	HeloName string            // default: os.Hostname()
 	Timeout  time.Duration     // dial and per-command; default DefaultTimeout
+	Logger   *slog.Logger      // nil discards
 }
 
 // addr is the host:port to dial.
@@ -49,8 +51,11 @@ func (cfg Config) addr() string {
 	return net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port))
 }
 
-// withDefaults fills HeloName and Timeout.
+// withDefaults fills HeloName, Timeout and Logger.
 func (cfg Config) withDefaults() Config {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}

@@ -34,7 +34,7 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := good
 			tt.edit(&cfg)
-			_, err := smtpout.New(cfg, nil)
+			_, err := smtpout.New(cfg)
 			if err == nil {
 				t.Fatalf("New(%+v) = nil error, want one naming %q", cfg, tt.wants)
 			}
@@ -52,7 +52,7 @@ func TestNewRejectsBadConfig(t *testing.T) {
 
 func TestNewAcceptsPlainAuthOnLoopback(t *testing.T) {
 	cfg := smtpout.Config{Host: "127.0.0.1", Port: 25, Security: smtpout.SecurityNone, Username: "u", Password: "p"}
-	if _, err := smtpout.New(cfg, nil); err != nil {
+	if _, err := smtpout.New(cfg); err != nil {
 		t.Errorf("New(%+v) = %v, want nil", cfg, err)
 	}
 }

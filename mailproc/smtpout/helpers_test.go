@@ -76,8 +76,8 @@ func splitAddr(t *testing.T, addr string) (string, int) {
 func newSender(t *testing.T, cfg smtpout.Config) (*smtpout.Sender, *bytes.Buffer) {
 	t.Helper()
 	var logs bytes.Buffer
-	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	s, err := smtpout.New(cfg, logger)
+	cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	s, err := smtpout.New(cfg)
 	if err != nil {
 		t.Fatalf("New(%+v): %v", cfg, err)
 	}

@@ -39,7 +39,7 @@ func TestTokenEndpointFailures(t *testing.T) {
 			defer as.Close()
 			secret := filepath.Join(t.TempDir(), "secret")
 			os.WriteFile(secret, []byte("s3cret"), 0o600)
-			src, err := oauth.New(oauth.Settings{Provider: oauth.Generic, TokenURL: as.URL, ClientID: "c", ClientSecretFile: secret}, testUser, nil)
+			src, err := oauth.New(oauth.Settings{Provider: oauth.Generic, TokenURL: as.URL, ClientID: "c", ClientSecretFile: secret}, testUser)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -193,12 +193,12 @@ func TestNewChecksTokenConfig(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := good
 			tt.edit(&cfg)
-			if _, err := smtpout.New(cfg, nil); err == nil || !strings.Contains(err.Error(), tt.want) {
+			if _, err := smtpout.New(cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("New(%+v) = %v, want an error saying %q", cfg, err, tt.want)
 			}
 		})
 	}
-	if _, err := smtpout.New(good, nil); err != nil {
+	if _, err := smtpout.New(good); err != nil {
 		t.Errorf("New(%+v) = %v, want nil: no password is needed with a token", good, err)
 	}
 }

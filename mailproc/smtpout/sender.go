@@ -38,9 +38,8 @@ type Sender struct {
 	sess *session // nil when no connection is open
 }
 
-// New checks cfg, fills its defaults, and loads the CA file. A nil logger
-// discards.
-func New(cfg Config, logger *slog.Logger) (*Sender, error) {
+// New checks cfg, fills its defaults, and loads the CA file.
+func New(cfg Config) (*Sender, error) {
 	cfg = cfg.withDefaults()
 	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("smtp config: %w", err)
@@ -49,11 +48,8 @@ func New(cfg Config, logger *slog.Logger) (*Sender, error) {
 	if err != nil {
 		return nil, fmt.Errorf("smtp config: %w", err)
 	}
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
 	dialer := &net.Dialer{Timeout: cfg.Timeout}
-	return &Sender{cfg: cfg, tlsCfg: tlsCfg, log: logger, dial: dialer.DialContext}, nil
+	return &Sender{cfg: cfg, tlsCfg: tlsCfg, log: cfg.Logger, dial: dialer.DialContext}, nil
 }
 
 // Close says QUIT on the open connection, if any.

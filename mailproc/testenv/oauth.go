@@ -109,7 +109,7 @@ func newServiceAccount(t testing.TB, h *Hydra, user string) *Identity {
 // settings, with the HTTP client Hydra needs (see WithHydraClient).
 func (id *Identity) Source(t testing.TB) oauth.TokenSource {
 	t.Helper()
-	g, err := oauth.New(id.Settings, id.User, nil)
+	g, err := oauth.New(id.Settings, id.User)
 	if err != nil {
 		t.Fatal(err)
 	}
