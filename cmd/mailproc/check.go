@@ -26,11 +26,11 @@ func newCheckFlags(fs *flag.FlagSet) *checkFlags {
 }
 
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", stderr)
+	fs := newFlagSet("check")
 	f := newCheckFlags(fs)
 	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	if code, ok := flagResult(fs, err, stdout, stderr); !ok {
+		return code
 	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, usageLine("check"))

@@ -19,11 +19,11 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, usageLine("config"))
 		return 2
 	}
-	fs := newFlagSet("config check", stderr)
+	fs := newFlagSet("config check")
 	f := newConfigFlags(fs)
 	path, connect := f.path, f.connect
-	if err := fs.Parse(args[1:]); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args[1:], stdout, stderr); !ok {
+		return code
 	}
 	l, err := config.Load(*path)
 	if l != nil {

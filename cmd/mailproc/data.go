@@ -17,10 +17,13 @@ import (
 // taken through the running daemon (or directly when none runs), checked by
 // opening it.
 func runBackup(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("backup", stderr)
+	fs := newFlagSet("backup")
 	cfgPath := configFlag(fs)
 	files, err := parseInterspersed(fs, args)
-	if err != nil || len(files) != 1 {
+	if code, ok := flagResult(fs, err, stdout, stderr); !ok {
+		return code
+	}
+	if len(files) != 1 {
 		fmt.Fprintln(stderr, usageLine("backup"))
 		return 2
 	}
@@ -79,9 +82,12 @@ func newExportFlags(fs *flag.FlagSet) *exportFlags {
 // runExport is `mailproc export --email ADDRESS`: every case held about one
 // requester, as JSON, for an access request.
 func runExport(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("export", stderr)
+	fs := newFlagSet("export")
 	f := newExportFlags(fs)
-	if err := fs.Parse(args); err != nil || *f.email == "" {
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	if *f.email == "" {
 		fmt.Fprintln(stderr, usageLine("export"))
 		return 2
 	}

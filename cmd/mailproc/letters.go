@@ -46,10 +46,10 @@ func newLetterArgs(fs *flag.FlagSet) *letterArgs {
 // runCasesAdd is `mailproc cases add --channel letter --kind K --received
 // DATE ...`: a letter entered as a case, through the daemon or the database.
 func runCasesAdd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("cases add", stderr)
+	fs := newFlagSet("cases add")
 	a := newLetterArgs(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	l, err := a.letter()
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 )
 
@@ -26,7 +25,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{
+	cs := []command{
 		{name: "run", synopsis: "[--config FILE] [--once]", summary: "run the daemon",
 			flags: flagsOf(newRunFlags), run: runDaemon},
 		{name: "check", synopsis: "[--json] [--config FILE] FILE.eml...", summary: "decide messages as the daemon would; send nothing",
@@ -38,11 +37,11 @@ func commands() []command {
 		{name: "oauth", verbs: "login", synopsis: "login [--config FILE] [--listen 127.0.0.1:PORT]",
 			summary: "sign in once in a browser and keep the refresh token ([oauth2] refresh_token_file)",
 			flags:   flagsOf(newOAuthFlags), run: runOAuth},
-		{name: "review", verbs: reviewVerbs, synopsis: "VERB [ID] [--config FILE] [--as NAME] [options]",
-			summary: "work the review queue (VERB: " + strings.ReplaceAll(reviewVerbs, "|", ", ") + "); print a letter (--out FILE.pdf|.html) and mark it posted (--date DAY)",
-			flags:   flagsOf(newStaffFlags), run: runReview},
+	}
+	cs = append(cs, reviewCommands()...)
+	return append(cs, []command{
 		{name: "cases", synopsis: "[--config FILE] [--state S] [--kind K] [--reason R] [--overdue] [--json]", summary: "list all cases",
-			flags: flagsOf(newStaffFlags), run: runCases},
+			flags: staffFlagsOf("list"), run: runCases},
 		{name: "cases", verbs: "add", synopsis: "add --channel letter --kind california|coppa --received DATE [--scan FILE] [options]",
 			summary: "enter a request that came by post: california with --name --street --city --state --zip [--first-line]; coppa with --parent --child --child-email --child-username and the --return-* address",
 			flags:   flagsOf(newLetterArgs), run: runCases},
@@ -57,7 +56,7 @@ func commands() []command {
 		{name: "help", synopsis: "[--man]", summary: "print this help (--man: the mailproc(8) man page)",
 			flags: flagsOf(newHelpFlags), run: runHelp},
 		{name: "completion", verbs: "bash", synopsis: "bash", summary: "print the bash completion script", run: runCompletion},
-	}
+	}...)
 }
 
 func main() {
@@ -78,21 +77,33 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		args[0] = "version"
 	}
 	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
+		if c.name != args[0] {
+			continue
 		}
+		if len(args) == 2 && isHelpFlag(args[1]) {
+			commandHelp(stdout, c.name)
+			return 0
+		}
+		return c.run(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "mailproc: unknown command %q\n", args[0])
 	usage(stderr)
 	return 2
 }
 
-// newFlagSet is a command's flag set: errors are returned, and printed
-// on stderr.
-func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+// newFlagSet is the flag set of a command's form ("run", "review list"):
+// it prints nothing itself; parseFlags says what went wrong.
+func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
+}
+
+// isHelpFlag reports whether arg asks for help, as Go's flag package
+// takes it.
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "--h"
 }
 
 // configFlag is the --config flag the commands share.

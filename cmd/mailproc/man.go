@@ -110,7 +110,7 @@ func writeManFlags(w io.Writer, c command, shown map[string]string) {
 		fmt.Fprintf(w, "Its options are those of\n.BR \"mailproc %s\" .\n", first)
 		return
 	}
-	shown[key] = c.name
+	shown[key] = c.key()
 	io.WriteString(w, ".RS\n")
 	fs.VisitAll(func(f *flag.Flag) {
 		name, text := flag.UnquoteUsage(f)

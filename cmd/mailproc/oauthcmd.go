@@ -19,11 +19,11 @@ func runOAuth(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, usageLine("oauth"))
 		return 2
 	}
-	fs := newFlagSet("oauth login", stderr)
+	fs := newFlagSet("oauth login")
 	f := newOAuthFlags(fs)
 	path, listen := f.path, f.listen
-	if err := fs.Parse(args[1:]); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args[1:], stdout, stderr); !ok {
+		return code
 	}
 	l, err := config.Load(*path)
 	if l == nil {

@@ -31,10 +31,10 @@ func newReportFlags(fs *flag.FlagSet) *reportFlags {
 // [--out DIR]`: the month's report, from the running daemon or the
 // database.
 func runReport(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("report", stderr)
+	fs := newFlagSet("report")
 	f := newReportFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	cfgPath, month, formats, out := f.config, f.month, f.formats, f.out
 	if *month == "" {

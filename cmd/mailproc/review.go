@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/user"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -17,7 +19,8 @@ import (
 	"github.com/mailproc/mailproc/mailproc/visible"
 )
 
-// staffFlags are the flags every staff command takes.
+// staffFlags are the flags of the staff verbs; each verb declares those
+// it takes (reviewVerbs).
 type staffFlags struct {
 	fs      *flag.FlagSet
 	config  *string
@@ -42,34 +45,39 @@ type staffFlags struct {
 	part    *string
 }
 
-func newStaffFlags(fs *flag.FlagSet) *staffFlags {
-	f := &staffFlags{fs: fs,
-		config:  configFlag(fs),
-		as:      fs.String("as", "", "who acts, recorded in the case history with the OS user when it differs (default: the user running the command)"),
-		json:    fs.Bool("json", false, "print JSON"),
-		state:   fs.String("state", "", "list: only cases in this state; reclassify: unused"),
-		kind:    fs.String("kind", "", "list: only this kind; reclassify: the new kind"),
-		reason:  fs.String("reason", "", "list: only with this review reason; dismiss/reopen/close denied: why"),
-		overdue: fs.Bool("overdue", false, "list: only open cases past their due date"),
-		note:    fs.String("note", "", "a note for the history (internal: never sent)"),
-		message: fs.String("message", "", "approve, done, preview: a message for the requester, in the reply (coppa-completed: what was done)"),
-		outcome: fs.String("outcome", "", "close: how a privacy request was answered: "+strings.Join(cases.Closings, ", ")+" (denied needs --reason); "+
-			"approve, preview with --template staff-reply: complied, denied or not-covered (with --reason), or none"),
-		tmpl:   fs.String("template", "", "approve: the template to send"),
-		fields: map[string]*string{},
-		out:    fs.String("out", "", "print: write the letter to `FILE`.pdf or FILE.html (default: HTML on standard output)"),
-		reply:  fs.Int("reply", 0, "print: which reply (1 = the first; default: the letter to post, else the latest)"),
-		date:   fs.String("date", "", "posted: the day the letter was posted, `YYYY-MM-DD` (default: today)"),
-		view:   fs.String("view", "all", "search: needs-staff, waiting, closed or all"),
-		page:   fs.Int("page", 1, "search: which page of 50"),
-		dryRun: fs.Bool("dry-run", false, "bulk: say what would be done to each case; change nothing"),
-		msgN:   fs.Int("message-number", 1, "attachment: which message of the case (1 = the first)"),
-		part:   fs.String("part", "", "attachment: its `PART`, as show lists it"),
+// newStaffFlags declares --config and the staff flags of verb on fs; the
+// flags a verb does not take keep their defaults.
+func newStaffFlags(fs *flag.FlagSet, verb string) *staffFlags {
+	v, _ := reviewVerbNamed(verb)
+	declared := func(name string) bool { return slices.Contains(v.flags, name) }
+	str := func(name, def string) *string {
+		if declared(name) {
+			return fs.String(name, def, staffFlagUsage(verb, name))
+		}
+		return &def
 	}
-	for _, k := range []string{"name", "street", "city", "zip"} {
-		f.fields[k] = fs.String(k, "", "approve: corrected "+k)
+	boolean := func(name string) *bool {
+		if declared(name) {
+			return fs.Bool(name, false, staffFlagUsage(verb, name))
+		}
+		return new(bool)
 	}
-	f.fields["state-code"] = fs.String("state-code", "", "approve: corrected state (USPS code)")
+	integer := func(name string, def int) *int {
+		if declared(name) {
+			return fs.Int(name, def, staffFlagUsage(verb, name))
+		}
+		return &def
+	}
+	f := &staffFlags{fs: fs, config: configFlag(fs),
+		as: str("as", ""), json: boolean("json"), state: str("state", ""), kind: str("kind", ""), reason: str("reason", ""),
+		overdue: boolean("overdue"), note: str("note", ""), message: str("message", ""), outcome: str("outcome", ""),
+		tmpl: str("template", ""), fields: map[string]*string{}, out: str("out", ""), reply: integer("reply", 0),
+		date: str("date", ""), view: str("view", "all"), page: integer("page", 1), dryRun: boolean("dry-run"),
+		msgN: integer("message-number", 1), part: str("part", ""),
+	}
+	for _, k := range correctedFlags {
+		f.fields[k] = str(k, "")
+	}
 	return f
 }
 
@@ -94,42 +102,55 @@ func runCases(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "add" {
 		return runCasesAdd(args[1:], stdout, stderr)
 	}
-	return runReview(context.Background(), append([]string{"list", "--all"}, args...), stdout, stderr)
+	return runStaff("cases", "list", true, args, stdout, stderr)
 }
 
-// reviewVerbs are the actions of `mailproc review`.
-const reviewVerbs = "list|search|show|advise|preview|approve|dismiss|reclassify|done|reopen|close|bulk|attachment|print|posted"
-
-// runReview is `mailproc review ACTION [ID] [flags]` (reviewVerbs).
+// runReview is `mailproc review VERB [ID] [flags]` (reviewVerbs).
 func runReview(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, usageLine("review"))
 		return 2
 	}
 	verb, args := args[0], args[1:]
-	all := false
-	if len(args) > 0 && args[0] == "--all" {
-		all, args = true, args[1:]
+	if _, ok := reviewVerbNamed(verb); !ok {
+		fmt.Fprintf(stderr, "mailproc review: unknown verb %q\n%s\n", verb, usageLine("review"))
+		return 2
 	}
-	f := newStaffFlags(newFlagSet("review "+verb, stderr))
+	return runStaff("review "+verb, verb, false, args, stdout, stderr)
+}
+
+// errUsage is a staff verb's answer to arguments it cannot use: the
+// command prints its usage and exits 2.
+var errUsage = errors.New("usage")
+
+// runStaff parses the flags of a staff verb (the command form key), with
+// the case ID before or after them, and does it; all lists every case,
+// not only the open ones.
+func runStaff(key, verb string, all bool, args []string, stdout, stderr io.Writer) int {
+	f := newStaffFlags(newFlagSet(key), verb)
 	var id string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		id, args = args[0], args[1:]
 	}
-	if err := f.fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(f.fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if id == "" && f.fs.NArg() > 0 {
 		id = f.fs.Arg(0)
 	}
 	svc, closeFn, err := openStaff(*f.config, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "mailproc review: %v\n", err)
+		fmt.Fprintf(stderr, "mailproc %s: %v\n", key, err)
 		return 1
 	}
 	defer closeFn()
-	if err := doReview(svc, verb, id, all, f, stdout); err != nil {
-		fmt.Fprintf(stderr, "mailproc review %s: %v\n", verb, err)
+	err = doReview(svc, verb, id, all, f, stdout)
+	if errors.Is(err, errUsage) {
+		fmt.Fprintln(stderr, usageLine(key))
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "mailproc %s: %v\n", key, err)
 		return 1
 	}
 	return 0
@@ -160,7 +181,11 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	case "preview":
 		return preview(svc, id, f, out)
 	case "approve":
-		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: f.corrected(svc, id), Outcome: *f.outcome})
+		fields, ferr := f.corrected(svc, id)
+		if ferr != nil {
+			return ferr
+		}
+		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: fields, Outcome: *f.outcome})
 	case "dismiss":
 		c, err = svc.Dismiss(id, act)
 	case "reclassify":
@@ -176,7 +201,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	case "posted":
 		c, err = markPosted(svc, id, act, *f.date)
 	default:
-		return fmt.Errorf("unknown action (%s)", strings.ReplaceAll(reviewVerbs, "|", ", "))
+		return fmt.Errorf("unknown verb %q (%s)", verb, verbNames(", "))
 	}
 	if err != nil {
 		return err
@@ -190,7 +215,11 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 // preview prints the reply a draft would send: the whole email as it
 // would go out, or a letter's text (control characters shown as spaces).
 func preview(svc control.Service, id string, f *staffFlags, out io.Writer) error {
-	p, err := svc.Preview(id, control.Draft{Template: *f.tmpl, Fields: f.corrected(svc, id), Message: *f.message, Outcome: *f.outcome, Reason: *f.reason})
+	fields, err := f.corrected(svc, id)
+	if err != nil {
+		return err
+	}
+	p, err := svc.Preview(id, control.Draft{Template: *f.tmpl, Fields: fields, Message: *f.message, Outcome: *f.outcome, Reason: *f.reason})
 	if err != nil {
 		return err
 	}
@@ -205,17 +234,17 @@ func preview(svc control.Service, id string, f *staffFlags, out io.Writer) error
 
 // corrected returns the case's fields with those given on the command line
 // replaced, or nil when none was given.
-func (f *staffFlags) corrected(svc control.Service, id string) *cases.Fields {
+func (f *staffFlags) corrected(svc control.Service, id string) (*cases.Fields, error) {
 	given := false
 	for _, v := range f.fields {
 		given = given || *v != ""
 	}
 	if !given {
-		return nil
+		return nil, nil
 	}
 	c, err := svc.Get(id)
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("read the case's fields to correct them: %w", err)
 	}
 	fl := c.Fields
 	for k, dst := range map[string]*string{"name": &fl.Name, "street": &fl.Street, "city": &fl.City, "state-code": &fl.State, "zip": &fl.ZIP} {
@@ -223,7 +252,7 @@ func (f *staffFlags) corrected(svc control.Service, id string) *cases.Fields {
 			*dst = v
 		}
 	}
-	return &fl
+	return &fl, nil
 }
 
 func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {

@@ -99,7 +99,7 @@ func advise(svc control.Service, id string, out io.Writer) error {
 func bulk(svc control.Service, action string, f *staffFlags, out io.Writer) error {
 	ids := f.fs.Args()
 	if action == "" || len(ids) == 0 {
-		return fmt.Errorf("usage: mailproc review bulk approve|dismiss [--reason R] [--dry-run] ID...")
+		return errUsage
 	}
 	res, err := svc.Bulk(control.Bulk{Act: control.Act{Actor: actor(svc, asName(*f.as)), Reason: *f.reason, Note: *f.note},
 		Action: action, IDs: ids, DryRun: *f.dryRun})

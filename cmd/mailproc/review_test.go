@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -48,11 +47,11 @@ func TestTerminalShowsHiddenCharacters(t *testing.T) {
 	svc := oneCase{c: c}
 	for _, args := range [][]string{{"review", "list"}, {"cases"}, {"review", "show", "c1"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			f := newStaffFlags(newFlagSet(args[0], io.Discard))
 			verb, id := "list", ""
 			if len(args) > 1 {
 				verb = args[1]
 			}
+			f := newStaffFlags(newFlagSet(args[0]), verb)
 			if len(args) > 2 {
 				id = args[2]
 			}
@@ -80,7 +79,7 @@ func TestQueueCommands(t *testing.T) {
 			Attachments: []cases.Attachment{{Part: "2", Name: "id\u202Egnp.exe", Type: "image/png", Size: 3}}}}}
 	svc := oneCase{c: c}
 	var out bytes.Buffer
-	f := newStaffFlags(newFlagSet("review search", io.Discard))
+	f := newStaffFlags(newFlagSet("review search"), "search")
 	if err := doReview(svc, "search", "eve", false, f, &out); err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +87,7 @@ func TestQueueCommands(t *testing.T) {
 		t.Errorf("review search prints:\n%s", got)
 	}
 	out.Reset()
-	f = newStaffFlags(newFlagSet("review bulk", io.Discard))
+	f = newStaffFlags(newFlagSet("review bulk"), "bulk")
 	f.fs.Parse([]string{"--as", "alice", "c1", "c2"})
 	err := doReview(svc, "bulk", "approve", false, f, &out)
 	if got := out.String(); err == nil || !strings.Contains(got, "c1  california-disclosure; reported as complied") ||
@@ -96,7 +95,7 @@ func TestQueueCommands(t *testing.T) {
 		t.Errorf("review bulk = %v, prints:\n%s", err, got)
 	}
 	out.Reset()
-	if err := doReview(svc, "show", "c1", false, newStaffFlags(newFlagSet("review show", io.Discard)), &out); err != nil || !strings.Contains(out.String(), "Attachment (part 2): id<U+202E>gnp.exe, image/png, 3 bytes") {
+	if err := doReview(svc, "show", "c1", false, newStaffFlags(newFlagSet("review show"), "show"), &out); err != nil || !strings.Contains(out.String(), "Attachment (part 2): id<U+202E>gnp.exe, image/png, 3 bytes") {
 		t.Errorf("review show = %v, lists:\n%s", err, out.String())
 	}
 }

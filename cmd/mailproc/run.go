@@ -24,10 +24,10 @@ func newRunFlags(fs *flag.FlagSet) *runFlags {
 }
 
 func runDaemon(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("run", stderr)
+	fs := newFlagSet("run")
 	f := newRunFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	err := service.Run(ctx, service.Options{
 		ConfigPath: *f.config,

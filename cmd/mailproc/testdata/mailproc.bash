@@ -18,7 +18,7 @@ _mailproc() {
         config) verbs="check" words="" ;;
         oauth) verbs="login" words="" ;;
         review) verbs="list search show advise preview approve dismiss reclassify done reopen close bulk attachment print posted" words="" ;;
-        cases) verbs="add" words="--as --city --config --date --dry-run --json --kind --message --message-number --name --note --out --outcome --overdue --page --part --reason --reply --state --state-code --street --template --view --zip" ;;
+        cases) verbs="add" words="--config --json --kind --overdue --reason --state" ;;
         report) verbs="" words="--config --format --month --out" ;;
         backup) verbs="" words="--config" ;;
         export) verbs="" words="--config --email" ;;
@@ -31,13 +31,27 @@ _mailproc() {
         case "$cmd $verb" in
         "config check") words="--config --connect" ;;
         "oauth login") words="--config --listen" ;;
-        "review list"|"review search"|"review show"|"review advise"|"review preview"|"review approve"|"review dismiss"|"review reclassify"|"review done"|"review reopen"|"review close"|"review bulk"|"review attachment"|"review print"|"review posted") words="--as --city --config --date --dry-run --json --kind --message --message-number --name --note --out --outcome --overdue --page --part --reason --reply --state --state-code --street --template --view --zip" ;;
+        "review list") words="--config --json --kind --overdue --reason --state" ;;
+        "review search") words="--config --json --page --view" ;;
+        "review show") words="--config --json" ;;
+        "review advise") words="--config" ;;
+        "review preview") words="--city --config --message --name --outcome --reason --state-code --street --template --zip" ;;
+        "review approve") words="--as --city --config --json --message --name --note --outcome --reason --state-code --street --template --zip" ;;
+        "review dismiss") words="--as --config --json --reason" ;;
+        "review reclassify") words="--as --config --json --kind --note" ;;
+        "review done") words="--as --config --json --message --note" ;;
+        "review reopen") words="--as --config --json --reason" ;;
+        "review close") words="--as --config --json --note --outcome --reason" ;;
+        "review bulk") words="--as --config --dry-run --json --note --reason" ;;
+        "review attachment") words="--config --message-number --out --part" ;;
+        "review print") words="--config --out --reply" ;;
+        "review posted") words="--as --config --date --json --note" ;;
         "cases add") words="--as --channel --child --child-email --child-username --city --config --first-line --json --kind --name --note --parent --received --return-city --return-name --return-state --return-street --return-zip --scan --state --street --zip" ;;
         "completion bash") words="" ;;
         "run "*) words="--config --once" ;;
         "check "*) words="--config --json" ;;
         "demo "*) words="" ;;
-        "cases "*) words="--as --city --config --date --dry-run --json --kind --message --message-number --name --note --out --outcome --overdue --page --part --reason --reply --state --state-code --street --template --view --zip" ;;
+        "cases "*) words="--config --json --kind --overdue --reason --state" ;;
         "report "*) words="--config --format --month --out" ;;
         "backup "*) words="--config" ;;
         "export "*) words="--config --email" ;;
