@@ -256,6 +256,9 @@ func (f *staffFlags) corrected(svc control.Service, id string) (*cases.Fields, e
 }
 
 func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
+	if r := *f.reason; r != "" && !slices.Contains(cases.Reasons(), r) {
+		return fmt.Errorf("--reason %q: not a reason a case is with staff for; one of %s", r, strings.Join(cases.Reasons(), ", "))
+	}
 	filter := control.Filter{State: cases.State(*f.state), Kind: cases.Kind(*f.kind), Reason: *f.reason, Overdue: *f.overdue}
 	if !all && filter.State == "" {
 		filter.Open = true

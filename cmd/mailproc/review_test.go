@@ -99,3 +99,27 @@ func TestQueueCommands(t *testing.T) {
 		t.Errorf("review show = %v, lists:\n%s", err, out.String())
 	}
 }
+
+// TestListReasons: `review list` and `cases` filter on every reason a case
+// can be with staff for, those staff actions give included, and refuse a
+// word that is none.
+func TestListReasons(t *testing.T) {
+	c := &cases.Case{ID: "c1", Kind: cases.Other, State: cases.Review, Reasons: []string{cases.ReasonReopened},
+		Messages: []cases.Message{{Subject: "x"}}}
+	for _, tt := range []struct {
+		reason string
+		ok     bool
+	}{
+		{cases.ReasonReopened, true}, {cases.ReasonReclassified, true}, {cases.ReasonNearMiss, true}, {"", true},
+		{"reopen", false}, {"bogus", false},
+	} {
+		f := newStaffFlags(newFlagSet("review list"), "list")
+		if err := f.fs.Parse([]string{"--reason", tt.reason}); err != nil {
+			t.Fatal(err)
+		}
+		err := doReview(oneCase{c: c}, "list", "", false, f, &bytes.Buffer{})
+		if (err == nil) != tt.ok {
+			t.Errorf("review list --reason %q = %v, want ok %v", tt.reason, err, tt.ok)
+		}
+	}
+}

@@ -37,36 +37,37 @@ func (s State) Open() bool {
 	return s == AwaitingRequester || s == Review || s == AwaitingStaff
 }
 
-// Review reasons (SPEC §2–§5), plus the few the product adds.
+// Review reasons (SPEC §2–§5), plus the few the product adds; each has
+// its row in reasons.go.
 const (
-	ReasonAmbiguous        = "ambiguous-subject"
-	ReasonNearMiss         = "near-miss"
-	ReasonAutomated        = "automated"
-	ReasonNotCalifornia    = "not-california"
-	ReasonZIPMismatch      = "zip-mismatch"
-	ReasonNoDisclosureData = "no-disclosure-data"
-	ReasonDeliveryUnknown  = "delivery-unknown"
-	ReasonRateLimited      = "rate-limited"
-	ReasonTooLarge         = "too-large"
-	ReasonUnparseable      = "unparseable"
-	ReasonDMARCFail        = "dmarc-fail"
-	ReasonNoReplyAddress   = "no-reply-address"
+	ReasonAmbiguous        Reason = "ambiguous-subject"
+	ReasonNearMiss         Reason = "near-miss"
+	ReasonAutomated        Reason = "automated"
+	ReasonNotCalifornia    Reason = "not-california"
+	ReasonZIPMismatch      Reason = "zip-mismatch"
+	ReasonNoDisclosureData Reason = "no-disclosure-data"
+	ReasonDeliveryUnknown  Reason = "delivery-unknown"
+	ReasonRateLimited      Reason = "rate-limited"
+	ReasonTooLarge         Reason = "too-large"
+	ReasonUnparseable      Reason = "unparseable"
+	ReasonDMARCFail        Reason = "dmarc-fail"
+	ReasonNoReplyAddress   Reason = "no-reply-address"
 	// ReasonDeliveryFailed: the SMTP server refused the reply for good.
-	ReasonDeliveryFailed = "delivery-failed"
+	ReasonDeliveryFailed Reason = "delivery-failed"
 	// ReasonTemplateFailed: the reply's template could not be rendered.
-	ReasonTemplateFailed = "template-failed"
+	ReasonTemplateFailed Reason = "template-failed"
 	// ReasonFollowUp: the requester wrote again on a case that needs no
 	// automatic answer (already answered, or with staff).
-	ReasonFollowUp = "follow-up"
+	ReasonFollowUp Reason = "follow-up"
 	// ReasonStillIncomplete: a follow-up still lacks fields, and the case
 	// has had its one automatic incomplete notice.
-	ReasonStillIncomplete = "still-incomplete"
+	ReasonStillIncomplete Reason = "still-incomplete"
 	// ReasonAlreadyReplied: the decision would repeat a template this case
 	// has already been sent automatically.
-	ReasonAlreadyReplied = "already-replied"
+	ReasonAlreadyReplied Reason = "already-replied"
 	// ReasonPrivacyRequest: a privacy-rights request (SPEC §10); staff
 	// verify the requester and act in the company's systems.
-	ReasonPrivacyRequest = "privacy-request"
+	ReasonPrivacyRequest Reason = "privacy-request"
 )
 
 // Fields are what a california request must give (SPEC §3).
@@ -91,7 +92,7 @@ type Case struct {
 	ID        string      `json:"id"`
 	Kind      Kind        `json:"kind"`
 	State     State       `json:"state"`
-	Reasons   []string    `json:"reasons,omitempty"`
+	Reasons   []Reason    `json:"reasons,omitempty"`
 	Channel   string      `json:"channel"`
 	Email     string      `json:"email"`
 	Fields    Fields      `json:"fields"`
@@ -137,7 +138,7 @@ type Message struct {
 	Filing   *Filing  `json:"filing,omitempty"`
 	Action   string   `json:"action"`
 	Template string   `json:"template,omitempty"`
-	Reasons  []string `json:"reasons,omitempty"`
+	Reasons  []Reason `json:"reasons,omitempty"`
 	// Attachments are the files attached to it, listed (never copied).
 	Attachments []Attachment `json:"attachments,omitempty"`
 }

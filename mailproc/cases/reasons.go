@@ -2,10 +2,21 @@ package cases
 
 import "slices"
 
+// Reason is why a case is with staff (Case.Reasons): a review reason the
+// daemon gives (cases.go), or one a staff action gives. Every reason has
+// its row in reasonTable, which the console, the command line and the
+// README list.
+//
+// It is an alias of string, not a type of its own, while decisions and
+// the benchmark's fixtures still build reasons as []string; the
+// vocabulary test (archtest) finds every reason written in the code by
+// this name and checks that it is in the table.
+type Reason = string
+
 // Reasons staff actions give a case.
 const (
-	ReasonReopened     = "reopened"
-	ReasonReclassified = "reclassified"
+	ReasonReopened     Reason = "reopened"
+	ReasonReclassified Reason = "reclassified"
 )
 
 // What staff are advised to do about a case.
@@ -31,7 +42,7 @@ const (
 // ReasonInfo says a review reason in plain words: what happened, what to
 // do, what the console proposes, and the field that caused it.
 type ReasonInfo struct {
-	Code    string
+	Code    Reason
 	Label   string // a few words, for a list: "state not California"
 	Words   string // what happened
 	Advice  string // what staff do about it
@@ -88,7 +99,7 @@ var reasonTable = []ReasonInfo{
 }
 
 // ReasonOf returns a reason's row; an unknown reason gets one that says so.
-func ReasonOf(code string) ReasonInfo {
+func ReasonOf(code Reason) ReasonInfo {
 	for _, r := range reasonTable {
 		if r.Code == code {
 			return r
@@ -97,13 +108,12 @@ func ReasonOf(code string) ReasonInfo {
 	return ReasonInfo{Code: code, Label: code, Words: "“" + code + "”", Suggest: SuggestLook}
 }
 
-// ReviewReasons lists the review reasons the daemon gives, in table order.
-func ReviewReasons() []string {
-	var out []string
-	for _, r := range reasonTable {
-		if r.Code != ReasonReopened && r.Code != ReasonReclassified {
-			out = append(out, r.Code)
-		}
+// Reasons lists every reason, in table order: the daemon's and those
+// staff actions give. The console and the command line filter on them.
+func Reasons() []Reason {
+	out := make([]Reason, len(reasonTable))
+	for i, r := range reasonTable {
+		out[i] = r.Code
 	}
 	return out
 }
@@ -113,7 +123,7 @@ type Suggestion struct {
 	Action   string // one of the Suggest… actions
 	Template string // with approve or decline
 	Reason   string // with dismiss
-	Because  string // the reason code it follows, "" when none
+	Because  Reason // the reason it follows, "" when none
 }
 
 // Suggest proposes what to do with an open case from its reasons (the

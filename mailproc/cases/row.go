@@ -12,7 +12,7 @@ type Row struct {
 	ID       string    `json:"id"`
 	Kind     Kind      `json:"kind"`
 	State    State     `json:"state"`
-	Reasons  []string  `json:"reasons,omitempty"`
+	Reasons  []Reason  `json:"reasons,omitempty"`
 	Channel  string    `json:"channel,omitempty"`
 	Email    string    `json:"email,omitempty"`
 	Name     string    `json:"name,omitempty"`    // the requester's name, as read

@@ -2,6 +2,8 @@ package cases
 
 import (
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,10 +53,10 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
-// TestEveryReasonSaidInWords: each reason the daemon gives has words, a
-// suggestion and advice.
+// TestEveryReasonSaidInWords: each reason has words, a suggestion and
+// advice.
 func TestEveryReasonSaidInWords(t *testing.T) {
-	for _, code := range append(ReviewReasons(), ReasonReopened, ReasonReclassified) {
+	for _, code := range Reasons() {
 		r := ReasonOf(code)
 		if r.Words == "" || r.Advice == "" || r.Suggest == "" || strings.Contains(r.Words, "“"+code+"”") {
 			t.Errorf("reason %s: %+v, want words, advice and a suggestion", code, r)
@@ -155,5 +157,30 @@ func TestSearchWords(t *testing.T) {
 	}
 	if got := SearchWords(`"Person 17  Quill" ca`); len(got) != 2 || got[0] != "person 17 quill" {
 		t.Errorf("a phrase in quotes = %q, want one word", got)
+	}
+}
+
+// TestREADMENamesEveryReason: the README's paragraph of review reasons
+// names every reason of the table, and nothing else.
+func TestREADMENamesEveryReason(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, para, ok := strings.Cut(string(readme), "\nReview reasons: ")
+	if !ok {
+		t.Fatal("README.md has no paragraph starting “Review reasons:”")
+	}
+	para, _, _ = strings.Cut(para, "\n\n")
+	var named []string
+	for i, part := range strings.Split(para, "`") {
+		if i%2 == 1 && !strings.Contains(part, " ") {
+			named = append(named, part)
+		}
+	}
+	slices.Sort(named)
+	want := slices.Sorted(slices.Values(Reasons()))
+	if !slices.Equal(named, want) {
+		t.Errorf("README names the reasons %v, want %v", named, want)
 	}
 }

@@ -57,7 +57,7 @@ type Decision struct {
 	Action    Action
 	Template  string
 	Missing   []string
-	Reasons   []string
+	Reasons   []cases.Reason
 	Fields    cases.Fields
 	FirstLine bool
 	Coppa     cases.CoppaFields

@@ -79,6 +79,22 @@ func TestQueueFilters(t *testing.T) {
 	}
 }
 
+// TestQueueFiltersOnEveryReason: the queue's reason filter offers every
+// reason of the table, those staff actions give included, and takes each.
+func TestQueueFiltersOnEveryReason(t *testing.T) {
+	e := newEnv(t)
+	c, _ := e.signedIn()
+	page := readBody(t, c.get("/"))
+	for _, r := range cases.Reasons() {
+		if !strings.Contains(page, `<option value="`+r+`">`) {
+			t.Errorf("the reason filter does not offer %q", r)
+		}
+		if res := c.get("/?reason=" + r); res.StatusCode != http.StatusOK {
+			t.Errorf("GET /?reason=%s = %d, want 200", r, res.StatusCode)
+		}
+	}
+}
+
 // TestQueuePagesKeepTheQuery: 50 rows a page; the links to the next page,
 // to each view and to each case keep the search and filters, and the case
 // page leads back to the same queue page.

@@ -61,7 +61,7 @@ func (c *console) queue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := queueView{Query: q, Page: page, Letters: c.desk != nil, CSRF: sessionOf(r).CSRF, Here: queueURL(q),
-		Kinds: options(allKinds(), string(q.Kind), "any kind"), Reasons: options(cases.ReviewReasons(), q.Reason, "any reason"),
+		Kinds: options(allKinds(), string(q.Kind), "any kind"), Reasons: options(cases.Reasons(), q.Reason, "any reason"),
 		LookIn: viewOptions(lookIn(q)), ViewName: viewLabels[q.View]}
 	for _, name := range control.Views {
 		t := q
@@ -97,7 +97,7 @@ func queueQuery(v url.Values) (control.Query, bool) {
 	ok := slices.Contains(control.Views, q.View) &&
 		(q.State == "" || slices.Contains(allStates(), string(q.State))) &&
 		(q.Kind == "" || slices.Contains(allKinds(), string(q.Kind))) &&
-		(q.Reason == "" || slices.Contains(cases.ReviewReasons(), q.Reason) || q.Reason == cases.ReasonReopened || q.Reason == cases.ReasonReclassified) &&
+		(q.Reason == "" || slices.Contains(cases.Reasons(), q.Reason)) &&
 		len(q.Text) <= maxFieldLen
 	return q, ok
 }
