@@ -28,7 +28,7 @@ type Answer struct {
 	// Outcome is what sending it records on the case (see outcomes.go):
 	// "" records none (the case is not answered by it). A free-text reply
 	// records the outcome staff choose.
-	Outcome string
+	Outcome Outcome
 	// State is where the case stands once the reply is planned.
 	State State
 	// Decline: a "no" to a request the law does not cover.

@@ -106,7 +106,7 @@ type Case struct {
 	Year     int       `json:"year"`
 	Due      time.Time `json:"due"`
 	Answered time.Time `json:"answered,omitempty"`
-	Outcome  string    `json:"outcome,omitempty"`
+	Outcome  Outcome   `json:"outcome,omitempty"`
 	Messages []Message `json:"messages"`
 	// Copies are other copies of the case's messages found in the inbox
 	// (delivered twice, copied back), filed where the first went; they

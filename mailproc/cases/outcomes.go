@@ -2,22 +2,29 @@ package cases
 
 import "strings"
 
-// Outcomes a case records (Case.Outcome): a code, and for some ": " and a
-// reason, as "not-covered: not a California resident".
+// Outcome is how a case was settled (Case.Outcome): a code of the outcome
+// table, and for some ": " and a reason, as "not-covered: not a
+// California resident" (JoinOutcome, SplitOutcome).
+//
+// It is an alias of string, as Reason is (see there), while the records
+// and forms that carry outcomes are strings.
+type Outcome = string
+
+// The outcome codes, each a row of outcomeTable.
 const (
-	OutcomeDisclosure = "disclosure" // california-disclosure sent
-	OutcomeRepeat     = "repeat"     // california-repeat sent: denied as a repeat
-	OutcomeCompleted  = "completed"  // coppa-completed sent
-	OutcomeComplied   = "complied"   // staff answered and say the request was met
-	OutcomeDenied     = "denied"     // staff answered no, for a reason the law allows
-	OutcomeNotCovered = "not-covered"
-	OutcomeDismissed  = "dismissed" // closed without an answer
+	OutcomeDisclosure Outcome = "disclosure" // california-disclosure sent
+	OutcomeRepeat     Outcome = "repeat"     // california-repeat sent: denied as a repeat
+	OutcomeCompleted  Outcome = "completed"  // coppa-completed sent
+	OutcomeComplied   Outcome = "complied"   // staff answered and say the request was met
+	OutcomeDenied     Outcome = "denied"     // staff answered no, for a reason the law allows
+	OutcomeNotCovered Outcome = "not-covered"
+	OutcomeDismissed  Outcome = "dismissed" // closed without an answer
 	// OutcomePartlyComplied: staff closed a privacy case with some of the
 	// request done (SPEC §10).
-	OutcomePartlyComplied = "partly-complied"
+	OutcomePartlyComplied Outcome = "partly-complied"
 	// OutcomeNotRequest closes a privacy case that was not a request after
 	// all: it becomes kind other, dismissed ("dismissed: not a request").
-	OutcomeNotRequest = "not-a-request"
+	OutcomeNotRequest Outcome = "not-a-request"
 )
 
 // Class is how the reports count an outcome.
@@ -34,7 +41,7 @@ const (
 
 // OutcomeInfo is a row of the outcome table.
 type OutcomeInfo struct {
-	Code  string
+	Code  Outcome
 	Class Class
 	Words string // for people
 	// Choice: staff may pick it for a reply they write; NeedsReason: it
@@ -72,8 +79,8 @@ func OutcomeChoices() []OutcomeInfo {
 // offered them: complied, partly-complied, denied, not-a-request.
 var Closings = closings()
 
-func closings() []string {
-	var out []string
+func closings() []Outcome {
+	var out []Outcome
 	for _, o := range outcomeTable {
 		if o.Closing {
 			out = append(out, o.Code)
@@ -83,7 +90,7 @@ func closings() []string {
 }
 
 // OutcomeInfoOf returns an outcome code's row, and whether it has one.
-func OutcomeInfoOf(code string) (OutcomeInfo, bool) {
+func OutcomeInfoOf(code Outcome) (OutcomeInfo, bool) {
 	for _, o := range outcomeTable {
 		if o.Code == code {
 			return o, true
@@ -93,7 +100,7 @@ func OutcomeInfoOf(code string) (OutcomeInfo, bool) {
 }
 
 // JoinOutcome records an outcome with its reason ("" for none).
-func JoinOutcome(code, reason string) string {
+func JoinOutcome(code Outcome, reason string) Outcome {
 	if reason = strings.TrimSpace(reason); reason == "" {
 		return code
 	}
@@ -101,7 +108,7 @@ func JoinOutcome(code, reason string) string {
 }
 
 // SplitOutcome reads a recorded outcome back into its code and reason.
-func SplitOutcome(outcome string) (code, reason string) {
+func SplitOutcome(outcome Outcome) (code Outcome, reason string) {
 	code, reason, _ = strings.Cut(outcome, ":")
 	return strings.TrimSpace(code), strings.TrimSpace(reason)
 }
@@ -113,7 +120,7 @@ const ReasonRepeatDenied = "repeat request: answered earlier this calendar year"
 // and the reason they give. A request closed without an answer counts as
 // denied, for the reason staff gave; a case that is not a request is never
 // denied.
-func Classify(k Kind, outcome string) (Class, string) {
+func Classify(k Kind, outcome Outcome) (Class, string) {
 	code, reason := SplitOutcome(outcome)
 	info, ok := OutcomeInfoOf(code)
 	if !ok {
@@ -130,7 +137,7 @@ func Classify(k Kind, outcome string) (Class, string) {
 
 // ReportedAs says in plain words how the monthly report will count a case
 // of kind k closed with an outcome, for staff to read before they act.
-func ReportedAs(k Kind, outcome string) string {
+func ReportedAs(k Kind, outcome Outcome) string {
 	class, reason := Classify(k, outcome)
 	code, _ := SplitOutcome(outcome)
 	switch {

@@ -20,7 +20,7 @@ type Row struct {
 	Gist     string    `json:"gist,omitempty"`    // a line telling this case from its neighbours
 	Received time.Time `json:"received"`
 	Due      time.Time `json:"due,omitzero"` // zero: no legal due date
-	Outcome  string    `json:"outcome,omitempty"`
+	Outcome  Outcome   `json:"outcome,omitempty"`
 	Messages int       `json:"messages,omitempty"`
 	ToPost   bool      `json:"to_post,omitempty"`  // a letter waits to be printed and posted
 	Pending  bool      `json:"pending,omitempty"`  // a reply is planned or being sent

@@ -87,9 +87,9 @@ func (d *Daemon) Close(id string, cl control.Closing) (*cases.Case, error) {
 			if reason == "" {
 				return fmt.Errorf("close %s: %w: a denial needs a reason", id, control.ErrInvalid)
 			}
-			c.State, c.Outcome, c.Answered = cases.Done, cases.OutcomeDenied+": "+reason, now
+			c.State, c.Outcome, c.Answered = cases.Done, cases.JoinOutcome(cases.OutcomeDenied, reason), now
 		case cases.OutcomeNotRequest:
-			c.Kind, c.State, c.Outcome = cases.Other, cases.Dismissed, "dismissed: not a request"
+			c.Kind, c.State, c.Outcome = cases.Other, cases.Dismissed, cases.JoinOutcome(cases.OutcomeDismissed, "not a request")
 		default:
 			return fmt.Errorf("close %s: %w: outcome %q is not one of %s", id, control.ErrInvalid, cl.Outcome, strings.Join(cases.Closings, ", "))
 		}

@@ -253,7 +253,7 @@ func (d *Daemon) Done(id string, act control.Act) (*cases.Case, error) {
 		if err := d.planAnswer(tx, c, ans, act.Actor, act.Message); err != nil {
 			return planRefused("done", id, err)
 		}
-		c.State, c.Outcome, c.Reasons = stateAfterPlan(c, decide.CoppaCompleted), "completed", nil
+		c.State, c.Outcome, c.Reasons = stateAfterPlan(c, decide.CoppaCompleted), cases.OutcomeCompleted, nil
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
 		c.Log(d.now(), act.Actor, "marked done", actDetail("", act))
 		return nil

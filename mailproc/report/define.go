@@ -7,12 +7,6 @@ import (
 	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
-// The outcomes the daemon records on a case (cases/outcomes.go).
-const (
-	outcomeRepeat    = cases.OutcomeRepeat
-	outcomeDismissed = cases.OutcomeDismissed + ":"
-)
-
 // templateIncomplete is the reply that asks a california requester for
 // what is missing.
 const templateIncomplete = "california-incomplete"
@@ -64,7 +58,7 @@ func notCovered(c cases.Case) (string, bool) {
 
 // repeat: answered, and the outcome is "repeat" (california-repeat sent).
 func repeat(c cases.Case) bool {
-	return isAnswered(c) && c.Outcome == outcomeRepeat
+	return isAnswered(c) && c.Outcome == cases.OutcomeRepeat
 }
 
 // denialReason is why a request was denied, and whether it was: a request
@@ -83,7 +77,7 @@ func denialReason(c cases.Case) (string, bool) {
 		return reason, true
 	}
 	if c.State == cases.Dismissed {
-		reason := strings.TrimSpace(strings.TrimPrefix(c.Outcome, outcomeDismissed))
+		reason := strings.TrimSpace(strings.TrimPrefix(c.Outcome, cases.OutcomeDismissed+":"))
 		if reason == "" {
 			reason = ReasonNoneGiven
 		}
