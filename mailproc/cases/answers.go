@@ -2,25 +2,34 @@ package cases
 
 import "slices"
 
-// The reply templates (their files are in templates/, their names in
-// package reply).
+// Template names a reply template: its files in templates/ are
+// NAME.subject.tmpl, NAME.txt.tmpl and NAME.html.tmpl (package reply
+// renders them). Every template is a row of answerTable.
+//
+// It is an alias of string, as Reason is (see there), while decisions
+// carry their template as a string.
+type Template = string
+
+// The reply templates, in the order of answerTable.
 const (
-	TemplateDisclosure    = "california-disclosure"
-	TemplateIncomplete    = "california-incomplete"
-	TemplateRepeat        = "california-repeat"
-	TemplateCoppaAck      = "coppa-received"
-	TemplateCoppaDone     = "coppa-completed"
-	TemplateNotCalifornia = "decline-not-california"
-	TemplateNotCustomer   = "decline-not-customer"
-	TemplateOutsideLaw    = "decline-outside-law"
-	TemplateStaffReply    = "staff-reply"
+	TemplateDisclosure    Template = "california-disclosure"
+	TemplateIncomplete    Template = "california-incomplete"
+	TemplateRepeat        Template = "california-repeat"
+	TemplateCoppaAck      Template = "coppa-received"
+	TemplateCoppaDone     Template = "coppa-completed"
+	TemplateNotCalifornia Template = "decline-not-california"
+	TemplateNotCustomer   Template = "decline-not-customer"
+	TemplateOutsideLaw    Template = "decline-outside-law"
+	TemplateStaffReply    Template = "staff-reply"
+	// TemplatePrivacyAck confirms receipt of a privacy-rights request
+	// (SPEC §10) when [privacy] acknowledge is on; only the daemon sends it.
+	TemplatePrivacyAck Template = "privacy-received"
 )
 
-// Answer is one reply staff can send: a row per template, saying which
-// kinds of case it answers, what sending it records and where it leaves
-// the case.
+// Answer is one reply template: a row per template, saying which kinds of
+// case it answers, what sending it records and where it leaves the case.
 type Answer struct {
-	Template string
+	Template Template
 	Words    string // for people: "the disclosure"
 	// Kinds are the kinds of case it answers; none: every kind but
 	// machine mail.
@@ -36,6 +45,9 @@ type Answer struct {
 	// FreeText: staff write its body; the standard header and footer
 	// surround it.
 	FreeText bool
+	// Automatic: only the daemon sends it; staff are never offered it
+	// (it fits no case for them).
+	Automatic bool
 }
 
 // answerTable lists the answers in the order they are offered.
@@ -52,13 +64,31 @@ var answerTable = []Answer{
 	{Template: TemplateOutsideLaw, Words: "not covered: a request outside the law", Kinds: []Kind{California, Coppa, Other},
 		Outcome: JoinOutcome(OutcomeNotCovered, "a request outside the law"), State: Answered, Decline: true},
 	{Template: TemplateStaffReply, Words: "a reply you write", State: AwaitingRequester, FreeText: true},
+	{Template: TemplatePrivacyAck, Words: "acknowledge receipt", Kinds: []Kind{Privacy}, State: Review, Automatic: true},
 }
 
-// Answers lists every answer, in the order they are offered.
-func Answers() []Answer { return append([]Answer(nil), answerTable...) }
+// Answers lists the answers staff may send, in the order they are offered.
+func Answers() []Answer {
+	var out []Answer
+	for _, a := range answerTable {
+		if !a.Automatic {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Templates lists every reply template, in the order of the table.
+func Templates() []Template {
+	out := make([]Template, len(answerTable))
+	for i, a := range answerTable {
+		out[i] = a.Template
+	}
+	return out
+}
 
 // AnswerOf returns a template's row, and whether there is one.
-func AnswerOf(template string) (Answer, bool) {
+func AnswerOf(template Template) (Answer, bool) {
 	for _, a := range answerTable {
 		if a.Template == template {
 			return a, true
@@ -67,8 +97,11 @@ func AnswerOf(template string) (Answer, bool) {
 	return Answer{}, false
 }
 
-// Fits reports whether the answer may answer a case of kind k.
+// Fits reports whether staff may answer a case of kind k with it.
 func (a Answer) Fits(k Kind) bool {
+	if a.Automatic {
+		return false
+	}
 	if len(a.Kinds) == 0 {
 		return !KindOf(k).NoDue
 	}
@@ -92,7 +125,7 @@ func AnswersFor(k Kind, declines bool) []Answer {
 // else the disclosure; for coppa the acknowledgement until it was sent,
 // then the completion notice; "" for other kinds. (Whether a disclosure
 // is a repeat this year is the store's to say.)
-func FittingTemplate(c *Case) string {
+func FittingTemplate(c *Case) Template {
 	switch c.Kind {
 	case California:
 		if len(c.Missing) > 0 {

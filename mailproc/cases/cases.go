@@ -137,7 +137,7 @@ type Message struct {
 	// the first IMAP command of the move; nil while none was begun.
 	Filing   *Filing  `json:"filing,omitempty"`
 	Action   string   `json:"action"`
-	Template string   `json:"template,omitempty"`
+	Template Template `json:"template,omitempty"`
 	Reasons  []Reason `json:"reasons,omitempty"`
 	// Attachments are the files attached to it, listed (never copied).
 	Attachments []Attachment `json:"attachments,omitempty"`
@@ -177,7 +177,7 @@ func (s ReplyState) Delivered() bool { return s == ReplySent || s == ReplyPosted
 
 // Reply is one answer sent (or to be sent) on a case.
 type Reply struct {
-	Template    string     `json:"template"`
+	Template    Template   `json:"template"`
 	MessageID   string     `json:"message_id"` // for a letter, the key its content is kept under
 	To          string     `json:"to"`         // an email address, or a letter's address on one line
 	InReplyTo   string     `json:"in_reply_to,omitempty"`
@@ -212,7 +212,7 @@ func (c *Case) Log(at time.Time, actor, action, detail string) {
 }
 
 // Reply returns the case's reply with the given template, or nil.
-func (c *Case) Reply(template string) *Reply {
+func (c *Case) Reply(template Template) *Reply {
 	for i := range c.Replies {
 		if c.Replies[i].Template == template {
 			return &c.Replies[i]

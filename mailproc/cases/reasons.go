@@ -49,7 +49,7 @@ type ReasonInfo struct {
 	Suggest string // one of the Suggest… actions
 	// Template is the answer proposed with SuggestApprove or
 	// SuggestDecline; "" with SuggestApprove: the one that fits the case.
-	Template string
+	Template Template
 	Reason   string   // the reason proposed with SuggestDismiss
 	Fields   []string // the fields that caused it
 }
@@ -120,10 +120,10 @@ func Reasons() []Reason {
 
 // Suggestion is what the console proposes first for a case.
 type Suggestion struct {
-	Action   string // one of the Suggest… actions
-	Template string // with approve or decline
-	Reason   string // with dismiss
-	Because  Reason // the reason it follows, "" when none
+	Action   string   // one of the Suggest… actions
+	Template Template // with approve or decline
+	Reason   string   // with dismiss
+	Because  Reason   // the reason it follows, "" when none
 }
 
 // Suggest proposes what to do with an open case from its reasons (the

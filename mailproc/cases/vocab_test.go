@@ -184,3 +184,23 @@ func TestREADMENamesEveryReason(t *testing.T) {
 		t.Errorf("README names the reasons %v, want %v", named, want)
 	}
 }
+
+// TestTemplatesListedOnce: every template has one row; the one only the
+// daemon sends is never offered to staff.
+func TestTemplatesListedOnce(t *testing.T) {
+	seen := map[Template]bool{}
+	for _, name := range Templates() {
+		if seen[name] {
+			t.Errorf("template %s has two rows", name)
+		}
+		seen[name] = true
+	}
+	for _, a := range Answers() {
+		if a.Automatic {
+			t.Errorf("Answers offers %s, which only the daemon sends", a.Template)
+		}
+	}
+	if a, ok := AnswerOf(TemplatePrivacyAck); !ok || a.Fits(Privacy) {
+		t.Errorf("AnswerOf(%s) = %+v, %v; want a row that fits no case for staff", TemplatePrivacyAck, a, ok)
+	}
+}

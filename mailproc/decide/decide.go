@@ -26,14 +26,15 @@ const (
 	Ignore Action = "ignore"
 )
 
-// Template names (SPEC §4, §10).
+// The templates a decision names (SPEC §4, §10), by their names in
+// package cases.
 const (
-	CaliforniaDisclosure = "california-disclosure"
-	CaliforniaIncomplete = "california-incomplete"
-	CaliforniaRepeat     = "california-repeat"
-	CoppaReceived        = "coppa-received"
-	CoppaCompleted       = "coppa-completed"
-	PrivacyReceived      = "privacy-received"
+	CaliforniaDisclosure = cases.TemplateDisclosure
+	CaliforniaIncomplete = cases.TemplateIncomplete
+	CaliforniaRepeat     = cases.TemplateRepeat
+	CoppaReceived        = cases.TemplateCoppaAck
+	CoppaCompleted       = cases.TemplateCoppaDone
+	PrivacyReceived      = cases.TemplatePrivacyAck
 )
 
 // Policy is what the company configured that a decision depends on.
@@ -55,7 +56,7 @@ type Input struct {
 type Decision struct {
 	Kind      cases.Kind
 	Action    Action
-	Template  string
+	Template  cases.Template
 	Missing   []string
 	Reasons   []cases.Reason
 	Fields    cases.Fields

@@ -3,35 +3,26 @@
 // caller sends the bytes Compose returns.
 package reply
 
-// Names of the reply templates.
+import "github.com/mailproc/mailproc/mailproc/cases"
+
+// Names of the reply templates, as package cases lists them.
 const (
-	CaliforniaDisclosure = "california-disclosure"
-	CaliforniaIncomplete = "california-incomplete"
-	CaliforniaRepeat     = "california-repeat"
-	CoppaReceived        = "coppa-received"
-	CoppaCompleted       = "coppa-completed"
+	CaliforniaDisclosure = cases.TemplateDisclosure
+	CaliforniaIncomplete = cases.TemplateIncomplete
+	CaliforniaRepeat     = cases.TemplateRepeat
+	CoppaReceived        = cases.TemplateCoppaAck
+	CoppaCompleted       = cases.TemplateCoppaDone
 	// The answers staff send to a request the law does not cover, and a
 	// reply they write themselves (its text is Data.StaffNote, between
 	// the standard opening and closing).
-	DeclineNotCalifornia = "decline-not-california"
-	DeclineNotCustomer   = "decline-not-customer"
-	DeclineOutsideLaw    = "decline-outside-law"
-	StaffReply           = "staff-reply"
+	DeclineNotCalifornia = cases.TemplateNotCalifornia
+	DeclineNotCustomer   = cases.TemplateNotCustomer
+	DeclineOutsideLaw    = cases.TemplateOutsideLaw
+	StaffReply           = cases.TemplateStaffReply
 	// PrivacyReceived confirms receipt of another privacy-rights request
 	// (SPEC §10), when [privacy] acknowledge is on.
-	PrivacyReceived = "privacy-received"
+	PrivacyReceived = cases.TemplatePrivacyAck
 )
 
-// Names lists the templates in a fixed order.
-var Names = []string{
-	CaliforniaDisclosure,
-	CaliforniaIncomplete,
-	CaliforniaRepeat,
-	CoppaReceived,
-	CoppaCompleted,
-	DeclineNotCalifornia,
-	DeclineNotCustomer,
-	DeclineOutsideLaw,
-	StaffReply,
-	PrivacyReceived,
-}
+// Names lists the templates in a fixed order: cases.Templates().
+var Names = cases.Templates()

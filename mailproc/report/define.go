@@ -7,10 +7,6 @@ import (
 	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
-// templateIncomplete is the reply that asks a california requester for
-// what is missing.
-const templateIncomplete = "california-incomplete"
-
 // ReasonRepeat is the denial reason of a repeat request.
 const ReasonRepeat = cases.ReasonRepeatDenied
 
@@ -96,7 +92,7 @@ func incomplete(c cases.Case) bool {
 	if c.Kind != cases.California || complied(c) || repeat(c) {
 		return false
 	}
-	r := c.Reply(templateIncomplete)
+	r := c.Reply(cases.TemplateIncomplete)
 	return r != nil && r.State.Delivered()
 }
 
