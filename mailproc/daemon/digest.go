@@ -29,7 +29,7 @@ func (d *Daemon) dailyDigest(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	if ok && j.State != "retry" && j.State != "sending" {
+	if ok && j.State.Settled() {
 		return nil
 	}
 	open, err := d.List(control.Filter{Open: true})
@@ -47,7 +47,7 @@ func (d *Daemon) dailyDigest(ctx context.Context, now time.Time) error {
 		}
 	}
 	if len(due) == 0 {
-		return d.setJob(key, "skipped", "nothing due")
+		return d.setJob(key, cases.JobSkipped, "nothing due")
 	}
 	return d.sendNotice(ctx, key, reply.Notice{
 		From: d.cfg.Company.ReplyFrom, To: d.cfg.Company.StaffAddress, Date: now,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
@@ -42,7 +43,7 @@ func (d *Daemon) job(key string) (j store.Job, ok bool, err error) {
 	return j, ok, nil
 }
 
-func (d *Daemon) setJob(key, state, note string) error {
+func (d *Daemon) setJob(key string, state cases.JobState, note string) error {
 	return d.store.Update(func(tx *store.Tx) error {
 		return tx.SetJob(key, store.Job{State: state, At: d.now(), Note: note})
 	})
@@ -57,9 +58,9 @@ func (d *Daemon) sendNotice(ctx context.Context, key string, n reply.Notice) err
 	if err != nil {
 		return err
 	}
-	if ok && j.State == "sending" {
+	if ok && j.State == cases.JobSending {
 		d.log.Error("a notice's sending was begun but not confirmed before a restart; not sent again", "job", key)
-		return d.setJob(key, "unknown", "sending begun, never confirmed")
+		return d.setJob(key, cases.JobUnknown, "sending begun, never confirmed")
 	}
 	if d.opts.Sender == nil {
 		return nil
@@ -68,7 +69,7 @@ func (d *Daemon) sendNotice(ctx context.Context, key string, n reply.Notice) err
 	if err != nil {
 		return err
 	}
-	if err := d.setJob(key, "sending", n.To); err != nil {
+	if err := d.setJob(key, cases.JobSending, n.To); err != nil {
 		return err
 	}
 	sctx, cancel := context.WithTimeout(ctx, sendTimeout)
@@ -76,17 +77,17 @@ func (d *Daemon) sendNotice(ctx context.Context, key string, n reply.Notice) err
 	cancel()
 	if err == nil {
 		d.log.Info("notice sent", "job", key)
-		return d.setJob(key, "sent", n.To)
+		return d.setJob(key, cases.JobSent, n.To)
 	}
 	sendErr := fmt.Errorf("send %s: %w", key, err)
 	var se *smtpout.Error
 	switch {
 	case errors.As(err, &se) && se.Unknown:
-		err = d.setJob(key, "unknown", err.Error())
+		err = d.setJob(key, cases.JobUnknown, err.Error())
 	case errors.As(err, &se) && se.Permanent && !errors.Is(err, smtpout.ErrConfig):
-		err = d.setJob(key, "failed", err.Error())
+		err = d.setJob(key, cases.JobFailed, err.Error())
 	default:
-		err = d.setJob(key, "retry", "")
+		err = d.setJob(key, cases.JobRetry, "")
 	}
 	return errors.Join(sendErr, err)
 }

@@ -56,7 +56,7 @@ func (d *Daemon) monthlyReport(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	if ok && j.State != "retry" && j.State != "sending" {
+	if ok && j.State.Settled() {
 		return nil
 	}
 	r, err := d.MonthReport(prev.Year(), prev.Month())
@@ -69,7 +69,7 @@ func (d *Daemon) monthlyReport(ctx context.Context, now time.Time) error {
 	}
 	d.log.Info("monthly report written", "month", r.Month, "files", len(files))
 	if d.cfg.Company.ComplianceAddress == "" || len(r.Cases) == 0 {
-		return d.setJob(key, "written", "not mailed: no compliance address or no case")
+		return d.setJob(key, cases.JobWritten, "not mailed: no compliance address or no case")
 	}
 	var html, csv bytes.Buffer
 	if err := r.WriteHTML(&html); err != nil {

@@ -35,7 +35,7 @@ func (d *Daemon) retention(_ context.Context, now time.Time) error {
 			}
 		}
 		erased = len(old)
-		return tx.SetJob(key, store.Job{State: "done", At: now})
+		return tx.SetJob(key, store.Job{State: cases.JobDone, At: now})
 	})
 	if erased > 0 {
 		d.log.Info("personal data erased from old cases", "cases", erased)

@@ -4,14 +4,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
 // Job is the record of a scheduled task done once: a month's report, a
 // day's digest.
 type Job struct {
-	State string    `json:"state"` // "sending", "sent", "unknown", "written", "skipped"
-	At    time.Time `json:"at"`
-	Note  string    `json:"note,omitempty"`
+	State cases.JobState `json:"state"`
+	At    time.Time      `json:"at"`
+	Note  string         `json:"note,omitempty"`
 }
 
 // Job returns the record under key, and whether there is one.
