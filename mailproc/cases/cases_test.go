@@ -32,6 +32,41 @@ func TestDue(t *testing.T) {
 	}
 }
 
+// TestDueDateOfEachKind: each kind's row gives its due date: california
+// 30 days, coppa the configured target (30 without one), other mail 30
+// days, a privacy request by its law, machine mail none.
+func TestDueDateOfEachKind(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	received := time.Date(2025, 3, 3, 9, 14, 0, 0, la)
+	for _, tt := range []struct {
+		kind Kind
+		law  string
+		days int
+		want string
+	}{
+		{California, "", 0, "2025-04-02"},
+		{Coppa, "", 0, "2025-04-02"},
+		{Coppa, "", 45, "2025-04-17"},
+		{Other, "", 0, "2025-04-02"},
+		{"unknown-kind", "", 0, "2025-04-02"},
+		{Privacy, LawGDPR, 0, "2025-04-03"},
+		{Privacy, LawUSState, 0, "2025-04-17"},
+		{Automated, "", 0, "none"},
+	} {
+		due := KindOf(tt.kind).DueDate(received, tt.law, tt.days, la)
+		got := "none"
+		if !due.IsZero() {
+			got = due.Format(time.DateOnly)
+		}
+		if got != tt.want {
+			t.Errorf("KindOf(%s).DueDate(%s, %d days) = %s, want %s", tt.kind, tt.law, tt.days, got, tt.want)
+		}
+	}
+}
+
 func TestYearAcrossNewYear(t *testing.T) {
 	la, _ := time.LoadLocation("America/Los_Angeles")
 	before := time.Date(2025, 12, 31, 23, 30, 0, 0, la)

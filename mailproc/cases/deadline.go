@@ -2,8 +2,18 @@ package cases
 
 import "time"
 
-// CaliforniaDays is the answer period of Cal. Civ. Code § 1798.83(b).
-const CaliforniaDays = 30
+// Answer periods, in days counted from the day after receipt.
+const (
+	// CaliforniaDays is the answer period of Cal. Civ. Code § 1798.83(b).
+	CaliforniaDays = 30
+	// CoppaDays is the target for a coppa request when [coppa]
+	// target_days sets none (SPEC §7).
+	CoppaDays = 30
+	// OtherDays is the due date staff have for mail that may be a request
+	// (kind other: a near miss, an ambiguous subject), as long as
+	// california's.
+	OtherDays = CaliforniaDays
+)
 
 // Due returns the last moment of the day by which a request received at
 // received must be answered, counting days from the day after receipt in

@@ -4,14 +4,19 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
-// The subject phrases of SPEC §1 and the body phrase of §3, normalised.
-const (
-	CaliforniaPhrase = "request for california privacy information"
-	CoppaPhrase      = "coppa information request"
-	RequestLine      = "california privacy rights request"
+// The subject phrases of SPEC §1, normalised, as the kinds' rows in
+// package cases give them.
+var (
+	californiaPhrase = Normalize(cases.KindOf(cases.California).Subject)
+	coppaPhrase      = Normalize(cases.KindOf(cases.Coppa).Subject)
 )
+
+// RequestLine is the body phrase of SPEC §3, normalised.
+const RequestLine = "california privacy rights request"
 
 // NearMissDistance is how many edits a subject may be from a phrase and
 // still count as a near miss.
@@ -39,8 +44,8 @@ func (s Subject) NearMiss() bool { return s.NearCalifornia || s.NearCoppa }
 func ClassifySubject(subject string) Subject {
 	n := Normalize(subject)
 	s := Subject{
-		California: strings.Contains(n, CaliforniaPhrase),
-		Coppa:      strings.Contains(n, CoppaPhrase),
+		California: strings.Contains(n, californiaPhrase),
+		Coppa:      strings.Contains(n, coppaPhrase),
 	}
 	s.NearCalifornia = !s.California && nearCalifornia(n)
 	s.NearCoppa = !s.Coppa && nearCoppa(n)
@@ -54,11 +59,11 @@ func nearCalifornia(n string) bool {
 	if strings.Contains(n, "california") && strings.Contains(n, "privacy") {
 		return true
 	}
-	return near(n, CaliforniaPhrase)
+	return near(n, californiaPhrase)
 }
 
 func nearCoppa(n string) bool {
-	return hasWord(n, "coppa") || near(n, CoppaPhrase)
+	return hasWord(n, "coppa") || near(n, coppaPhrase)
 }
 
 // maxNearRunes bounds how much of a subject the approximate match reads:

@@ -1,6 +1,10 @@
 package config
 
-import "time"
+import (
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
 
 // Default values of the keys a file may leave out.
 const (
@@ -15,7 +19,7 @@ const (
 	DefaultMaxMessageBytes = 26214400
 	DefaultPerSenderPerDay = 3
 	DefaultPerHour         = 100
-	DefaultCoppaTargetDays = 30
+	DefaultCoppaTargetDays = cases.CoppaDays
 	// DefaultIdleRecheck keeps replies within seconds on servers that
 	// announce new mail in IDLE only every minute or so.
 	DefaultIdleRecheck = 4 * time.Second

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
 // Location returns the company's time zone (UTC if it cannot be loaded,
@@ -16,6 +18,16 @@ func (c *Config) Location() *time.Location {
 		return time.UTC
 	}
 	return loc
+}
+
+// AnswerDays is the answer period the configuration sets for a kind of
+// request, in days: [coppa] target_days for coppa; 0 for the others, due
+// as their row in package cases says.
+func (c *Config) AnswerDays(k cases.Kind) int {
+	if k == cases.Coppa {
+		return c.Coppa.TargetDays
+	}
+	return 0
 }
 
 // DisclosureFor returns the disclosure data of a covered year.

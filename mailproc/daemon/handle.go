@@ -270,8 +270,8 @@ type decisionInput struct {
 func (d *Daemon) unreadable(raw []byte, size int64, why string) decisionInput {
 	m := parse.Parse(raw, d.limits)
 	dec := decide.Decide(decide.Input{Msg: m, Size: size, Policy: d.decidePolicy()})
-	kind := dec.Kind
-	if kind != cases.California && kind != cases.Coppa {
+	kind := dec.Kind // a request its subject names stays one; the rest is other
+	if cases.KindOf(kind).Subject == "" {
 		kind = cases.Other
 	}
 	dec = decide.Decision{Kind: kind, Action: decide.Review, Reasons: []string{cases.ReasonUnparseable}, Detail: why, Missing: []string{}, Fields: dec.Fields}

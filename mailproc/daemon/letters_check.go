@@ -37,8 +37,8 @@ func (d *Daemon) checkLetter(l control.Letter) (control.Letter, error) {
 	case cases.ActorDaemon:
 		p.add("%q is the daemon's own name in the history", cases.ActorDaemon)
 	}
-	if l.Kind != cases.California && l.Kind != cases.Coppa {
-		p.add("kind %q: california or coppa", l.Kind)
+	if !cases.KindOf(l.Kind).ByPost {
+		p.add("kind %q: %s", l.Kind, kindsByPost())
 	}
 	l.Received = p.day("received", l.Received, d.today())
 	l.Fields = p.address("", l.Fields)
@@ -49,6 +49,15 @@ func (d *Daemon) checkLetter(l control.Letter) (control.Letter, error) {
 	}
 	p.postable(l)
 	return l, p.err()
+}
+
+// kindsByPost names the kinds a letter can be: "california or coppa".
+func kindsByPost() string {
+	var names []string
+	for _, k := range cases.KindsByPost() {
+		names = append(names, string(k))
+	}
+	return strings.Join(names, " or ")
 }
 
 // today is the company's date now, at midnight in its zone.

@@ -15,21 +15,11 @@ import (
 )
 
 // dueFor is the due date of a case of a kind received at a moment, in the
-// company's zone (SPEC §7, §10): california 30 days, coppa the configured
-// target, a privacy request by its law; machine mail has none (the zero
-// time).
+// company's zone (SPEC §7, §10), as the kind's row says: california 30
+// days, coppa the configured target, a privacy request by its law;
+// machine mail has none (the zero time).
 func (d *Daemon) dueFor(kind cases.Kind, law string, received time.Time) time.Time {
-	loc := d.cfg.Location()
-	if cases.KindOf(kind).NoDue {
-		return time.Time{}
-	}
-	switch kind {
-	case cases.Coppa:
-		return cases.Due(received, d.cfg.Coppa.TargetDays, loc)
-	case cases.Privacy:
-		return cases.PrivacyDue(received, law, loc)
-	}
-	return cases.Due(received, cases.CaliforniaDays, loc)
+	return cases.KindOf(kind).DueDate(received, law, d.cfg.AnswerDays(kind), d.cfg.Location())
 }
 
 // acknowledge plans privacy-received on a new privacy request when [privacy]

@@ -102,15 +102,14 @@ func inMonth(t, from, until time.Time) bool {
 	return !t.Before(from) && t.Before(until)
 }
 
-// groupOf is the report group of a case's kind.
+// groupOf is the report group of a case's kind: a kind of request
+// (cases.KindOf says which are) with a group in groupLabels is its own;
+// the rest are other.
 func groupOf(kind string) string {
-	switch kind {
-	case string(cases.California):
-		return GroupCalifornia
-	case string(cases.Coppa):
-		return GroupCoppa
-	case string(cases.Privacy):
-		return GroupPrivacy
+	for _, g := range groupLabels() {
+		if g.kind == kind && cases.KindOf(cases.Kind(kind)).Request {
+			return kind
+		}
 	}
 	return GroupOther
 }

@@ -252,12 +252,15 @@ func (c *console) letterView(cs *cases.Case) *letterView {
 	return v
 }
 
-// otherKind suggests a kind to reclassify to: not the one the case has.
+// otherKind suggests a kind to reclassify to: the first staff may give
+// that is not the one the case has.
 func otherKind(k cases.Kind) cases.Kind {
-	if k == cases.California {
-		return cases.Coppa
+	for _, r := range cases.Kinds() {
+		if r.Reclassify && r.Kind != k {
+			return r.Kind
+		}
 	}
-	return cases.California
+	return k
 }
 
 // preview asks the service for the reply the draft would send, with its

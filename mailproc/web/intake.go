@@ -35,14 +35,20 @@ type intakeForm struct {
 }
 
 // letterKinds are the kinds of request a letter can be.
-func letterKinds() []string { return []string{string(cases.California), string(cases.Coppa)} }
+func letterKinds() []string {
+	var out []string
+	for _, k := range cases.KindsByPost() {
+		out = append(out, string(k))
+	}
+	return out
+}
 
-// intakePage shows the form for a kind of letter (california unless the
-// query says coppa).
+// intakePage shows the form for a kind of letter: the one the query
+// names, else the first (california).
 func (c *console) intakePage(w http.ResponseWriter, r *http.Request) {
 	kind := r.URL.Query().Get("kind")
-	if kind != string(cases.Coppa) {
-		kind = string(cases.California)
+	if !slices.Contains(letterKinds(), kind) {
+		kind = letterKinds()[0]
 	}
 	c.showIntake(w, r, http.StatusOK, kind, intakeForm{Received: c.today()}, "")
 }
