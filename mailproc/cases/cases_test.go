@@ -67,6 +67,29 @@ func TestDueDateOfEachKind(t *testing.T) {
 	}
 }
 
+// TestCalendarDays: days between the dates as each reads in its zone,
+// across a change of daylight saving time and a year's end.
+func TestCalendarDays(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		from, to time.Time
+		want     int
+	}{
+		{time.Date(2025, 3, 3, 23, 59, 0, 0, la), time.Date(2025, 3, 4, 0, 1, 0, 0, la), 1},
+		{time.Date(2025, 3, 8, 12, 0, 0, 0, la), time.Date(2025, 3, 10, 1, 0, 0, 0, la), 2},
+		{time.Date(2025, 12, 31, 23, 0, 0, 0, la), time.Date(2026, 1, 30, 8, 0, 0, 0, la), 30},
+		{time.Date(2025, 4, 2, 0, 0, 0, 0, la), time.Date(2025, 3, 31, 23, 0, 0, 0, la), -2},
+		{time.Date(2025, 4, 2, 8, 0, 0, 0, la), time.Date(2025, 4, 2, 20, 0, 0, 0, la), 0},
+	} {
+		if got := CalendarDays(tt.from, tt.to); got != tt.want {
+			t.Errorf("CalendarDays(%v, %v) = %d, want %d", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
 func TestYearAcrossNewYear(t *testing.T) {
 	la, _ := time.LoadLocation("America/Los_Angeles")
 	before := time.Date(2025, 12, 31, 23, 30, 0, 0, la)

@@ -28,3 +28,13 @@ func Due(received time.Time, days int, loc *time.Location) time.Time {
 func Year(t time.Time, loc *time.Location) int {
 	return t.In(loc).Year()
 }
+
+// CalendarDays counts the days from the date of from to the date of to,
+// each read in its own zone as on a wall calendar (so a change of
+// daylight saving time between them does not shift it); negative when
+// to's date comes first.
+func CalendarDays(from, to time.Time) int {
+	a := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+	b := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours() / 24)
+}

@@ -153,15 +153,6 @@ func daysToAnswer(c cases.Case, loc *time.Location) *int {
 	if !isAnswered(c) {
 		return nil
 	}
-	n := calendarDays(c.Received.In(loc), c.Answered.In(loc))
+	n := cases.CalendarDays(c.Received.In(loc), c.Answered.In(loc))
 	return &n
-}
-
-// calendarDays is the number of midnights between the dates of a and b,
-// as the dates read on a wall calendar (so a change of daylight saving
-// time does not shift it).
-func calendarDays(a, b time.Time) int {
-	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
-	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
-	return int(db.Sub(da).Hours() / 24)
 }

@@ -89,7 +89,7 @@ func (c *console) dueWords(due time.Time, overdue bool) string {
 	if due.IsZero() {
 		return "no legal due date"
 	}
-	days := calendarDays(c.now().In(c.loc), due.In(c.loc))
+	days := cases.CalendarDays(c.now().In(c.loc), due.In(c.loc))
 	switch {
 	case overdue && days >= 0:
 		return "overdue"
@@ -102,14 +102,6 @@ func (c *console) dueWords(due time.Time, overdue bool) string {
 	default:
 		return "due in " + plural(days, "day")
 	}
-}
-
-// calendarDays counts the calendar days from one moment's date to
-// another's, in their own zone.
-func calendarDays(from, to time.Time) int {
-	a := time.Date(from.Year(), from.Month(), from.Day(), 12, 0, 0, 0, time.UTC)
-	b := time.Date(to.Year(), to.Month(), to.Day(), 12, 0, 0, 0, time.UTC)
-	return int(b.Sub(a).Hours() / 24)
 }
 
 // plural writes "1 day", "3 days".
