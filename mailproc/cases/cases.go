@@ -32,6 +32,12 @@ const (
 	Dismissed         State = "dismissed"
 )
 
+// States lists the case states, in the order they are offered: the open
+// ones first, staff's before the requester's, then the closed ones.
+func States() []State {
+	return []State{Review, AwaitingStaff, AwaitingRequester, Answered, Done, Dismissed}
+}
+
 // Open reports whether the case still needs someone to act.
 func (s State) Open() bool {
 	return s == AwaitingRequester || s == Review || s == AwaitingStaff

@@ -26,8 +26,11 @@ func options(values []string, chosen, anyLabel string) []option {
 
 // allStates are the states a case can be in.
 func allStates() []string {
-	return []string{string(cases.Review), string(cases.AwaitingStaff), string(cases.AwaitingRequester),
-		string(cases.Answered), string(cases.Done), string(cases.Dismissed)}
+	var out []string
+	for _, s := range cases.States() {
+		out = append(out, string(s))
+	}
+	return out
 }
 
 // allKinds are the kinds a case can have.
