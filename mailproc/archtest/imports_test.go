@@ -36,6 +36,10 @@ var owners = []struct{ library, owner string }{
 type pkg struct {
 	ImportPath string
 	Imports    []string // of its non-test files
+	Dir        string
+	GoFiles    []string // its non-test files, in Dir
+	Standard   bool
+	Export     string // its export data, with go list -export
 }
 
 // goList runs `go list -json` with args and returns the packages.
