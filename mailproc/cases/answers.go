@@ -50,7 +50,8 @@ type Answer struct {
 	Automatic bool
 }
 
-// answerTable lists the answers in the order they are offered.
+// answerTable lists the templates: the answers staff may send in the
+// order they are offered, then the one only the daemon sends.
 var answerTable = []Answer{
 	{Template: TemplateDisclosure, Words: "the disclosure", Kinds: []Kind{California}, Outcome: OutcomeDisclosure, State: Answered},
 	{Template: TemplateIncomplete, Words: "ask for what is missing", Kinds: []Kind{California}, State: AwaitingRequester},
