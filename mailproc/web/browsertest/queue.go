@@ -223,18 +223,23 @@ func BulkApprove(ctx context.Context, s Site, queuePath string, wait time.Durati
 }
 
 // settledResults waits while the queue's results say a reply is still
-// being sent (the page reloads itself), and returns them.
+// being sent (the page reloads itself), and returns them. The results are
+// read in one script run: a query and a read of the node it found may fall
+// on both sides of a reload ("No node with given id found"); a read that a
+// reload interrupts is tried again until ctx ends.
 func settledResults(ctx context.Context) (string, error) {
+	text, readErr := "", error(nil)
 	for {
-		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`section.results`)))
-		if err != nil {
-			return "", fmt.Errorf("read the results: %w", err)
-		}
-		if !strings.Contains(text, "still being sent") {
+		text, readErr = chromedp.Run(ctx, chromedp.Evaluate[string](
+			`(document.querySelector('section.results') || {innerText: ''}).innerText`))
+		if readErr == nil && text != "" && !strings.Contains(text, "still being sent") {
 			return text, nil
 		}
 		select {
 		case <-ctx.Done():
+			if readErr != nil {
+				return "", fmt.Errorf("read the results: %w", readErr)
+			}
 			return text, fmt.Errorf("replies still being sent: %w", ctx.Err())
 		case <-time.After(500 * time.Millisecond):
 		}
