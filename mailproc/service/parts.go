@@ -54,10 +54,43 @@ type Parts struct {
 	Plan   *plan.Planner   // what SIGHUP reloads
 }
 
-// Assemble makes the parts and wires them together: the staff desk wakes
-// the daemon, the letter desk acts through the staff desk, the daemon
-// runs the jobs, the jobs' digest lists the staff desk's queue.
+// Assemble makes the parts and wires them together: every part plans
+// with one planner, staff actions wake the daemon, the letter desk acts
+// through the staff desk, the jobs' digest lists the staff desk's queue,
+// and the daemon runs the jobs after each cycle.
 func Assemble(w Wiring) (*Parts, error) {
+	o := daemonOptions(w)
+	p := &Parts{}
+	var err error
+	if p.Plan, err = plan.New(plan.Options{Config: w.Config, Store: w.Store, Templates: w.Templates, Logger: o.Logger, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	var dial staff.Dialer
+	if w.Dial != nil {
+		dial = func(ctx context.Context) (staff.PartFetcher, error) { return w.Dial(ctx) }
+	}
+	sd, err := staff.New(staff.Options{Config: w.Config, Store: w.Store, Plan: p.Plan, Wake: p.wake, Dial: dial, Logger: o.Logger, Now: o.Now})
+	if err != nil {
+		return nil, err
+	}
+	ld, err := letterdesk.New(letterdesk.Options{Config: w.Config, Store: w.Store, Plan: p.Plan, Staff: sd, Logger: o.Logger, Now: o.Now})
+	if err != nil {
+		return nil, err
+	}
+	if p.Jobs, err = jobs.New(jobs.Options{Config: w.Config, Store: w.Store, Sender: o.Sender, Cases: sd, Logger: o.Logger, Now: o.Now}); err != nil {
+		return nil, err
+	}
+	p.Desk = &Desk{Desk: sd, letters: ld, reports: p.Jobs}
+	if w.Dial == nil || w.Sender == nil {
+		return p, nil
+	}
+	o.Plan, o.Jobs = p.Plan, p.Jobs.Run
+	p.Daemon, err = daemon.New(o)
+	return p, err
+}
+
+// daemonOptions are the daemon's options from w, as w.Daemon edits them.
+func daemonOptions(w Wiring) daemon.Options {
 	o := daemon.Options{Config: w.Config, Store: w.Store, Sender: w.Sender, Logger: w.Logger, Now: w.Now}
 	if w.Dial != nil {
 		o.Dial = func(ctx context.Context) (daemon.Mailbox, error) { return w.Dial(ctx) }
@@ -71,43 +104,7 @@ func Assemble(w Wiring) (*Parts, error) {
 	for _, edit := range w.Daemon {
 		edit(&o)
 	}
-	p := &Parts{}
-	var err error
-	if p.Plan, err = plan.New(plan.Options{Config: w.Config, Store: w.Store, Templates: w.Templates, Logger: o.Logger, Now: o.Now}); err != nil {
-		return nil, err
-	}
-	if p.Desk, err = p.desk(w, o); err != nil {
-		return nil, err
-	}
-	p.Jobs, err = jobs.New(jobs.Options{Config: w.Config, Store: w.Store, Sender: o.Sender, Cases: p.Desk.Desk, Logger: o.Logger, Now: o.Now})
-	if err != nil {
-		return nil, err
-	}
-	p.Desk.reports = p.Jobs
-	if w.Dial == nil || w.Sender == nil {
-		return p, nil
-	}
-	o.Plan, o.Jobs = p.Plan, p.Jobs.Run
-	p.Daemon, err = daemon.New(o)
-	return p, err
-}
-
-// desk makes the staff desk and the letter desk, on the options the
-// daemon is made with.
-func (p *Parts) desk(w Wiring, o daemon.Options) (*Desk, error) {
-	var dial staff.Dialer
-	if w.Dial != nil {
-		dial = func(ctx context.Context) (staff.PartFetcher, error) { return w.Dial(ctx) }
-	}
-	sd, err := staff.New(staff.Options{Config: w.Config, Store: w.Store, Plan: p.Plan, Wake: p.wake, Dial: dial, Logger: o.Logger, Now: o.Now})
-	if err != nil {
-		return nil, err
-	}
-	ld, err := letterdesk.New(letterdesk.Options{Config: w.Config, Store: w.Store, Plan: p.Plan, Staff: sd, Logger: o.Logger, Now: o.Now})
-	if err != nil {
-		return nil, err
-	}
-	return &Desk{Desk: sd, letters: ld}, nil
+	return o
 }
 
 // wake wakes the daemon, when one runs, after a staff action.
