@@ -109,3 +109,65 @@ func TestDaemonCarriesNoTooling(t *testing.T) {
 		}
 	}
 }
+
+// apart says which packages of the daemon's split a package must not
+// depend on, directly or through others: the mail loop and the services
+// beside it (staff actions, the letter desk, the scheduled jobs) meet only
+// in service, which wires them, and in plan, which they all use.
+var apart = []struct {
+	pkg       string
+	notOnto   []string
+	whyTheyDo string
+}{
+	{"mailproc/daemon", []string{"mailproc/staff", "mailproc/letterdesk", "mailproc/jobs", "mailproc/service"},
+		"the loop is woken by staff and runs the jobs through the functions service gives it"},
+	{"mailproc/plan", []string{"mailproc/daemon", "mailproc/staff", "mailproc/letterdesk", "mailproc/jobs", "mailproc/service"},
+		"every part plans through plan"},
+	{"mailproc/staff", []string{"mailproc/daemon", "mailproc/letterdesk", "mailproc/jobs", "mailproc/service"},
+		"staff wake the loop through a func, and the letter desk builds on staff"},
+	{"mailproc/letterdesk", []string{"mailproc/daemon", "mailproc/jobs", "mailproc/service"},
+		"letters are never sent by the loop"},
+	{"mailproc/jobs", []string{"mailproc/daemon", "mailproc/staff", "mailproc/letterdesk", "mailproc/service"},
+		"the daemon runs the jobs, and the digest lists cases through an interface"},
+}
+
+// TestSplitApart: the daemon's split holds; a reader finds the mail loop
+// in daemon, staff actions in staff, letters in letterdesk, the scheduled
+// jobs in jobs, and each depends only on what it must.
+func TestSplitApart(t *testing.T) {
+	imports := map[string][]string{}
+	for _, p := range goList(t, module+"/mailproc/...") {
+		imports[strings.TrimPrefix(p.ImportPath, module+"/")] = p.Imports
+	}
+	for _, a := range apart {
+		if _, ok := imports[a.pkg]; !ok {
+			t.Errorf("package %s is gone: change the list", a.pkg)
+			continue
+		}
+		deps := dependsOn(imports, a.pkg)
+		for _, not := range a.notOnto {
+			if deps[not] {
+				t.Errorf("%s depends on %s; it must not (%s)", a.pkg, not, a.whyTheyDo)
+			}
+		}
+	}
+}
+
+// dependsOn is every package of the module pkg imports, directly or
+// through others, by name under the module.
+func dependsOn(imports map[string][]string, pkg string) map[string]bool {
+	seen := map[string]bool{}
+	todo := []string{pkg}
+	for len(todo) > 0 {
+		p := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		for _, imp := range imports[p] {
+			name, ok := strings.CutPrefix(imp, module+"/")
+			if ok && !seen[name] {
+				seen[name] = true
+				todo = append(todo, name)
+			}
+		}
+	}
+	return seen
+}

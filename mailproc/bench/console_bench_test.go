@@ -14,8 +14,8 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/config"
-	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/service"
 	"github.com/mailproc/mailproc/mailproc/store"
 	"github.com/mailproc/mailproc/mailproc/web"
 	"github.com/mailproc/mailproc/mailproc/web/browsertest"
@@ -97,7 +97,7 @@ func consoleServer(b *testing.B) *httptest.Server {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, err := daemon.New(daemon.Options{Config: &cfg, Store: st, Templates: tmpl, Now: func() time.Time { return consoleNow }})
+	p, err := service.Assemble(service.Wiring{Config: &cfg, Store: st, Templates: tmpl, Now: func() time.Time { return consoleNow }})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -105,8 +105,8 @@ func consoleServer(b *testing.B) *httptest.Server {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, err := web.New(d, web.Options{Users: []config.WebUser{{Name: "alice", PasswordHash: hash}}, Company: "Cooper",
-		Location: cfg.Location(), Sessions: d.WebSessions()})
+	h, err := web.New(p.Desk, web.Options{Users: []config.WebUser{{Name: "alice", PasswordHash: hash}}, Company: "Cooper",
+		Location: cfg.Location(), Sessions: service.NewWebSessions(st)})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -81,7 +81,7 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	}
 	defer st.Close()
 	clock := newOpClock()
-	d, closeSender, err := service.Build(&cfg.Config, st, log, "", func(o *daemon.Options) {
+	p, closeSender, err := service.Build(&cfg.Config, st, log, "", func(o *daemon.Options) {
 		o.Metrics = metrics.New(buildinfo.Read())
 		o.Dial = timedDial(o.Dial, clock, cfg.Limits.MaxMessageBytes)
 		o.Sender = timedSender{Sender: o.Sender, clock: clock}
@@ -91,9 +91,9 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	}
 	defer closeSender()
 	if once {
-		err = d.RunOnce(ctx)
+		err = p.Daemon.RunOnce(ctx)
 	} else {
-		err = d.Run(ctx)
+		err = p.Daemon.Run(ctx)
 	}
 	if err != nil {
 		return ChildReport{}, err

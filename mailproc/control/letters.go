@@ -9,7 +9,7 @@ import (
 
 // LetterDesk is how staff handle requests that come by post: enter a
 // letter as a case, print the letter that answers it, and record the day
-// it was posted. The daemon is one.
+// it was posted. letterdesk.Desk is one (and service.Desk with it).
 type LetterDesk interface {
 	// AddLetter makes a case of a letter staff read, decides it as the
 	// daemon decides mail (required fields, California and ZIP checks,
@@ -54,7 +54,7 @@ const MaxScanBytes = 20 << 20
 
 // ScanKeeper keeps scans staff upload in the console: it stores one in
 // the scan folder, mode 0600, under a name it chooses, and returns that
-// name for Letter.Scan. The daemon is one; the API does not offer it
+// name for Letter.Scan. letterdesk.Desk is one; the API does not offer it
 // (tools put files in the scan folder themselves).
 type ScanKeeper interface {
 	KeepScan(r io.Reader) (string, error)

@@ -125,8 +125,8 @@ type File struct {
 	Data []byte `json:"data"`
 }
 
-// Attachments fetches a case's attachments from the mailbox; the daemon
-// is one when it can reach the mailbox.
+// Attachments fetches a case's attachments from the mailbox; staff.Desk
+// is one, which fetches them while the daemon runs.
 type Attachments interface {
 	// Attachment returns the attachment in section part of the case's
 	// message n (from 1).

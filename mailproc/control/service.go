@@ -48,7 +48,7 @@ type Service interface {
 	Close(id string, c Closing) (*cases.Case, error)
 }
 
-// Reporter makes the monthly report of SPEC §8; the daemon is one.
+// Reporter makes the monthly report of SPEC §8; jobs.Scheduler is one.
 type Reporter interface {
 	MonthReport(year int, month time.Month) (report.Report, error)
 }

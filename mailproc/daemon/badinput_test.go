@@ -176,7 +176,7 @@ func runBadCase(t *testing.T, w *world, tt badCase) {
 
 // runOnceWithin runs the daemon once and fails the test when the run returns
 // an error or does not finish within limit. It returns how long it took.
-func runOnceWithin(t *testing.T, d *daemon.Daemon, limit time.Duration) time.Duration {
+func runOnceWithin(t *testing.T, d *mailproc, limit time.Duration) time.Duration {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()

@@ -1,7 +1,10 @@
-// Package daemon runs mailproc's pipeline on a mailbox: fetch new mail,
-// parse, classify, validate, decide, reply, record, move. It records
-// every intent in the store before acting on it, so that a process killed at
-// any moment neither loses a request nor answers one twice.
+// Package daemon is mailproc's mail loop: fetch new mail, parse,
+// classify, validate, decide, plan the automatic reply (through package
+// plan), record, send, file. It records every intent in the store before
+// acting on it, so that a process killed at any moment neither loses a
+// request nor answers one twice, and it sends and files what staff
+// actions (package staff) planned when they wake it. The scheduled jobs
+// (package jobs) run after each of its cycles.
 package daemon
 
 import (
@@ -18,20 +21,20 @@ import (
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/metrics"
 	"github.com/mailproc/mailproc/mailproc/parse"
-	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/plan"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
 // Options wire a Daemon.
 type Options struct {
-	Config    *config.Config
-	Store     *store.Store
-	Dial      Dialer
-	Sender    Sender
-	Templates *reply.Set
-	Logger    *slog.Logger     // nil = discard
-	Now       func() time.Time // nil = time.Now
-	Observer  Observer         // nil = none
+	Config   *config.Config
+	Store    *store.Store
+	Dial     Dialer
+	Sender   Sender
+	Plan     *plan.Planner    // plans the replies; shared with staff and the letter desk
+	Logger   *slog.Logger     // nil = discard
+	Now      func() time.Time // nil = time.Now
+	Observer Observer         // nil = none
 	// Failpoint names a step at which the process kills itself (tests of
 	// crash recovery): after-decision, after-intent, after-send,
 	// after-record, before-move; "after-intent:2" kills at the second
@@ -44,6 +47,9 @@ type Options struct {
 	// Ready, when set, is called once after the first successful cycle
 	// (systemd's READY=1).
 	Ready func()
+	// Jobs, when set, does the scheduled work after each cycle
+	// (jobs.Scheduler.Run); it must never stop the mail.
+	Jobs func(ctx context.Context)
 }
 
 // Daemon is the running pipeline.
@@ -61,14 +67,12 @@ type Daemon struct {
 	// configuration (a wrong password fails every reply alike).
 	sendPausedUntil time.Time
 	// wake, when signalled, ends a wait for mail early: staff acted.
-	wake chan struct{}
-	// content is what SIGHUP reloads.
-	content atomic.Pointer[content]
+	wake    chan struct{}
+	plan    *plan.Planner
 	metrics *metrics.Metrics
 	// ready is called once, after the first successful cycle.
 	ready     sync.Once
 	countedAt time.Time // when the open cases were last counted
-	jobsTried time.Time // when the scheduled jobs last ran
 	here      *done     // what this process did itself, to spare checks
 	batch     *batch    // the batch of new mail in hand, if any
 	fail      *failpoints
@@ -78,12 +82,10 @@ type Daemon struct {
 // batchSize is how many new messages' headers are fetched at a time.
 const batchSize = 500
 
-// New checks the options and returns a Daemon. Without Dial and Sender it
-// serves staff actions only (a tool working on the database while no
-// daemon runs): what they plan is sent when the daemon next runs.
+// New checks the options and returns a Daemon.
 func New(o Options) (*Daemon, error) {
-	if o.Config == nil || o.Store == nil || o.Templates == nil {
-		return nil, errors.New("daemon: config, store and templates are required")
+	if o.Config == nil || o.Store == nil || o.Plan == nil || o.Dial == nil || o.Sender == nil {
+		return nil, errors.New("daemon: config, store, planner, mailbox dialer and sender are required")
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -93,6 +95,9 @@ func New(o Options) (*Daemon, error) {
 	}
 	if o.Observer == nil {
 		o.Observer = nopObserver{}
+	}
+	if o.Jobs == nil {
+		o.Jobs = func(context.Context) {}
 	}
 	c := o.Config
 	d := &Daemon{
@@ -108,11 +113,11 @@ func New(o Options) (*Daemon, error) {
 		},
 		failures: map[uint32]int{},
 		wake:     make(chan struct{}, 1),
+		plan:     o.Plan,
 		metrics:  o.Metrics,
 		here:     newDone(),
 		fail:     parseFailpoint(o.Failpoint),
 	}
-	d.content.Store(newContent(c, o.Templates))
 	return d, nil
 }
 
@@ -120,9 +125,6 @@ func New(o Options) (*Daemon, error) {
 // with capped, jittered backoff. The message in hand when ctx ends is
 // finished first.
 func (d *Daemon) Run(ctx context.Context) error {
-	if d.opts.Dial == nil || d.opts.Sender == nil {
-		return errors.New("daemon: run needs a mailbox dialer and a sender")
-	}
 	if err := d.recoverInterrupted(); err != nil {
 		return err
 	}
@@ -150,9 +152,6 @@ func (d *Daemon) Run(ctx context.Context) error {
 // RunOnce connects, handles all mail present and all pending work, and
 // returns. The demo and tests use it.
 func (d *Daemon) RunOnce(ctx context.Context) error {
-	if d.opts.Dial == nil || d.opts.Sender == nil {
-		return errors.New("daemon: run needs a mailbox dialer and a sender")
-	}
 	if err := d.recoverInterrupted(); err != nil {
 		return err
 	}
@@ -256,7 +255,7 @@ func (d *Daemon) cycle(ctx context.Context, mb Mailbox) error {
 		return err
 	}
 	d.cycled()
-	d.runJobs(ctx)
+	d.opts.Jobs(ctx)
 	return nil
 }
 

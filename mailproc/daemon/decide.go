@@ -62,6 +62,14 @@ func (d *Daemon) decideWithin(raw []byte, size int64, thread string) (decisionIn
 	}
 }
 
+// decidePolicy is the policy messages are decided with, knowing the
+// current templates' replies.
+func (d *Daemon) decidePolicy() decide.Policy {
+	p := d.policy
+	p.Ours = d.plan.Ours()
+	return p
+}
+
 func (d *Daemon) decideMessage(raw []byte, size int64, c *cases.Case) decisionInput {
 	m := parse.Parse(raw, d.limits)
 	in := decide.Input{Msg: m, Size: size, Policy: d.decidePolicy()}

@@ -98,7 +98,7 @@ func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h
 	if subj.Request() || subj.NearMiss() {
 		return true, nil, nil
 	}
-	if _, machine := classify.Automated(h, d.content.Load().ours); machine {
+	if _, machine := classify.Automated(h, d.plan.Ours()); machine {
 		return reportLike(h), nil, nil
 	}
 	raw, text, line, err := d.preview(ctx, mb, s.UID)
@@ -185,7 +185,7 @@ func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary,
 // ignored reports a message left alone without reading its body.
 func (d *Daemon) ignored(s mailbox.Summary, h parse.Header) {
 	dec := decide.Decision{Kind: cases.Other, Action: decide.Ignore, Missing: []string{}, Reasons: []string{}}
-	if _, machine := classify.Automated(h, d.content.Load().ours); machine {
+	if _, machine := classify.Automated(h, d.plan.Ours()); machine {
 		dec.Kind = cases.Automated
 	}
 	d.decided(Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})

@@ -15,6 +15,7 @@ import (
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/service"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
 	"github.com/mailproc/mailproc/mailproc/testenv"
@@ -97,8 +98,15 @@ func (w *world) deliver(at time.Time, from, subject, body string, headers ...str
 	return id
 }
 
-// daemon builds a daemon on the world with its clock at now.
-func (w *world) daemon(now time.Time, opts ...func(*daemon.Options)) *daemon.Daemon {
+// mailproc is mailproc as service assembles it: the mail loop, and the
+// desk staff act through (staff actions, letters, reports).
+type mailproc struct {
+	*daemon.Daemon
+	*service.Desk
+}
+
+// daemon builds mailproc on the world with its clock at now.
+func (w *world) daemon(now time.Time, opts ...func(*daemon.Options)) *mailproc {
 	w.t.Helper()
 	sender, err := smtpout.New(smtpout.Config{Host: w.cfg.SMTP.Host, Port: w.cfg.SMTP.Port, Security: w.cfg.SMTP.Security,
 		CAFile: w.cfg.SMTP.CAFile, HeloName: "test", Username: w.smtp.Username, Auth: w.smtp.Auth, Token: w.smtp.Token})
@@ -111,16 +119,13 @@ func (w *world) daemon(now time.Time, opts ...func(*daemon.Options)) *daemon.Dae
 		w.t.Fatal(err)
 	}
 	mc := w.imap.Config()
-	o := daemon.Options{Config: w.cfg, Store: w.store, Sender: sender, Templates: tmpl, Now: func() time.Time { return now },
-		Dial: func(ctx context.Context) (daemon.Mailbox, error) { return mailbox.Dial(ctx, mc) }}
-	for _, f := range opts {
-		f(&o)
-	}
-	d, err := daemon.New(o)
+	p, err := service.Assemble(service.Wiring{Config: w.cfg, Store: w.store, Sender: sender, Templates: tmpl,
+		Now:  func() time.Time { return now },
+		Dial: func(ctx context.Context) (service.Mailbox, error) { return mailbox.Dial(ctx, mc) }, Daemon: opts})
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	return d
+	return &mailproc{p.Daemon, p.Desk}
 }
 
 func (w *world) runOnce(now time.Time) {

@@ -69,7 +69,7 @@ func (d *Daemon) caseFor(tx *store.Tx, thread string, in decisionInput, s mailbo
 		Email:    strings.ToLower(in.msg.Header.From.Email),
 		Received: received,
 		Year:     year,
-		Due:      d.dueFor(in.dec.Kind, in.dec.Law, received),
+		Due:      d.plan.Due(in.dec.Kind, in.dec.Law, received),
 	}, nil
 }
 
@@ -80,7 +80,7 @@ func (d *Daemon) withHistory(tx *store.Tx, c *cases.Case, dec decide.Decision) d
 		dec.Reasons = append(dec.Reasons, cases.ReasonAlreadyReplied)
 		return decide.Answer{Decision: dec}
 	}
-	return decide.WithHistory(dec, history{Tx: tx, d: d}, decide.Context{
+	return decide.WithHistory(dec, d.plan.History(tx), decide.Context{
 		Year:  c.Year,
 		Now:   d.now(),
 		Email: c.Email,

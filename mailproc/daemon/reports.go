@@ -16,7 +16,7 @@ import (
 // our Message-ID in what it returns, in its text, or in In-Reply-To). A
 // message already noted is not noted twice.
 func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) error {
-	returned := append(append([]string{}, m.ReturnedMessageIDs...), d.content.Load().ours.ReturnedReplyIDs(m)...)
+	returned := append(append([]string{}, m.ReturnedMessageIDs...), d.plan.Ours().ReturnedReplyIDs(m)...)
 	ids := append(append([]string{}, returned...), m.Header.InReplyTo...)
 	bounce := isBounce(m, returned)
 	report := bounce || m.Header.MediaType == "multipart/report"

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/plan"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
@@ -102,7 +103,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 		d.here.sent(r.MessageID)
 		r.State, r.SentAt, r.Error = cases.ReplySent, now, ""
 		r.InSent = d.sentFolder() == ""
-		if r.Answer || outcome(r.Template) != "" {
+		if r.Answer || plan.Outcome(r.Template) != "" {
 			c.Answered = now
 		}
 		c.Log(now, cases.ActorDaemon, "reply sent", r.Template+" <"+r.MessageID+">")

@@ -1,21 +1,23 @@
 package daemon
 
 import (
+	"context"
+	"errors"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/parse"
+	"github.com/mailproc/mailproc/mailproc/plan"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
 // TestStoreFailuresAreErrors: when the store cannot be read, the lookups
-// that tell known mail from new, a reply's stored bytes and a job's record
-// fail. They answered "none" before, which makes known mail look new (a
-// second case, a second reply), a sent reply's copy look gone, and a
-// notice look unsent.
+// that tell known mail from new and a reply's stored bytes fail. They
+// answered "none" before, which makes known mail look new (a second case,
+// a second reply) and a sent reply's copy look gone. (The jobs' own test
+// of this is in package jobs.)
 func TestStoreFailuresAreErrors(t *testing.T) {
 	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
 	if err != nil {
@@ -26,7 +28,12 @@ func TestStoreFailuresAreErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := config.Default()
-	d, err := New(Options{Config: &c, Store: st, Templates: tmpl})
+	pl, err := plan.New(plan.Options{Config: &c, Store: st, Templates: tmpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noMailbox := func(context.Context) (Mailbox, error) { return nil, errors.New("no mailbox") }
+	d, err := New(Options{Config: &c, Store: st, Plan: pl, Dial: noMailbox, Sender: noSender{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,10 +51,11 @@ func TestStoreFailuresAreErrors(t *testing.T) {
 	if _, err := d.rawOf(id); err == nil {
 		t.Errorf("rawOf on a closed store = nil error")
 	}
-	if _, _, err := d.job("report/2026-01"); err == nil {
-		t.Errorf("job on a closed store = nil error")
-	}
-	if err := d.retention(t.Context(), time.Now()); err == nil {
-		t.Errorf("retention on a closed store = nil error")
-	}
+}
+
+// noSender sends nothing.
+type noSender struct{}
+
+func (noSender) Send(context.Context, string, []string, []byte) error {
+	return errors.New("no SMTP server")
 }

@@ -20,9 +20,11 @@ import (
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/control"
 	"github.com/mailproc/mailproc/mailproc/daemon"
+	"github.com/mailproc/mailproc/mailproc/jobs"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 	"github.com/mailproc/mailproc/mailproc/mailbox/imaptest"
 	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/service"
 	"github.com/mailproc/mailproc/mailproc/smtpout"
 	"github.com/mailproc/mailproc/mailproc/smtpsink"
 	"github.com/mailproc/mailproc/mailproc/store"
@@ -131,11 +133,12 @@ func (w *world) staffClose(now time.Time) error {
 	if err != nil {
 		return err
 	}
-	d, err := daemon.New(daemon.Options{Config: w.cfg, Store: w.store, Templates: tmpl, Now: func() time.Time { return now },
+	p, err := service.Assemble(service.Wiring{Config: w.cfg, Store: w.store, Templates: tmpl, Now: func() time.Time { return now },
 		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		return err
 	}
+	d := p.Desk
 	open, err := d.List(control.Filter{Kind: cases.Privacy, Open: true})
 	if err != nil {
 		return err
@@ -157,16 +160,16 @@ func (w *world) report(now time.Time) error {
 	if err != nil {
 		return err
 	}
-	d, err := daemon.New(daemon.Options{Config: w.cfg, Store: w.store, Templates: tmpl, Now: func() time.Time { return now }})
+	p, err := service.Assemble(service.Wiring{Config: w.cfg, Store: w.store, Templates: tmpl, Now: func() time.Time { return now }})
 	if err != nil {
 		return err
 	}
-	r, err := d.MonthReport(now.Year(), now.Month())
+	r, err := p.Desk.MonthReport(now.Year(), now.Month())
 	if err != nil {
 		return err
 	}
 	dir := filepath.Join(os.TempDir(), "mailproc-demo-report")
-	paths, err := daemon.WriteReport(r, dir)
+	paths, err := jobs.WriteReport(r, dir)
 	if err != nil {
 		return err
 	}
@@ -192,16 +195,17 @@ func (w *world) pass(ctx context.Context, title string, now time.Time) error {
 	}
 	p := &printer{out: w.out, loc: w.cfg.Location(), acknowledge: w.cfg.Privacy.Acknowledge}
 	mcfg := w.imap.Config()
-	d, err := daemon.New(daemon.Options{
-		Config: w.cfg, Store: w.store, Sender: sender, Templates: tmpl, Observer: p,
+	parts, err := service.Assemble(service.Wiring{
+		Config: w.cfg, Store: w.store, Sender: sender, Templates: tmpl,
 		Logger: slog.New(slog.DiscardHandler), Now: func() time.Time { return now },
-		Dial: func(ctx context.Context) (daemon.Mailbox, error) { return mailbox.Dial(ctx, mcfg) },
+		Dial:   func(ctx context.Context) (service.Mailbox, error) { return mailbox.Dial(ctx, mcfg) },
+		Daemon: []func(*daemon.Options){func(o *daemon.Options) { o.Observer = p }},
 	})
 	if err != nil {
 		return err
 	}
 	before := len(w.smtp.Messages())
-	err = d.RunOnce(ctx)
+	err = parts.Daemon.RunOnce(ctx)
 	decided := p.flush()
 	if err != nil {
 		return fmt.Errorf("demo: daemon: %w", err)

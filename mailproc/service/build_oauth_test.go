@@ -50,14 +50,14 @@ func TestBuildSignsInWithTokens(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	d, closeSender, err := service.Build(cfg, st, slog.New(slog.DiscardHandler), "")
+	p, closeSender, err := service.Build(cfg, st, slog.New(slog.DiscardHandler), "")
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
 	defer closeSender()
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
-	if err := d.RunOnce(ctx); err != nil {
+	if err := p.Daemon.RunOnce(ctx); err != nil {
 		t.Fatalf("RunOnce: %v", err)
 	}
 	if _, err := sink.WaitFor(ctx, 1); err != nil {

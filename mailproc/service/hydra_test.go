@@ -97,14 +97,14 @@ func newHydraRunWith(t *testing.T, kind string, ttl time.Duration, edit func(*oa
 	}
 	t.Cleanup(func() { st.Close() })
 	log := slog.New(slog.NewTextHandler(&r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	d, closeSender, err := service.Build(r.cfg, st, log, "", func(o *daemon.Options) {
+	p, closeSender, err := service.Build(r.cfg, st, log, "", func(o *daemon.Options) {
 		o.Now = func() time.Time { return time.Now().Add(time.Duration(r.offset.Load())) }
 	})
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
 	t.Cleanup(closeSender)
-	r.d = d
+	r.d = p.Daemon
 	return r
 }
 

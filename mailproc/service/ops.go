@@ -12,8 +12,8 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/control"
-	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/metrics"
+	"github.com/mailproc/mailproc/mailproc/plan"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/sdnotify"
 )
@@ -45,7 +45,7 @@ func controlListeners(cfg *config.Config) (control.Listeners, error) {
 // reloadOnHangup reloads the templates and the disclosure data on SIGHUP,
 // without touching the mailbox connection. A configuration with problems is
 // refused and the old one kept.
-func reloadOnHangup(ctx context.Context, path string, d *daemon.Daemon, log *slog.Logger) {
+func reloadOnHangup(ctx context.Context, path string, d *plan.Planner, log *slog.Logger) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -61,7 +61,7 @@ func reloadOnHangup(ctx context.Context, path string, d *daemon.Daemon, log *slo
 	}
 }
 
-func reload(path string, d *daemon.Daemon) error {
+func reload(path string, d *plan.Planner) error {
 	cfg, err := config.Load(path)
 	if err != nil {
 		return err

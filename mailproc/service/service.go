@@ -1,6 +1,8 @@
 // Package service wires mailproc's parts together from a configuration:
-// the store, the mailbox dialer, the SMTP sender and the templates, and
-// runs the daemon. cmd/mailproc and the demo call it.
+// the store, the mailbox dialer, the SMTP sender and the templates; the
+// planner, the mail loop (daemon), the staff desk (staff), the letter desk
+// (letterdesk) and the scheduled jobs (jobs); then runs the daemon with
+// its control API and console. cmd/mailproc and the demo call it.
 package service
 
 import (
@@ -55,7 +57,7 @@ func Run(ctx context.Context, o Options) error {
 	}
 	m := metrics.New(build)
 	notify := sdnotify.FromEnv()
-	d, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint, func(opts *daemon.Options) {
+	p, closeSender, err := Build(&cfg.Config, st, log, o.Failpoint, func(opts *daemon.Options) {
 		opts.Metrics = m
 		opts.Ready = func() {
 			notify.Ready()
@@ -67,18 +69,18 @@ func Run(ctx context.Context, o Options) error {
 	}
 	defer closeSender()
 	if o.Once {
-		return d.RunOnce(ctx)
+		return p.Daemon.RunOnce(ctx)
 	}
-	go reloadOnHangup(ctx, o.ConfigPath, d, log)
+	go reloadOnHangup(ctx, o.ConfigPath, p.Plan, log)
 	go petWatchdog(ctx, notify, m, cfg.Mailbox.PollInterval.Duration)
-	err = runWithServers(ctx, &cfg.Config, d, m, log)
+	err = runWithServers(ctx, &cfg.Config, st, p, m, log)
 	notify.Stopping()
 	return err
 }
 
 // runWithServers runs the daemon with its control API (and, when
 // configured, the staff console) beside it; they stop together.
-func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m *metrics.Metrics, log *slog.Logger) error {
+func runWithServers(ctx context.Context, cfg *config.Config, st *store.Store, p *Parts, m *metrics.Metrics, log *slog.Logger) error {
 	listeners, err := controlListeners(cfg)
 	if err != nil {
 		return err
@@ -89,14 +91,14 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m
 	errs := make(chan error, 3)
 	go func() {
 		public := publicHandler(m, cfg.Mailbox.PollInterval.Duration)
-		errs <- control.Serve(ctx, listeners, control.NewHandler(d), public)
+		errs <- control.Serve(ctx, listeners, control.NewHandler(p.Desk), public)
 	}()
 	servers := 1
 	if cfg.Web.Listen != "" {
 		servers++
-		go func() { errs <- serveWeb(ctx, cfg, d, log.With("part", "web")) }()
+		go func() { errs <- serveWeb(ctx, cfg, p.Desk, NewWebSessions(st), log.With("part", "web")) }()
 	}
-	go func() { errs <- d.Run(ctx) }()
+	go func() { errs <- p.Daemon.Run(ctx) }()
 	err = <-errs
 	cancel()
 	for i := 0; i < servers; i++ {
@@ -107,9 +109,10 @@ func runWithServers(ctx context.Context, cfg *config.Config, d *daemon.Daemon, m
 	return err
 }
 
-// Build makes a daemon from a configuration and an open store. The
-// returned func closes the SMTP connection.
-func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string, more ...func(*daemon.Options)) (*daemon.Daemon, func(), error) {
+// Build makes mailproc's parts, the daemon among them, from a
+// configuration and an open store. The returned func closes the SMTP
+// connection.
+func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint string, more ...func(*daemon.Options)) (*Parts, func(), error) {
 	tmpl, err := reply.Load(cfg.Templates.Dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load templates: %w", err)
@@ -118,25 +121,22 @@ func Build(cfg *config.Config, st *store.Store, log *slog.Logger, failpoint stri
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := daemon.Options{
-		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log, Failpoint: failpoint,
-		Dial: func(ctx context.Context) (daemon.Mailbox, error) {
+	p, err := Assemble(Wiring{
+		Config: cfg, Store: st, Sender: sender, Templates: tmpl, Logger: log,
+		Dial: func(ctx context.Context) (Mailbox, error) {
 			c, err := mailbox.Dial(ctx, mcfg)
 			if err != nil {
 				return nil, err
 			}
 			return c, nil
 		},
-	}
-	for _, f := range more {
-		f(&opts)
-	}
-	d, err := daemon.New(opts)
+		Daemon: append([]func(*daemon.Options){func(o *daemon.Options) { o.Failpoint = failpoint }}, more...),
+	})
 	if err != nil {
 		sender.Close()
 		return nil, nil, err
 	}
-	return d, func() { sender.Close() }, nil
+	return p, func() { sender.Close() }, nil
 }
 
 // password reads a section's password with read, or gives "" when the

@@ -6,7 +6,6 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/control"
-	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/store"
 )
@@ -36,10 +35,10 @@ func Staff(cfgPath string) (svc control.Service, how string, closeFn func(), err
 		st.Close()
 		return nil, "", nil, fmt.Errorf("load templates: %w", err)
 	}
-	d, err := daemon.New(daemon.Options{Config: &cfg.Config, Store: st, Templates: tmpl})
+	p, err := Assemble(Wiring{Config: &cfg.Config, Store: st, Templates: tmpl})
 	if err != nil {
 		st.Close()
 		return nil, "", nil, err
 	}
-	return d, "database " + cfg.Store.Path + " (no daemon running)", func() { st.Close() }, nil
+	return p.Desk, "database " + cfg.Store.Path + " (no daemon running)", func() { st.Close() }, nil
 }

@@ -11,12 +11,11 @@ import (
 
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/control"
-	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/web"
 )
 
 // serveWeb serves the staff console until ctx ends.
-func serveWeb(ctx context.Context, cfg *config.Config, d *daemon.Daemon, log *slog.Logger) error {
+func serveWeb(ctx context.Context, cfg *config.Config, d *Desk, sessions WebSessions, log *slog.Logger) error {
 	var key []byte
 	if cfg.Web.SessionKeyFile != "" {
 		b, err := os.ReadFile(cfg.Web.SessionKeyFile)
@@ -28,7 +27,7 @@ func serveWeb(ctx context.Context, cfg *config.Config, d *daemon.Daemon, log *sl
 	h, err := web.New(d, web.Options{
 		Users: cfg.Web.Users, SessionKey: key, Secure: cfg.Web.SecureCookiesOn(), SessionTTL: cfg.Web.SessionTTL.Duration,
 		Company: cfg.Company.Name, Location: cfg.Location(), Logger: log, TrustedProxies: cfg.Web.TrustedProxyPrefixes(),
-		IdleTimeout: cfg.Web.IdleTimeout.Duration, Sessions: d.WebSessions(),
+		IdleTimeout: cfg.Web.IdleTimeout.Duration, Sessions: sessions,
 	})
 	if err != nil {
 		return fmt.Errorf("web console: %w", err)

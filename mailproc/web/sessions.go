@@ -7,7 +7,7 @@ import (
 
 // SessionStore keeps the console's sessions on the server, so that a
 // sign-out or an idle timeout holds across restarts. The daemon's
-// database is one (daemon.WebSessions); without one they are kept in
+// database is one (service.WebSessions); without one they are kept in
 // memory, and a restart with the same session key brings signed-out
 // cookies back.
 type SessionStore interface {

@@ -1,0 +1,114 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/reply"
+	"github.com/mailproc/mailproc/mailproc/report"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// MonthReport builds the report of a month of the company's calendar from
+// every case.
+func (d *Scheduler) MonthReport(year int, month time.Month) (report.Report, error) {
+	// Only the month's cases (give or take a day for time zones), without
+	// their messages' text: a report needs dates, states and outcomes.
+	loc := d.cfg.Location()
+	from := time.Date(year, month, 1, 0, 0, 0, 0, loc).AddDate(0, 0, -1)
+	until := time.Date(year, month+1, 1, 0, 0, 0, 0, loc).AddDate(0, 0, 1)
+	var all []cases.Case
+	err := d.store.View(func(tx *store.Tx) error {
+		return tx.ForEachCase(func(c *cases.Case) error {
+			if c.Received.Before(from) || !c.Received.Before(until) {
+				return nil
+			}
+			light := *c
+			light.Messages = nil
+			for _, m := range c.Messages {
+				m.Text, m.From, m.Subject = "", "", ""
+				light.Messages = append(light.Messages, m)
+			}
+			all = append(all, light)
+			return nil
+		})
+	})
+	if err != nil {
+		return report.Report{}, err
+	}
+	return report.Build(all, year, month, d.cfg.Location(), d.now(), d.cfg.Company.Name), nil
+}
+
+// monthlyReport makes last month's report once: written to the reports
+// folder, and mailed (HTML body, CSV attached) to the compliance address
+// when the month had any case.
+func (d *Scheduler) monthlyReport(ctx context.Context, now time.Time) error {
+	local := now.In(d.cfg.Location())
+	first := time.Date(local.Year(), local.Month(), 1, 0, 0, 0, 0, d.cfg.Location())
+	prev := first.AddDate(0, -1, 0)
+	key := fmt.Sprintf("report/%04d-%02d", prev.Year(), prev.Month())
+	j, ok, err := d.job(key)
+	if err != nil {
+		return err
+	}
+	if ok && j.State.Settled() {
+		return nil
+	}
+	r, err := d.MonthReport(prev.Year(), prev.Month())
+	if err != nil {
+		return err
+	}
+	files, err := WriteReport(r, d.cfg.ReportsDir())
+	if err != nil {
+		return err
+	}
+	d.log.Info("monthly report written", "month", r.Month, "files", len(files))
+	if d.cfg.Company.ComplianceAddress == "" || len(r.Cases) == 0 {
+		return d.setJob(key, cases.JobWritten, "not mailed: no compliance address or no case")
+	}
+	var html, csv bytes.Buffer
+	if err := r.WriteHTML(&html); err != nil {
+		return err
+	}
+	if err := r.WriteCSV(&csv); err != nil {
+		return err
+	}
+	return d.sendNotice(ctx, key, reply.Notice{
+		From: d.cfg.Company.ReplyFrom, To: d.cfg.Company.ComplianceAddress, Date: now,
+		Subject:     fmt.Sprintf("%s privacy requests: report for %s", d.cfg.Company.Name, prev.Format("January 2006")),
+		MessageID:   d.noticeID(fmt.Sprintf("report-%04d-%02d", prev.Year(), prev.Month())),
+		Text:        fmt.Sprintf("The report of privacy requests received in %s is attached (CSV) and below (HTML).\nIt is also kept in %s.\n", prev.Format("January 2006"), d.cfg.ReportsDir()),
+		HTML:        html.String(),
+		Attachments: []reply.Attachment{{Name: fmt.Sprintf("mailproc-report-%s.csv", r.Month), ContentType: "text/csv", Data: csv.Bytes()}},
+	})
+}
+
+// WriteReport writes a report as HTML, CSV and JSON files in dir and
+// returns their paths.
+func WriteReport(r report.Report, dir string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("reports folder %s: %w", dir, err)
+	}
+	var paths []string
+	for ext, write := range map[string]func(*bytes.Buffer) error{
+		"html": func(b *bytes.Buffer) error { return r.WriteHTML(b) },
+		"csv":  func(b *bytes.Buffer) error { return r.WriteCSV(b) },
+		"json": func(b *bytes.Buffer) error { return r.WriteJSON(b) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return nil, fmt.Errorf("report %s as %s: %w", r.Month, ext, err)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("mailproc-report-%s.%s", r.Month, ext))
+		if err := os.WriteFile(p, b.Bytes(), 0o640); err != nil {
+			return nil, fmt.Errorf("write %s: %w", p, err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}

@@ -1,0 +1,59 @@
+package jobs
+
+import (
+	"context"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// retention erases, once a day, the personal data of cases received more
+// than [store] retention_months ago: only what the reports count remains,
+// and the once-a-year record keeps only keyed hashes anyway.
+func (d *Scheduler) retention(_ context.Context, now time.Time) error {
+	key := "retention/" + now.In(d.cfg.Location()).Format("2006-01-02")
+	_, ok, err := d.job(key)
+	if ok || err != nil {
+		return err
+	}
+	cutoff := now.AddDate(0, -d.cfg.Store.RetentionMonths, 0)
+	erased := 0
+	err = d.store.Update(func(tx *store.Tx) error {
+		var old []*cases.Case
+		if err := tx.ForEachCase(func(c *cases.Case) error {
+			if !c.Erased && c.Received.Before(cutoff) && !c.State.Open() {
+				old = append(old, c)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, c := range old {
+			if err := eraseCase(tx, c, now); err != nil {
+				return err
+			}
+		}
+		erased = len(old)
+		return tx.SetJob(key, store.Job{State: cases.JobDone, At: now})
+	})
+	if erased > 0 {
+		d.log.Info("personal data erased from old cases", "cases", erased)
+	}
+	return err
+}
+
+func eraseCase(tx *store.Tx, c *cases.Case, now time.Time) error {
+	for _, m := range c.Messages {
+		if err := tx.Forget(m.Key, m.MessageID); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.Replies {
+		if err := tx.DeleteRaw(r.MessageID); err != nil {
+			return err
+		}
+	}
+	c.Erase(now)
+	return tx.PutCase(c)
+}
