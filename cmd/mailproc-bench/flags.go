@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mailproc/mailproc/mailproc/bench"
+	"github.com/mailproc/mailproc/cmd/mailproc-bench/internal/bench"
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 )
 

@@ -19,7 +19,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/mailproc/mailproc/mailproc/bench"
+	"github.com/mailproc/mailproc/cmd/mailproc-bench/internal/bench"
 )
 
 func main() {
