@@ -185,7 +185,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 		if ferr != nil {
 			return ferr
 		}
-		c, err = svc.Approve(id, control.Approval{Act: act, Template: *f.tmpl, Fields: fields, Outcome: *f.outcome})
+		c, err = svc.Approve(id, control.Approval{Act: act, Template: cases.Template(*f.tmpl), Fields: fields, Outcome: cases.Outcome(*f.outcome)})
 	case "dismiss":
 		c, err = svc.Dismiss(id, act)
 	case "reclassify":
@@ -195,7 +195,7 @@ func doReview(svc control.Service, verb, id string, all bool, f *staffFlags, out
 	case "reopen":
 		c, err = svc.Reopen(id, act)
 	case "close":
-		c, err = svc.Close(id, control.Closing{Act: act, Outcome: *f.outcome})
+		c, err = svc.Close(id, control.Closing{Act: act, Outcome: cases.Outcome(*f.outcome)})
 	case "print":
 		return printLetter(svc, id, *f.reply, *f.out, out)
 	case "posted":
@@ -219,7 +219,7 @@ func preview(svc control.Service, id string, f *staffFlags, out io.Writer) error
 	if err != nil {
 		return err
 	}
-	p, err := svc.Preview(id, control.Draft{Template: *f.tmpl, Fields: fields, Message: *f.message, Outcome: *f.outcome, Reason: *f.reason})
+	p, err := svc.Preview(id, control.Draft{Template: cases.Template(*f.tmpl), Fields: fields, Message: *f.message, Outcome: cases.Outcome(*f.outcome), Reason: *f.reason})
 	if err != nil {
 		return err
 	}
@@ -256,10 +256,10 @@ func (f *staffFlags) corrected(svc control.Service, id string) (*cases.Fields, e
 }
 
 func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
-	if r := *f.reason; r != "" && !slices.Contains(cases.Reasons(), r) {
-		return fmt.Errorf("--reason %q: not a reason a case is with staff for; one of %s", r, strings.Join(cases.Reasons(), ", "))
+	if r := *f.reason; r != "" && !slices.Contains(cases.Reasons(), cases.Reason(r)) {
+		return fmt.Errorf("--reason %q: not a reason a case is with staff for; one of %s", r, cases.Join(cases.Reasons(), ", "))
 	}
-	filter := control.Filter{State: cases.State(*f.state), Kind: cases.Kind(*f.kind), Reason: *f.reason, Overdue: *f.overdue}
+	filter := control.Filter{State: cases.State(*f.state), Kind: cases.Kind(*f.kind), Reason: cases.Reason(*f.reason), Overdue: *f.overdue}
 	if !all && filter.State == "" {
 		filter.Open = true
 	}
@@ -285,7 +285,7 @@ func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
 		if s.ToPost {
 			state += " (letter to post)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, kind, state, due, strings.Join(s.Reasons, ","), oneLine(s.Subject, 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, kind, state, due, cases.Join(s.Reasons, ","), oneLine(s.Subject, 60))
 	}
 	fmt.Fprintf(tw, "(%d cases)\n", len(l))
 	return tw.Flush()
@@ -294,7 +294,7 @@ func list(svc control.Service, f *staffFlags, all bool, out io.Writer) error {
 func show(c *cases.Case, out io.Writer) error {
 	fmt.Fprintf(out, "Case %s  %s  %s", c.ID, c.Kind, c.State)
 	if len(c.Reasons) > 0 {
-		fmt.Fprintf(out, " (%s)", strings.Join(c.Reasons, ", "))
+		fmt.Fprintf(out, " (%s)", cases.Join(c.Reasons, ", "))
 	}
 	fmt.Fprintf(out, "\nRequester: %s\nReceived: %s   Due: %s\n", oneLine(c.Email, 200), c.Received.Format(time.RFC1123), c.Due.Format("2006-01-02"))
 	showLetter(c, out)
@@ -304,10 +304,10 @@ func show(c *cases.Case, out io.Writer) error {
 	}
 	if c.Kind == cases.Privacy {
 		fmt.Fprintf(out, "Request: %s (law %s, rights %s)\n", cases.PrivacyWords(c.Law, c.Rights), c.Law, strings.Join(c.Rights, ", "))
-		fmt.Fprintf(out, "Staff verify who is asking, answer in the company's systems, then: mailproc review close %s --outcome %s\n", c.ID, strings.Join(cases.Closings, "|"))
+		fmt.Fprintf(out, "Staff verify who is asking, answer in the company's systems, then: mailproc review close %s --outcome %s\n", c.ID, cases.Join(cases.Closings, "|"))
 	}
 	if c.Outcome != "" {
-		fmt.Fprintf(out, "Outcome: %s\n", oneLine(c.Outcome, 200))
+		fmt.Fprintf(out, "Outcome: %s\n", oneLine(string(c.Outcome), 200))
 	}
 	if c.Kind == cases.Coppa {
 		fmt.Fprintf(out, "Coppa: parent=%q child=%q email=%q username=%q\n", c.Coppa.ParentName, c.Coppa.ChildName, c.Coppa.ChildEmail, c.Coppa.ChildUsername)

@@ -32,7 +32,7 @@ func search(svc control.Service, text string, f *staffFlags, out io.Writer) erro
 		if s.Overdue {
 			due += " OVERDUE"
 		}
-		why := s.Outcome
+		why := string(s.Outcome)
 		if len(s.Reasons) > 0 {
 			var labels []string
 			for _, r := range s.Reasons {
@@ -78,7 +78,7 @@ func advise(svc control.Service, id string, out io.Writer) error {
 	}
 	fmt.Fprintln(out)
 	if s.Action == cases.SuggestClose {
-		fmt.Fprintf(out, "When it is done: mailproc review close %s --outcome %s (denied needs --reason)\n", id, strings.Join(cases.Closings, "|"))
+		fmt.Fprintf(out, "When it is done: mailproc review close %s --outcome %s (denied needs --reason)\n", id, cases.Join(cases.Closings, "|"))
 	}
 	if len(a.Fields) > 0 {
 		fmt.Fprintf(out, "Look at: %s\n", strings.Join(a.Fields, ", "))

@@ -74,7 +74,7 @@ func TestTerminalShowsHiddenCharacters(t *testing.T) {
 // case, hidden characters written out; a bulk action that left cases
 // undone says so in its exit.
 func TestQueueCommands(t *testing.T) {
-	c := &cases.Case{ID: "c1", Kind: cases.California, State: cases.Review, Reasons: []string{cases.ReasonNotCalifornia},
+	c := &cases.Case{ID: "c1", Kind: cases.California, State: cases.Review, Reasons: []cases.Reason{cases.ReasonNotCalifornia},
 		Email: "eve\u202E@example.org", Messages: []cases.Message{{From: "Eve \u202E", Subject: "x",
 			Attachments: []cases.Attachment{{Part: "2", Name: "id\u202Egnp.exe", Type: "image/png", Size: 3}}}}}
 	svc := oneCase{c: c}
@@ -104,17 +104,17 @@ func TestQueueCommands(t *testing.T) {
 // can be with staff for, those staff actions give included, and refuse a
 // word that is none.
 func TestListReasons(t *testing.T) {
-	c := &cases.Case{ID: "c1", Kind: cases.Other, State: cases.Review, Reasons: []string{cases.ReasonReopened},
+	c := &cases.Case{ID: "c1", Kind: cases.Other, State: cases.Review, Reasons: []cases.Reason{cases.ReasonReopened},
 		Messages: []cases.Message{{Subject: "x"}}}
 	for _, tt := range []struct {
-		reason string
+		reason cases.Reason
 		ok     bool
 	}{
 		{cases.ReasonReopened, true}, {cases.ReasonReclassified, true}, {cases.ReasonNearMiss, true}, {"", true},
 		{"reopen", false}, {"bogus", false},
 	} {
 		f := newStaffFlags(newFlagSet("review list"), "list")
-		if err := f.fs.Parse([]string{"--reason", tt.reason}); err != nil {
+		if err := f.fs.Parse([]string{"--reason", string(tt.reason)}); err != nil {
 			t.Fatal(err)
 		}
 		err := doReview(oneCase{c: c}, "list", "", false, f, &bytes.Buffer{})

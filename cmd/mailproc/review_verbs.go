@@ -120,7 +120,7 @@ var verbFlagUsage = map[string]string{
 	"list kind":       "only cases of this kind",
 	"list reason":     "only cases with this review reason",
 	"reclassify kind": "the new kind",
-	"close outcome":   "how the privacy request was answered: " + strings.Join(cases.Closings, ", ") + " (denied needs --reason)",
+	"close outcome":   "how the privacy request was answered: " + cases.Join(cases.Closings, ", ") + " (denied needs --reason)",
 	"close reason":    "why the request was denied (with --outcome denied)",
 	"print out":       "write the letter to `FILE`.pdf or FILE.html (default: HTML on standard output)",
 	"attachment out":  "the `FILE` to write",

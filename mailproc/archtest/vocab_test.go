@@ -23,12 +23,12 @@ import (
 var listed = map[string]func(string) bool{
 	"Kind":     func(v string) bool { return slices.Contains(kindsOf(cases.Kinds()), cases.Kind(v)) },
 	"State":    func(v string) bool { return slices.Contains(cases.States(), cases.State(v)) },
-	"Reason":   func(v string) bool { return slices.Contains(cases.Reasons(), v) },
-	"Template": func(v string) bool { return slices.Contains(cases.Templates(), v) },
+	"Reason":   func(v string) bool { return slices.Contains(cases.Reasons(), cases.Reason(v)) },
+	"Template": func(v string) bool { return slices.Contains(cases.Templates(), cases.Template(v)) },
 	"JobState": func(v string) bool { return slices.Contains(cases.JobStates(), cases.JobState(v)) },
 	// An outcome is recorded as a code, or a code, ": " and a reason.
 	"Outcome": func(v string) bool {
-		code, _ := cases.SplitOutcome(v)
+		code, _ := cases.SplitOutcome(cases.Outcome(v))
 		_, ok := cases.OutcomeInfoOf(code)
 		return ok
 	},
@@ -125,8 +125,8 @@ func concatenated(files []*ast.File) map[ast.Expr]bool {
 	return parts
 }
 
-// vocabularyType names the vocabulary type t is (an alias or a type of
-// its own in package cases), if it is one.
+// vocabularyType names the vocabulary type t is (a string type of its
+// own in package cases), if it is one.
 func vocabularyType(t types.Type) (string, bool) {
 	const prefix = module + "/mailproc/cases."
 	name := types.TypeString(t, nil)

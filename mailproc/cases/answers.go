@@ -5,10 +5,7 @@ import "slices"
 // Template names a reply template: its files in templates/ are
 // NAME.subject.tmpl, NAME.txt.tmpl and NAME.html.tmpl (package reply
 // renders them). Every template is a row of answerTable.
-//
-// It is an alias of string, as Reason is (see there), while decisions
-// carry their template as a string.
-type Template = string
+type Template string
 
 // The reply templates, in the order of answerTable.
 const (

@@ -5,10 +5,7 @@ import "strings"
 // Outcome is how a case was settled (Case.Outcome): a code of the outcome
 // table, and for some ": " and a reason, as "not-covered: not a
 // California resident" (JoinOutcome, SplitOutcome).
-//
-// It is an alias of string, as Reason is (see there), while the records
-// and forms that carry outcomes are strings.
-type Outcome = string
+type Outcome string
 
 // The outcome codes, each a row of outcomeTable.
 const (
@@ -104,13 +101,13 @@ func JoinOutcome(code Outcome, reason string) Outcome {
 	if reason = strings.TrimSpace(reason); reason == "" {
 		return code
 	}
-	return code + ": " + reason
+	return code + Outcome(": "+reason)
 }
 
 // SplitOutcome reads a recorded outcome back into its code and reason.
 func SplitOutcome(outcome Outcome) (code Outcome, reason string) {
-	code, reason, _ = strings.Cut(outcome, ":")
-	return strings.TrimSpace(code), strings.TrimSpace(reason)
+	c, reason, _ := strings.Cut(string(outcome), ":")
+	return Outcome(strings.TrimSpace(c)), strings.TrimSpace(reason)
 }
 
 // ReasonRepeatDenied is the reason a repeat notice is a denial.
@@ -154,5 +151,5 @@ func ReportedAs(k Kind, outcome Outcome) string {
 	case class == ClassComplied:
 		return "complied"
 	}
-	return outcome
+	return string(outcome)
 }

@@ -1,17 +1,17 @@
 package cases
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Reason is why a case is with staff (Case.Reasons): a review reason the
 // daemon gives (cases.go), or one a staff action gives. Every reason has
 // its row in reasonTable, which the console, the command line and the
 // README list.
-//
-// It is an alias of string, not a type of its own, while decisions and
-// the benchmark's fixtures still build reasons as []string; the
-// vocabulary test (archtest) finds every reason written in the code by
-// this name and checks that it is in the table.
-type Reason = string
+// The vocabulary test (archtest) finds every reason written in the code
+// and checks that it is in the table.
+type Reason string
 
 // Reasons staff actions give a case.
 const (
@@ -105,7 +105,7 @@ func ReasonOf(code Reason) ReasonInfo {
 			return r
 		}
 	}
-	return ReasonInfo{Code: code, Label: code, Words: "“" + code + "”", Suggest: SuggestLook}
+	return ReasonInfo{Code: code, Label: string(code), Words: "“" + string(code) + "”", Suggest: SuggestLook}
 }
 
 // Reasons lists every reason, in table order: the daemon's and those
@@ -186,4 +186,14 @@ func CausedBy(c *Case) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Join joins words of the vocabulary (reasons, templates, outcomes) with
+// sep, as strings.Join does strings.
+func Join[S ~string](words []S, sep string) string {
+	s := make([]string, len(words))
+	for i, w := range words {
+		s[i] = string(w)
+	}
+	return strings.Join(s, sep)
 }

@@ -18,30 +18,30 @@ func TestSuggest(t *testing.T) {
 		c    Case
 		want Suggestion
 	}{
-		{"not california: decline", Case{Kind: California, State: Review, Reasons: []string{ReasonNotCalifornia}, Fields: complete},
+		{"not california: decline", Case{Kind: California, State: Review, Reasons: []Reason{ReasonNotCalifornia}, Fields: complete},
 			Suggestion{Action: SuggestDecline, Template: TemplateNotCalifornia, Because: ReasonNotCalifornia}},
-		{"zip mismatch: decline, not a disclosure", Case{Kind: California, State: Review, Reasons: []string{ReasonZIPMismatch}, Fields: complete},
+		{"zip mismatch: decline, not a disclosure", Case{Kind: California, State: Review, Reasons: []Reason{ReasonZIPMismatch}, Fields: complete},
 			Suggestion{Action: SuggestDecline, Template: TemplateNotCalifornia, Because: ReasonZIPMismatch}},
-		{"rate limited, complete: the disclosure", Case{Kind: California, State: Review, Reasons: []string{ReasonRateLimited}, Fields: complete},
+		{"rate limited, complete: the disclosure", Case{Kind: California, State: Review, Reasons: []Reason{ReasonRateLimited}, Fields: complete},
 			Suggestion{Action: SuggestApprove, Template: TemplateDisclosure, Because: ReasonRateLimited}},
-		{"rate limited, fields missing: the incomplete notice", Case{Kind: California, State: Review, Reasons: []string{ReasonRateLimited}, Missing: []string{"zip"}},
+		{"rate limited, fields missing: the incomplete notice", Case{Kind: California, State: Review, Reasons: []Reason{ReasonRateLimited}, Missing: []string{"zip"}},
 			Suggestion{Action: SuggestApprove, Template: TemplateIncomplete, Because: ReasonRateLimited}},
-		{"rate limited coppa: acknowledge", Case{Kind: Coppa, State: Review, Reasons: []string{ReasonRateLimited}},
+		{"rate limited coppa: acknowledge", Case{Kind: Coppa, State: Review, Reasons: []Reason{ReasonRateLimited}},
 			Suggestion{Action: SuggestApprove, Template: TemplateCoppaAck, Because: ReasonRateLimited}},
-		{"machine mail wins over rate limits", Case{Kind: Automated, State: Review, Reasons: []string{ReasonRateLimited, ReasonAutomated}},
+		{"machine mail wins over rate limits", Case{Kind: Automated, State: Review, Reasons: []Reason{ReasonRateLimited, ReasonAutomated}},
 			Suggestion{Action: SuggestDismiss, Reason: "machine mail, not a request", Because: ReasonAutomated}},
-		{"near miss: reclassify", Case{Kind: Other, State: Review, Reasons: []string{ReasonNearMiss}},
+		{"near miss: reclassify", Case{Kind: Other, State: Review, Reasons: []Reason{ReasonNearMiss}},
 			Suggestion{Action: SuggestReclassify, Because: ReasonNearMiss}},
 		{"coppa acknowledged, with staff: done", Case{Kind: Coppa, State: AwaitingStaff, Replies: []Reply{{Template: TemplateCoppaAck}}},
 			Suggestion{Action: SuggestDone}},
-		{"reopened other: reclassify", Case{Kind: Other, State: Review, Reasons: []string{ReasonReopened}},
+		{"reopened other: reclassify", Case{Kind: Other, State: Review, Reasons: []Reason{ReasonReopened}},
 			Suggestion{Action: SuggestReclassify, Because: ReasonReopened}},
-		{"privacy: close once done", Case{Kind: Privacy, State: Review, Reasons: []string{ReasonPrivacyRequest}},
+		{"privacy: close once done", Case{Kind: Privacy, State: Review, Reasons: []Reason{ReasonPrivacyRequest}},
 			Suggestion{Action: SuggestClose, Because: ReasonPrivacyRequest}},
-		{"privacy, acknowledgement held back: still close", Case{Kind: Privacy, State: Review, Reasons: []string{ReasonRateLimited, ReasonPrivacyRequest}},
+		{"privacy, acknowledgement held back: still close", Case{Kind: Privacy, State: Review, Reasons: []Reason{ReasonRateLimited, ReasonPrivacyRequest}},
 			Suggestion{Action: SuggestClose, Because: ReasonPrivacyRequest}},
 		{"privacy waiting on the requester: close", Case{Kind: Privacy, State: AwaitingRequester}, Suggestion{Action: SuggestClose}},
-		{"reclassified as privacy: close", Case{Kind: Privacy, State: Review, Reasons: []string{ReasonReclassified}},
+		{"reclassified as privacy: close", Case{Kind: Privacy, State: Review, Reasons: []Reason{ReasonReclassified}},
 			Suggestion{Action: SuggestClose, Because: ReasonReclassified}},
 		{"closed: nothing", Case{Kind: California, State: Dismissed}, Suggestion{Action: SuggestLook}},
 	} {
@@ -58,14 +58,14 @@ func TestSuggest(t *testing.T) {
 func TestEveryReasonSaidInWords(t *testing.T) {
 	for _, code := range Reasons() {
 		r := ReasonOf(code)
-		if r.Words == "" || r.Advice == "" || r.Suggest == "" || strings.Contains(r.Words, "“"+code+"”") {
+		if r.Words == "" || r.Advice == "" || r.Suggest == "" || strings.Contains(r.Words, "“"+string(code)+"”") {
 			t.Errorf("reason %s: %+v, want words, advice and a suggestion", code, r)
 		}
 	}
 }
 
 func TestCausedBy(t *testing.T) {
-	c := &Case{Reasons: []string{ReasonZIPMismatch, ReasonStillIncomplete}, Missing: []string{"city"}}
+	c := &Case{Reasons: []Reason{ReasonZIPMismatch, ReasonStillIncomplete}, Missing: []string{"city"}}
 	if got := strings.Join(CausedBy(c), ","); got != "city,zip" {
 		t.Errorf("CausedBy = %s, want city,zip", got)
 	}
@@ -76,7 +76,7 @@ func TestCausedBy(t *testing.T) {
 func TestReportedAs(t *testing.T) {
 	for _, tt := range []struct {
 		kind    Kind
-		outcome string
+		outcome Outcome
 		class   Class
 		words   string
 	}{
@@ -105,7 +105,7 @@ func TestAnswersFit(t *testing.T) {
 	names := func(as []Answer) string {
 		var s []string
 		for _, a := range as {
-			s = append(s, a.Template)
+			s = append(s, string(a.Template))
 		}
 		return strings.Join(s, ",")
 	}
@@ -118,7 +118,7 @@ func TestAnswersFit(t *testing.T) {
 	if got := names(AnswersFor(Privacy, false)) + names(AnswersFor(Privacy, true)); got != "" {
 		t.Errorf("privacy answers = %s, want none: staff close it", got)
 	}
-	if got := strings.Join(Closings, ","); got != "complied,partly-complied,denied,not-a-request" {
+	if got := Join(Closings, ","); got != "complied,partly-complied,denied,not-a-request" {
 		t.Errorf("Closings = %s", got)
 	}
 	free, _ := AnswerOf(TemplateStaffReply)
@@ -172,10 +172,10 @@ func TestREADMENamesEveryReason(t *testing.T) {
 		t.Fatal("README.md has no paragraph starting “Review reasons:”")
 	}
 	para, _, _ = strings.Cut(para, "\n\n")
-	var named []string
+	var named []Reason
 	for i, part := range strings.Split(para, "`") {
 		if i%2 == 1 && !strings.Contains(part, " ") {
-			named = append(named, part)
+			named = append(named, Reason(part))
 		}
 	}
 	slices.Sort(named)

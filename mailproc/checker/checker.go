@@ -22,9 +22,9 @@ type Result struct {
 	File     string            `json:"file"`
 	Kind     cases.Kind        `json:"kind"`
 	Action   decide.Action     `json:"action"`
-	Template string            `json:"template"`
+	Template cases.Template    `json:"template"`
 	Missing  []string          `json:"missing"`
-	Reasons  []string          `json:"reasons"`
+	Reasons  []cases.Reason    `json:"reasons"`
 	Law      string            `json:"law"`
 	Rights   []string          `json:"rights"`
 	Fields   map[string]string `json:"fields"`
@@ -44,7 +44,7 @@ func (c Checker) File(path string) Result {
 	raw, err := readLimited(path, c.Policy.MaxMessageBytes)
 	if err != nil {
 		return Result{File: filepath.Base(path), Kind: cases.Other, Action: decide.Review,
-			Missing: []string{}, Reasons: []string{cases.ReasonUnparseable}, Rights: []string{}, Fields: emptyFields(), Error: err.Error()}
+			Missing: []string{}, Reasons: []cases.Reason{cases.ReasonUnparseable}, Rights: []string{}, Fields: emptyFields(), Error: err.Error()}
 	}
 	size := int64(len(raw))
 	if fi, err := os.Stat(path); err == nil {
@@ -125,7 +125,7 @@ func WriteText(w io.Writer, r Result) error {
 		fmt.Fprintf(&b, " %s", r.Template)
 	}
 	if len(r.Reasons) > 0 {
-		fmt.Fprintf(&b, " (%s)", strings.Join(r.Reasons, ", "))
+		fmt.Fprintf(&b, " (%s)", cases.Join(r.Reasons, ", "))
 	}
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(&b, "; missing %s", strings.Join(r.Missing, ", "))

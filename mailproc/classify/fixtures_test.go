@@ -75,7 +75,7 @@ func TestMachineFixtures(t *testing.T) {
 		if d.Kind != cases.Automated || d.Action != want || d.Template != "" {
 			t.Errorf("%s (subject %q): Decide() = %s %s %q %v, want automated %s", f.name, f.msg.Header.Subject, d.Kind, d.Action, d.Template, d.Reasons, want)
 		}
-		if want == decide.Review && !slices.Equal(d.Reasons, []string{cases.ReasonAutomated}) {
+		if want == decide.Review && !slices.Equal(d.Reasons, []cases.Reason{cases.ReasonAutomated}) {
 			t.Errorf("%s: reasons = %v, want [automated]", f.name, d.Reasons)
 		}
 	}

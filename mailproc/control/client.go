@@ -47,7 +47,7 @@ func NewHTTPClient(baseURL, token string) *Client {
 // List implements Service.
 func (c *Client) List(f Filter) ([]Summary, error) {
 	q := url.Values{}
-	for k, v := range map[string]string{"state": string(f.State), "kind": string(f.Kind), "reason": f.Reason} {
+	for k, v := range map[string]string{"state": string(f.State), "kind": string(f.Kind), "reason": string(f.Reason)} {
 		if v != "" {
 			q.Set(k, v)
 		}

@@ -29,14 +29,14 @@ func (f *fake) check(id string) error {
 
 func (f *fake) List(fl Filter) ([]Summary, error) {
 	f.calls = append(f.calls, fmt.Sprintf("list %s %s %s %v %v", fl.State, fl.Kind, fl.Reason, fl.Overdue, fl.Open))
-	return []Summary{{ID: "C-1", State: cases.Review, Reasons: []string{"near-miss"}}}, nil
+	return []Summary{{ID: "C-1", State: cases.Review, Reasons: []cases.Reason{"near-miss"}}}, nil
 }
 func (f *fake) Get(id string) (*cases.Case, error) {
 	f.calls = append(f.calls, "get "+id)
 	return &cases.Case{ID: id}, f.check(id)
 }
 func (f *fake) Preview(id string, d Draft) (Preview, error) {
-	f.calls = append(f.calls, "preview "+id+" "+d.Template+" "+d.Message)
+	f.calls = append(f.calls, "preview "+id+" "+string(d.Template)+" "+d.Message)
 	return Preview{Template: d.Template, Text: "hello"}, f.check(id)
 }
 func (f *fake) Approve(id string, a Approval) (*cases.Case, error) {
@@ -63,7 +63,7 @@ func (f *fake) Reopen(id string, a Act) (*cases.Case, error) {
 	return &cases.Case{ID: id}, f.check(id)
 }
 func (f *fake) Close(id string, cl Closing) (*cases.Case, error) {
-	f.calls = append(f.calls, "close "+id+" "+cl.Actor+" "+cl.Outcome+" "+cl.Reason)
+	f.calls = append(f.calls, "close "+id+" "+cl.Actor+" "+string(cl.Outcome)+" "+cl.Reason)
 	return &cases.Case{ID: id}, f.check(id)
 }
 

@@ -64,7 +64,7 @@ type ScanKeeper interface {
 type Printable struct {
 	CaseID   string           `json:"case_id"`
 	Reply    int              `json:"reply"` // its number among the case's replies, from 1
-	Template string           `json:"template"`
+	Template cases.Template   `json:"template"`
 	State    cases.ReplyState `json:"state"` // to-post or posted
 	To       []string         `json:"to"`    // the address it goes to
 	Paper    string           `json:"paper"` // letter or a4

@@ -81,11 +81,11 @@ type Advice struct {
 // AnswerFit is an answer that fits a case, and how sending it would be
 // reported.
 type AnswerFit struct {
-	Template string `json:"template"`
-	Words    string `json:"words"`
-	Decline  bool   `json:"decline,omitempty"`
-	FreeText bool   `json:"free_text,omitempty"`
-	Reported string `json:"reported"`
+	Template cases.Template `json:"template"`
+	Words    string         `json:"words"`
+	Decline  bool           `json:"decline,omitempty"`
+	FreeText bool           `json:"free_text,omitempty"`
+	Reported string         `json:"reported"`
 }
 
 // Bulk is one action on many cases: each is checked on its own and
@@ -111,11 +111,11 @@ const MaxBulk = 1000
 
 // BulkResult is what a bulk action did (or would do) to one case.
 type BulkResult struct {
-	ID       string `json:"id"`
-	OK       bool   `json:"ok"`
-	Template string `json:"template,omitempty"` // the answer sent (approve)
-	Reported string `json:"reported,omitempty"` // how the report counts it
-	Error    string `json:"error,omitempty"`    // why it was refused
+	ID       string         `json:"id"`
+	OK       bool           `json:"ok"`
+	Template cases.Template `json:"template,omitempty"` // the answer sent (approve)
+	Reported string         `json:"reported,omitempty"` // how the report counts it
+	Error    string         `json:"error,omitempty"`    // why it was refused
 }
 
 // File is an attachment as fetched from the mail server.

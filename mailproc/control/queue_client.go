@@ -43,7 +43,7 @@ func (q Query) Values() url.Values {
 	set("q", q.Text)
 	set("state", string(q.State))
 	set("kind", string(q.Kind))
-	set("reason", q.Reason)
+	set("reason", string(q.Reason))
 	if q.Overdue {
 		v.Set("overdue", "1")
 	}

@@ -11,7 +11,7 @@ import (
 
 // filterOf reads a Filter from URL parameters.
 func filterOf(q url.Values) Filter {
-	return Filter{State: cases.State(q.Get("state")), Kind: cases.Kind(q.Get("kind")), Reason: q.Get("reason"),
+	return Filter{State: cases.State(q.Get("state")), Kind: cases.Kind(q.Get("kind")), Reason: cases.Reason(q.Get("reason")),
 		Overdue: q.Get("overdue") == "1", Open: q.Get("open") == "1", ToPost: q.Get("to_post") == "1"}
 }
 

@@ -62,33 +62,33 @@ type DataKeeper interface {
 
 // Filter selects cases; empty fields select all.
 type Filter struct {
-	State   cases.State `json:"state,omitempty"`
-	Kind    cases.Kind  `json:"kind,omitempty"`
-	Reason  string      `json:"reason,omitempty"`
-	Overdue bool        `json:"overdue,omitempty"` // only open cases past their due date
-	Open    bool        `json:"open,omitempty"`    // only open cases
-	ToPost  bool        `json:"to_post,omitempty"` // only cases with a letter waiting to be posted
+	State   cases.State  `json:"state,omitempty"`
+	Kind    cases.Kind   `json:"kind,omitempty"`
+	Reason  cases.Reason `json:"reason,omitempty"`
+	Overdue bool         `json:"overdue,omitempty"` // only open cases past their due date
+	Open    bool         `json:"open,omitempty"`    // only open cases
+	ToPost  bool         `json:"to_post,omitempty"` // only cases with a letter waiting to be posted
 }
 
 // Summary is one line of a case list.
 type Summary struct {
-	ID       string      `json:"id"`
-	Kind     cases.Kind  `json:"kind"`
-	State    cases.State `json:"state"`
-	Reasons  []string    `json:"reasons"`
-	Email    string      `json:"email"`
-	Subject  string      `json:"subject"`
-	Received time.Time   `json:"received"`
-	Due      time.Time   `json:"due"` // zero: no legal due date (machine mail)
-	Overdue  bool        `json:"overdue"`
-	Messages int         `json:"messages"`
-	Channel  string      `json:"channel"`            // email or letter
-	ToPost   bool        `json:"to_post"`            // a letter waits to be printed and posted
-	Name     string      `json:"name,omitempty"`     // the requester's, as read
-	Gist     string      `json:"gist,omitempty"`     // a line telling it from its neighbours
-	Outcome  string      `json:"outcome,omitempty"`  // how it was closed
-	Pending  bool        `json:"pending,omitempty"`  // a reply is planned or being sent
-	Attached int         `json:"attached,omitempty"` // attachments in its mail
+	ID       string         `json:"id"`
+	Kind     cases.Kind     `json:"kind"`
+	State    cases.State    `json:"state"`
+	Reasons  []cases.Reason `json:"reasons"`
+	Email    string         `json:"email"`
+	Subject  string         `json:"subject"`
+	Received time.Time      `json:"received"`
+	Due      time.Time      `json:"due"` // zero: no legal due date (machine mail)
+	Overdue  bool           `json:"overdue"`
+	Messages int            `json:"messages"`
+	Channel  string         `json:"channel"`            // email or letter
+	ToPost   bool           `json:"to_post"`            // a letter waits to be printed and posted
+	Name     string         `json:"name,omitempty"`     // the requester's, as read
+	Gist     string         `json:"gist,omitempty"`     // a line telling it from its neighbours
+	Outcome  cases.Outcome  `json:"outcome,omitempty"`  // how it was closed
+	Pending  bool           `json:"pending,omitempty"`  // a reply is planned or being sent
+	Attached int            `json:"attached,omitempty"` // attachments in its mail
 	// Law and Rights are a privacy case's; About names it in plain words
 	// with its due date: "GDPR access request, due 4 April".
 	Law    string   `json:"law,omitempty"`
@@ -115,44 +115,44 @@ type Act struct {
 // Act.Reason where the outcome needs one.
 type Approval struct {
 	Act
-	Template string        `json:"template"`
-	Fields   *cases.Fields `json:"fields,omitempty"` // corrected fields, california
-	Outcome  string        `json:"outcome,omitempty"`
+	Template cases.Template `json:"template"`
+	Fields   *cases.Fields  `json:"fields,omitempty"` // corrected fields, california
+	Outcome  cases.Outcome  `json:"outcome,omitempty"`
 }
 
 // Draft is a reply staff consider: its template, the fields corrected
 // (nil: the case's own), the message for the requester and, for a reply
 // they write, its outcome and reason.
 type Draft struct {
-	Template string        `json:"template"`
-	Fields   *cases.Fields `json:"fields,omitempty"`
-	Message  string        `json:"message,omitempty"`
-	Outcome  string        `json:"outcome,omitempty"`
-	Reason   string        `json:"reason,omitempty"`
+	Template cases.Template `json:"template"`
+	Fields   *cases.Fields  `json:"fields,omitempty"`
+	Message  string         `json:"message,omitempty"`
+	Outcome  cases.Outcome  `json:"outcome,omitempty"`
+	Reason   string         `json:"reason,omitempty"`
 }
 
 // Closing is how staff close a privacy case: Outcome is one of
 // cases.Closings; a denial needs Act.Reason.
 type Closing struct {
 	Act
-	Outcome string `json:"outcome"`
+	Outcome cases.Outcome `json:"outcome"`
 }
 
 // Preview is a reply as it would go out.
 type Preview struct {
-	Template string `json:"template"`
-	To       string `json:"to"`
-	Subject  string `json:"subject"`
-	Text     string `json:"text"`
-	HTML     string `json:"html"`
+	Template cases.Template `json:"template"`
+	To       string         `json:"to"`
+	Subject  string         `json:"subject"`
+	Text     string         `json:"text"`
+	HTML     string         `json:"html"`
 	// Raw is the whole email, headers and body, byte for byte as
 	// approving the draft now would send it; "" for a letter, whose text
 	// is Text.
 	Raw string `json:"raw,omitempty"`
 	// Outcome is what sending it records; Reported says how the monthly
 	// report will count it, in plain words.
-	Outcome  string `json:"outcome,omitempty"`
-	Reported string `json:"reported"`
+	Outcome  cases.Outcome `json:"outcome,omitempty"`
+	Reported string        `json:"reported"`
 }
 
 // Errors a Service returns; the API maps them to HTTP statuses and the

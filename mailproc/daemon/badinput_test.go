@@ -62,8 +62,8 @@ var everyField = []string{"city", "first-line", "name", "state", "street", "zip"
 // reason, or a reply with a template (and, for an incomplete request, the
 // fields it misses).
 type badOutcome struct {
-	reasons  []string // review, for any of these
-	template string
+	reasons  []cases.Reason // review, for any of these
+	template cases.Template
 	missing  []string
 }
 
@@ -94,27 +94,27 @@ func TestBadInput(t *testing.T) {
 func badCases(huge []byte) []badCase {
 	return []badCase{
 		{name: "30 MiB", build: func(h msgHead) []byte { return h.plain(withCRLF(h.text) + string(huge)) }, unrelated: unrelatedSubject,
-			want: badOutcome{reasons: []string{cases.ReasonTooLarge}}, check: neverLoadedWhole},
+			want: badOutcome{reasons: []cases.Reason{cases.ReasonTooLarge}}, check: neverLoadedWhole},
 		{name: "30 MiB, request line under another subject", build: func(h msgHead) []byte { return h.plain(withCRLF(h.text) + string(huge)) },
-			subject: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonTooLarge, cases.ReasonNearMiss}}, check: onlyPreviewed},
+			subject: unrelatedSubject, want: badOutcome{reasons: []cases.Reason{cases.ReasonTooLarge, cases.ReasonNearMiss}}, check: onlyPreviewed},
 		{name: "2000 parts, text first", build: func(h msgHead) []byte { return manyParts(h, 2000, true) }, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-disclosure"}},
 		{name: "2000 parts, text beyond the limit", build: func(h msgHead) []byte { return manyParts(h, 2000, false) },
-			want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+			want: badOutcome{reasons: []cases.Reason{cases.ReasonUnparseable}}},
 		{name: "nested 100 deep, text on top", build: func(h msgHead) []byte { return nestedParts(h, 100, true) }, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-disclosure"}},
 		{name: "nested 100 deep, text at the bottom", build: func(h msgHead) []byte { return nestedParts(h, 100, false) },
-			want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+			want: badOutcome{reasons: []cases.Reason{cases.ReasonUnparseable}}},
 		{name: "base64 that cannot be decoded", build: func(h msgHead) []byte { return h.encoded("base64", "!!!! this is not base64 ~~~~\r\n") },
-			unrelated: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+			unrelated: unrelatedSubject, want: badOutcome{reasons: []cases.Reason{cases.ReasonUnparseable}}},
 		{name: "base64 that decodes partly", build: func(h msgHead) []byte { return h.encoded("base64", base64Lines(h.text)+"!!!!~~~~\r\nQUJD\r\n") },
 			unrelated: unrelatedSubject, want: badOutcome{template: "california-disclosure"}},
 		{name: "plain text labelled base64", build: func(h msgHead) []byte { return h.encoded("base64", withCRLF(h.text)) },
-			unrelated: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+			unrelated: unrelatedSubject, want: badOutcome{reasons: []cases.Reason{cases.ReasonUnparseable}}},
 		{name: "base64 cut short", build: func(h msgHead) []byte { return h.encoded("base64", base64Lines(h.text)[:90]) },
 			want: badOutcome{template: "california-incomplete", missing: []string{"city", "state", "street", "zip"}}},
 		{name: "quoted-printable that cannot be decoded", build: func(h msgHead) []byte { return h.encoded("quoted-printable", "=") },
-			want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+			want: badOutcome{reasons: []cases.Reason{cases.ReasonUnparseable}}},
 		{name: "quoted-printable with bad escapes", build: badEscapes, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-disclosure"}},
 		{name: "unknown charset, ASCII", build: func(h msgHead) []byte { return h.typed("text/plain; charset=x-unknown-charset", withCRLF(h.text)) },
@@ -135,7 +135,7 @@ func badCases(huge []byte) []badCase {
 			want: badOutcome{template: "california-incomplete", missing: []string{"name", "zip"}}, check: htmlEscaped},
 		{name: "boundary never occurs", build: func(h msgHead) []byte {
 			return h.typed(`multipart/mixed; boundary="never-here"`, withCRLF(h.text))
-		}, unrelated: unrelatedSubject, want: badOutcome{reasons: []string{cases.ReasonUnparseable}}},
+		}, unrelated: unrelatedSubject, want: badOutcome{reasons: []cases.Reason{cases.ReasonUnparseable}}},
 		{name: "empty body", build: func(h msgHead) []byte { return h.plain("") }, unrelated: unrelatedSubject,
 			want: badOutcome{template: "california-incomplete", missing: everyField}},
 	}
@@ -200,7 +200,7 @@ func checkBadOutcome(t *testing.T, w *world, want badOutcome) {
 	c := w.caseOf(badID)
 	replies := w.templatesSent()
 	if want.reasons != nil {
-		if c.State != cases.Review || !slices.ContainsFunc(c.Reasons, func(r string) bool { return slices.Contains(want.reasons, r) }) {
+		if c.State != cases.Review || !slices.ContainsFunc(c.Reasons, func(r cases.Reason) bool { return slices.Contains(want.reasons, r) }) {
 			t.Errorf("bad request = %s %v (%s), want review for one of %v", c.State, c.Reasons, lastDecided(c), want.reasons)
 		}
 		if m, ok := messageIn(w, "Privacy/Review", badID); !ok || !flagged(m) {
@@ -213,7 +213,7 @@ func checkBadOutcome(t *testing.T, w *world, want badOutcome) {
 		}
 		return
 	}
-	if !slices.Contains(replies, want.template+" "+badEmail) {
+	if !slices.Contains(replies, string(want.template)+" "+badEmail) {
 		t.Errorf("replies = %q (case %s %v: %s), want %s to %s", replies, c.State, c.Reasons, lastDecided(c), want.template, badEmail)
 	}
 	if want.missing != nil && !slices.Equal(c.Missing, want.missing) {

@@ -30,7 +30,7 @@ func TestCorrectedFieldsChecked(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
-		tmpl   string
+		tmpl   cases.Template
 		fields *cases.Fields
 		want   []string
 	}{

@@ -38,7 +38,7 @@ type crashCase struct {
 	replies int         // accepted by the SMTP server, in all
 	state   cases.State // of the case after the restart
 	folder  string      // where the request ends
-	reason  string
+	reason  cases.Reason
 }
 
 // TestCrashAtEachStep kills the daemon at each step of the outbox order and

@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"strings"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -30,7 +29,7 @@ type Decided struct {
 // Sent is one reply accepted by the SMTP server.
 type Sent struct {
 	CaseID   string
-	Template string
+	Template cases.Template
 	To       string
 	Raw      []byte
 }
@@ -67,6 +66,6 @@ func (d *Daemon) decided(e Decided) {
 	dec := e.Decision
 	d.obs.Decided(e)
 	d.log.Info("decided", "uid", e.UID, "case", e.CaseID, "kind", dec.Kind, "action", dec.Action,
-		"template", dec.Template, "reasons", strings.Join(dec.Reasons, ","), "state", e.State)
-	d.metrics.Decided(string(dec.Kind), string(dec.Action), dec.Template, dec.Reasons)
+		"template", dec.Template, "reasons", cases.Join(dec.Reasons, ","), "state", e.State)
+	d.metrics.Decided(dec.Kind, string(dec.Action), dec.Template, dec.Reasons)
 }

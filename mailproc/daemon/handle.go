@@ -184,7 +184,7 @@ func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary,
 
 // ignored reports a message left alone without reading its body.
 func (d *Daemon) ignored(s mailbox.Summary, h parse.Header) {
-	dec := decide.Decision{Kind: cases.Other, Action: decide.Ignore, Missing: []string{}, Reasons: []string{}}
+	dec := decide.Decision{Kind: cases.Other, Action: decide.Ignore, Missing: []string{}, Reasons: []cases.Reason{}}
 	if _, machine := classify.Automated(h, d.plan.Ours()); machine {
 		dec.Kind = cases.Automated
 	}
@@ -274,6 +274,6 @@ func (d *Daemon) unreadable(raw []byte, size int64, why string) decisionInput {
 	if cases.KindOf(kind).Subject == "" {
 		kind = cases.Other
 	}
-	dec = decide.Decision{Kind: kind, Action: decide.Review, Reasons: []string{cases.ReasonUnparseable}, Detail: why, Missing: []string{}, Fields: dec.Fields}
+	dec = decide.Decision{Kind: kind, Action: decide.Review, Reasons: []cases.Reason{cases.ReasonUnparseable}, Detail: why, Missing: []string{}, Fields: dec.Fields}
 	return decisionInput{msg: m, dec: dec}
 }

@@ -183,7 +183,7 @@ func TestTwoInstancesOnOneDomain(t *testing.T) {
 // expectAllInReview checks that a world's inbox is empty and its review
 // folder holds n messages, each \Flagged, each on a case in review for
 // reason.
-func expectAllInReview(t *testing.T, w *world, reason string, n int) {
+func expectAllInReview(t *testing.T, w *world, reason cases.Reason, n int) {
 	t.Helper()
 	expectFolderEmpty(t, w, "INBOX")
 	review := w.folder("Privacy/Review")
@@ -195,7 +195,7 @@ func expectAllInReview(t *testing.T, w *world, reason string, n int) {
 			t.Errorf("review message uid %d has flags %v, want \\Flagged", m.UID, m.Flags)
 		}
 		id := strings.Trim(headerOf(t, m.Raw, "Message-ID"), "<>")
-		if c := w.caseOf(id); c.State != cases.Review || !slices.Equal(c.Reasons, []string{reason}) {
+		if c := w.caseOf(id); c.State != cases.Review || !slices.Equal(c.Reasons, []cases.Reason{reason}) {
 			t.Errorf("case of <%s> = %s %v, want review [%s]", id, c.State, c.Reasons, reason)
 		}
 	}
@@ -639,7 +639,7 @@ func expectRateLimited(t *testing.T, w *world, ids []string, n int) {
 		switch {
 		case i < n && (len(c.Replies) != 1 || c.State == cases.Review):
 			t.Errorf("request %d: case %s %s with %d replies, want answered", i, c.ID, c.State, len(c.Replies))
-		case i >= n && (len(c.Replies) != 0 || c.State != cases.Review || !slices.Equal(c.Reasons, []string{cases.ReasonRateLimited})):
+		case i >= n && (len(c.Replies) != 0 || c.State != cases.Review || !slices.Equal(c.Reasons, []cases.Reason{cases.ReasonRateLimited})):
 			t.Errorf("request %d: case %s %s %v with %d replies, want review [rate-limited] with none", i, c.ID, c.State, c.Reasons, len(c.Replies))
 		}
 	}

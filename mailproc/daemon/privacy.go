@@ -15,7 +15,7 @@ import (
 // The case stays with staff either way; nothing is disclosed or deleted.
 func (d *Daemon) acknowledge(tx *store.Tx, c *cases.Case, dec decide.Decision, in decisionInput) decide.Decision {
 	if !d.cfg.Privacy.Acknowledge || dec.Kind != cases.Privacy || len(c.Messages) != 1 ||
-		!slices.Equal(dec.Reasons, []string{cases.ReasonPrivacyRequest}) || c.Reply(decide.PrivacyReceived) != nil {
+		!slices.Equal(dec.Reasons, []cases.Reason{cases.ReasonPrivacyRequest}) || c.Reply(decide.PrivacyReceived) != nil {
 		return dec
 	}
 	ack := decide.Decision{Kind: cases.Privacy, Action: decide.Reply, Template: decide.PrivacyReceived}
@@ -33,7 +33,7 @@ func (d *Daemon) acknowledge(tx *store.Tx, c *cases.Case, dec decide.Decision, i
 }
 
 // addReasons adds review reasons a decision does not have yet.
-func addReasons(dec decide.Decision, reasons ...string) decide.Decision {
+func addReasons(dec decide.Decision, reasons ...cases.Reason) decide.Decision {
 	for _, r := range reasons {
 		if !slices.Contains(dec.Reasons, r) {
 			dec.Reasons = append(slices.Clone(dec.Reasons), r)

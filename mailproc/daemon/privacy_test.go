@@ -39,7 +39,7 @@ func TestPrivacyRequests(t *testing.T) {
 			{ccpa, cases.LawUSState, "2024-03-17 23:59:59 PDT", []string{"deletion", "opt-out"}},
 		} {
 			c := w.caseOf(tt.id)
-			if c.Kind != cases.Privacy || c.State != cases.Review || !slices.Equal(c.Reasons, []string{cases.ReasonPrivacyRequest}) {
+			if c.Kind != cases.Privacy || c.State != cases.Review || !slices.Equal(c.Reasons, []cases.Reason{cases.ReasonPrivacyRequest}) {
 				t.Errorf("case %s = %s %s %v, want privacy review [privacy-request]", c.ID, c.Kind, c.State, c.Reasons)
 			}
 			if c.Law != tt.law || !slices.Equal(c.Rights, tt.rights) {
@@ -170,7 +170,7 @@ func TestPrivacyClose(t *testing.T) {
 	for i, want := range []struct {
 		kind    cases.Kind
 		state   cases.State
-		outcome string
+		outcome cases.Outcome
 		answer  bool
 	}{
 		{cases.Privacy, cases.Done, "complied", true},

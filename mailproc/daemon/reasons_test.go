@@ -20,7 +20,7 @@ func TestEveryReviewReason(t *testing.T) {
 		now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
 		at := now.Add(-time.Hour)
 		tests := []struct {
-			reason string
+			reason cases.Reason
 			id     string
 		}{
 			{cases.ReasonAmbiguous, w.deliver(at, "A <a@example.com>", calSubject+" and COPPA Information Request", fullBody)},

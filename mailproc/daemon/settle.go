@@ -106,7 +106,7 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 		if r.Answer || plan.Outcome(r.Template) != "" {
 			c.Answered = now
 		}
-		c.Log(now, cases.ActorDaemon, "reply sent", r.Template+" <"+r.MessageID+">")
+		c.Log(now, cases.ActorDaemon, "reply sent", string(r.Template)+" <"+r.MessageID+">")
 		d.metrics.Reply(r.Template, "sent")
 		d.log.Info("reply sent", "case", c.ID, "template", r.Template)
 	case errors.Is(err, smtpout.ErrConfig):
@@ -155,18 +155,18 @@ func unreachable(err error) bool {
 
 // replyFails settles a reply that will not be sent automatically, and
 // hands its case to staff.
-func (d *Daemon) replyFails(c *cases.Case, r *cases.Reply, state cases.ReplyState, reason string, err error) {
+func (d *Daemon) replyFails(c *cases.Case, r *cases.Reply, state cases.ReplyState, reason cases.Reason, err error) {
 	now := d.now()
 	r.State, r.Error = state, err.Error()
 	d.metrics.Reply(r.Template, string(state))
 	toReview(c, reason, d.cfg.Mailbox.ReviewFolder)
-	c.Log(now, cases.ActorDaemon, "reply "+string(state), r.Template+": "+err.Error())
+	c.Log(now, cases.ActorDaemon, "reply "+string(state), string(r.Template)+": "+err.Error())
 	d.log.Warn("reply "+string(state)+"; case to review", "case", c.ID, "template", r.Template, "reason", reason, "err", err)
 }
 
 // toReview hands a case to staff for reason and sends its messages still in
 // the inbox to the review folder.
-func toReview(c *cases.Case, reason, folder string) {
+func toReview(c *cases.Case, reason cases.Reason, folder string) {
 	c.State = cases.Review
 	if !slices.Contains(c.Reasons, reason) {
 		c.Reasons = append(c.Reasons, reason)

@@ -16,7 +16,7 @@ type smtpFailureCase struct {
 	fail    smtpsink.FailKind
 	replies int // accepted by the SMTP server in the end
 	state   cases.State
-	reason  string
+	reason  cases.Reason
 	inbox   int // messages left in INBOX after the first run
 }
 

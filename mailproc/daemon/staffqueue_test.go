@@ -76,7 +76,7 @@ func TestQueueWork(t *testing.T) {
 			t.Fatalf("free-text reply: %v", err)
 		}
 		w.runOnce(now.Add(2 * time.Minute))
-		for mid, want := range map[string]string{ids[1]: "disclosure", ids[2]: "disclosure",
+		for mid, want := range map[string]cases.Outcome{ids[1]: "disclosure", ids[2]: "disclosure",
 			nevada: "not-covered: not a California resident", near: "denied: no personal information is sold"} {
 			got := c(mid)
 			if got.Outcome != want || got.State != cases.Answered || got.Answered.IsZero() {

@@ -6,7 +6,7 @@
 package decide
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -110,7 +110,7 @@ func automated(subj classify.Subject, sign string) Decision {
 	d := Decision{Kind: cases.Automated, Action: Ignore, Detail: sign, Request: subj.Request()}
 	if subj.Request() {
 		d.Action = Review
-		d.Reasons = []string{cases.ReasonAutomated}
+		d.Reasons = []cases.Reason{cases.ReasonAutomated}
 	}
 	return d.normal()
 }
@@ -134,7 +134,7 @@ func notRequest(subj classify.Subject, in Input) Decision {
 // privacyRequest hands a privacy-rights request to staff (SPEC §10), with
 // what its headers add (too large, no address to answer, failed DMARC).
 func privacyRequest(f privacy.Finding, in Input) Decision {
-	d := Decision{Kind: cases.Privacy, Action: Review, Reasons: []string{cases.ReasonPrivacyRequest},
+	d := Decision{Kind: cases.Privacy, Action: Review, Reasons: []cases.Reason{cases.ReasonPrivacyRequest},
 		Law: string(f.Law), Rights: f.Rights, Request: true, Detail: f.Evidence}
 	if h, stop := headerReview(cases.Privacy, in); stop {
 		d.Reasons = append(d.Reasons, h.Reasons...)
@@ -148,7 +148,7 @@ func privacyRequest(f privacy.Finding, in Input) Decision {
 // headerReview returns the review a request gets before its body is read:
 // too large, unreadable, no address to answer, failed DMARC.
 func headerReview(kind cases.Kind, in Input) (Decision, bool) {
-	var reasons []string
+	var reasons []cases.Reason
 	var details []string
 	if in.Policy.MaxMessageBytes > 0 && in.Size > in.Policy.MaxMessageBytes {
 		reasons = append(reasons, cases.ReasonTooLarge)
@@ -185,11 +185,11 @@ func Check(d Decision) Decision {
 	d.Action, d.Template, d.Reasons = Reply, "", nil
 	switch {
 	case d.Fields.State != "" && !validate.IsCalifornia(d.Fields.State):
-		d.Action, d.Reasons = Review, []string{cases.ReasonNotCalifornia}
+		d.Action, d.Reasons = Review, []cases.Reason{cases.ReasonNotCalifornia}
 	case len(d.Missing) > 0:
 		d.Template = CaliforniaIncomplete
 	case !validate.CaliforniaZIP(d.Fields.ZIP):
-		d.Action, d.Reasons = Review, []string{cases.ReasonZIPMismatch}
+		d.Action, d.Reasons = Review, []cases.Reason{cases.ReasonZIPMismatch}
 	default:
 		d.Template = CaliforniaDisclosure
 	}
@@ -202,8 +202,8 @@ func coppa(m *parse.Message) Decision {
 	return d.normal()
 }
 
-func review(kind cases.Kind, reason, detail string) Decision {
-	return Decision{Kind: kind, Action: Review, Reasons: []string{reason}, Detail: detail}.normal()
+func review(kind cases.Kind, reason cases.Reason, detail string) Decision {
+	return Decision{Kind: kind, Action: Review, Reasons: []cases.Reason{reason}, Detail: detail}.normal()
 }
 
 // normal makes the lists sorted and never nil, as `check --json` prints them.
@@ -223,8 +223,9 @@ func (d Decision) normal() Decision {
 	return d
 }
 
-func sortedCopy(s []string) []string {
-	out := append([]string{}, s...)
-	sort.Strings(out)
+// sortedCopy is s sorted, never nil.
+func sortedCopy[S ~string](s []S) []S {
+	out := append([]S{}, s...)
+	slices.Sort(out)
 	return out
 }

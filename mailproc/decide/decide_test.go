@@ -30,9 +30,9 @@ func TestDecide(t *testing.T) {
 		size     int64
 		kind     cases.Kind
 		action   Action
-		template string
+		template cases.Template
 		missing  []string
-		reasons  []string
+		reasons  []cases.Reason
 	}{
 		{"valid", msg(from("Request for California Privacy Information"), fullBody), 0,
 			cases.California, Reply, CaliforniaDisclosure, nil, nil},
@@ -41,37 +41,37 @@ func TestDecide(t *testing.T) {
 		{"empty body", msg(from("Request for California Privacy Information"), ""), 0,
 			cases.California, Reply, CaliforniaIncomplete, []string{"city", "first-line", "name", "state", "street", "zip"}, nil},
 		{"not california wins over missing", msg(from("Request for California Privacy Information"), "Name: Ada\nState: NV\n"), 0,
-			cases.California, Review, "", []string{"city", "first-line", "street", "zip"}, []string{"not-california"}},
+			cases.California, Review, "", []string{"city", "first-line", "street", "zip"}, []cases.Reason{"not-california"}},
 		{"missing wins over zip mismatch", msg(from("Request for California Privacy Information"), "Name: Ada\nState: CA\nZIP: 10001\n"), 0,
 			cases.California, Reply, CaliforniaIncomplete, []string{"city", "first-line", "street"}, nil},
 		{"zip mismatch", msg(from("Request for California Privacy Information"), strings.Replace(fullBody, "93704", "10001", 1)), 0,
-			cases.California, Review, "", nil, []string{"zip-mismatch"}},
+			cases.California, Review, "", nil, []cases.Reason{"zip-mismatch"}},
 		{"coppa", msg(from("COPPA Information Request"), "Please delete my son's data."), 0,
 			cases.Coppa, Reply, CoppaReceived, nil, nil},
 		{"ambiguous", msg(from("Request for California Privacy Information and COPPA Information Request"), fullBody), 0,
-			cases.Other, Review, "", nil, []string{"ambiguous-subject"}},
+			cases.Other, Review, "", nil, []cases.Reason{"ambiguous-subject"}},
 		{"near miss subject", msg(from("Shine the Light"), fullBody), 0,
-			cases.Other, Review, "", nil, []string{"near-miss"}},
+			cases.Other, Review, "", nil, []cases.Reason{"near-miss"}},
 		{"near miss body", msg(from("Hello"), "Hi,\n"+fullBody), 0,
-			cases.Other, Review, "", nil, []string{"near-miss"}},
+			cases.Other, Review, "", nil, []cases.Reason{"near-miss"}},
 		{"body line under coppa subject", msg(from("COPPA Information Request"), fullBody), 0,
-			cases.Other, Review, "", nil, []string{"near-miss"}},
+			cases.Other, Review, "", nil, []cases.Reason{"near-miss"}},
 		{"unrelated", msg(from("Where is my order?"), "Hi"), 0,
 			cases.Other, Ignore, "", nil, nil},
 		{"automated request", msg(from("Re: Request for California Privacy Information", "Auto-Submitted: auto-replied"), "away"), 0,
-			cases.Automated, Review, "", nil, []string{"automated"}},
+			cases.Automated, Review, "", nil, []cases.Reason{"automated"}},
 		{"automated other", msg(from("Out of office", "Auto-Submitted: auto-replied"), "away"), 0,
 			cases.Automated, Ignore, "", nil, nil},
 		{"automated ambiguous", msg(from("Request for California Privacy Information / COPPA Information Request", "Precedence: bulk"), ""), 0,
-			cases.Automated, Review, "", nil, []string{"automated"}},
+			cases.Automated, Review, "", nil, []cases.Reason{"automated"}},
 		{"too large", msg(from("Request for California Privacy Information"), fullBody), 2 << 20,
-			cases.California, Review, "", nil, []string{"too-large"}},
+			cases.California, Review, "", nil, []cases.Reason{"too-large"}},
 		{"our own address", msg([]string{"From: privacy@cooper.example", "Subject: COPPA Information Request"}, "x"), 0,
-			cases.Coppa, Review, "", nil, []string{"no-reply-address"}},
+			cases.Coppa, Review, "", nil, []cases.Reason{"no-reply-address"}},
 		{"no from", msg([]string{"Subject: COPPA Information Request"}, "x"), 0,
-			cases.Coppa, Review, "", nil, []string{"no-reply-address"}},
+			cases.Coppa, Review, "", nil, []cases.Reason{"no-reply-address"}},
 		{"dmarc fail trusted", msg(from("Request for California Privacy Information", "Authentication-Results: mx.cooper.example; dmarc=fail header.from=example.com"), fullBody), 0,
-			cases.California, Review, "", nil, []string{"dmarc-fail"}},
+			cases.California, Review, "", nil, []cases.Reason{"dmarc-fail"}},
 		{"dmarc fail untrusted", msg(from("Request for California Privacy Information", "Authentication-Results: evil.example; dmarc=fail"), fullBody), 0,
 			cases.California, Reply, CaliforniaDisclosure, nil, nil},
 	}
@@ -91,7 +91,7 @@ func TestDecide(t *testing.T) {
 	}
 }
 
-func equal(a, b []string) bool {
+func equal[S ~string](a, b []S) bool {
 	return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b)
 }
 
@@ -120,15 +120,15 @@ func TestWithHistory(t *testing.T) {
 		d        Decision
 		h        fakeHistory
 		action   Action
-		template string
-		reasons  []string
+		template cases.Template
+		reasons  []cases.Reason
 	}{
 		{"first this year", valid, fakeHistory{disclosure: has2025}, Reply, CaliforniaDisclosure, nil},
 		{"repeat", valid, fakeHistory{disclosure: has2025, earlier: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}, Reply, CaliforniaRepeat, nil},
 		{"repeat needs no disclosure data", valid, fakeHistory{earlier: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}, Reply, CaliforniaRepeat, nil},
-		{"no disclosure data", valid, fakeHistory{disclosure: map[int]bool{2024: true}}, Review, "", []string{"no-disclosure-data"}},
-		{"sender limit", valid, fakeHistory{disclosure: has2025, toSender: 3}, Review, "", []string{"rate-limited"}},
-		{"hourly limit", coppa, fakeHistory{all: 100}, Review, "", []string{"rate-limited"}},
+		{"no disclosure data", valid, fakeHistory{disclosure: map[int]bool{2024: true}}, Review, "", []cases.Reason{"no-disclosure-data"}},
+		{"sender limit", valid, fakeHistory{disclosure: has2025, toSender: 3}, Review, "", []cases.Reason{"rate-limited"}},
+		{"hourly limit", coppa, fakeHistory{all: 100}, Review, "", []cases.Reason{"rate-limited"}},
 		{"under limits", coppa, fakeHistory{toSender: 2, all: 99}, Reply, CoppaReceived, nil},
 	}
 	for _, tt := range tests {
@@ -150,14 +150,14 @@ func TestFollowUp(t *testing.T) {
 		c        *cases.Case
 		m        *parse.Message
 		action   Action
-		template string
-		reasons  []string
+		template cases.Template
+		reasons  []cases.Reason
 	}{
 		{"completes the fields, any subject", waiting, msg(from("my zip"), "California Privacy Rights Request\nZIP: 93704\n"), Reply, CaliforniaDisclosure, nil},
-		{"still incomplete", waiting, msg(from("Re: x"), "ZIP: 93704\n"), Review, "", []string{"still-incomplete"}},
-		{"correction to another state", waiting, msg(from("Re: x"), "California Privacy Rights Request\nState: OR\nZIP: 97204"), Review, "", []string{"not-california"}},
-		{"answered case", &cases.Case{ID: "C-1", Kind: cases.California, State: cases.Answered}, msg(from("Re: thanks"), "Thanks!"), Review, "", []string{"follow-up"}},
-		{"coppa case", &cases.Case{ID: "C-2", Kind: cases.Coppa, State: cases.AwaitingStaff}, msg(from("Re: COPPA Information Request"), "I am her mother."), Review, "", []string{"follow-up"}},
+		{"still incomplete", waiting, msg(from("Re: x"), "ZIP: 93704\n"), Review, "", []cases.Reason{"still-incomplete"}},
+		{"correction to another state", waiting, msg(from("Re: x"), "California Privacy Rights Request\nState: OR\nZIP: 97204"), Review, "", []cases.Reason{"not-california"}},
+		{"answered case", &cases.Case{ID: "C-1", Kind: cases.California, State: cases.Answered}, msg(from("Re: thanks"), "Thanks!"), Review, "", []cases.Reason{"follow-up"}},
+		{"coppa case", &cases.Case{ID: "C-2", Kind: cases.Coppa, State: cases.AwaitingStaff}, msg(from("Re: COPPA Information Request"), "I am her mother."), Review, "", []cases.Reason{"follow-up"}},
 		{"machine answer stays machine", waiting, msg(from("Re: x", "Auto-Submitted: auto-replied"), "away"), Ignore, "", nil},
 	}
 	for _, tt := range tests {

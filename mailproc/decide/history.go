@@ -76,9 +76,9 @@ func overLimit(h History, c Context) string {
 	return ""
 }
 
-func toReview(d Decision, reason, detail string) Decision {
+func toReview(d Decision, reason cases.Reason, detail string) Decision {
 	d.Action, d.Template, d.Detail = Review, "", detail
-	d.Reasons = append(append([]string{}, d.Reasons...), reason)
+	d.Reasons = append(append([]cases.Reason{}, d.Reasons...), reason)
 	return d.normal()
 }
 
@@ -114,7 +114,7 @@ func mergeCalifornia(c *cases.Case, d Decision) Decision {
 		if m.Template == CaliforniaIncomplete {
 			reason = cases.ReasonStillIncomplete
 		}
-		m = toReview(m, reason, "case "+c.ID+" already had "+m.Template)
+		m = toReview(m, reason, "case "+c.ID+" already had "+string(m.Template))
 	}
 	return m
 }

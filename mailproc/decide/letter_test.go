@@ -20,15 +20,15 @@ func TestLetter(t *testing.T) {
 		f         cases.Fields
 		firstLine bool
 		action    Action
-		template  string
+		template  cases.Template
 		missing   []string
-		reasons   []string
+		reasons   []cases.Reason
 	}{
 		{"complete", cases.California, full, true, Reply, CaliforniaDisclosure, nil, nil},
 		{"no first line", cases.California, full, false, Reply, CaliforniaIncomplete, []string{"first-line"}, nil},
 		{"no zip", cases.California, noZIP, true, Reply, CaliforniaIncomplete, []string{"zip"}, nil},
-		{"not california", cases.California, nevada, true, Review, "", nil, []string{"not-california"}},
-		{"zip mismatch", cases.California, newYork, true, Review, "", nil, []string{"zip-mismatch"}},
+		{"not california", cases.California, nevada, true, Review, "", nil, []cases.Reason{"not-california"}},
+		{"zip mismatch", cases.California, newYork, true, Review, "", nil, []cases.Reason{"zip-mismatch"}},
 		{"coppa", cases.Coppa, cases.Fields{}, false, Reply, CoppaReceived, nil, nil},
 	}
 	for _, tt := range tests {

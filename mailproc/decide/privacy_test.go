@@ -19,19 +19,19 @@ func TestDecidePrivacy(t *testing.T) {
 		body    string
 		kind    cases.Kind
 		action  Action
-		reasons []string
+		reasons []cases.Reason
 		law     string
 		rights  []string
 	}{
-		{"request", from("Erasure"), request, cases.Privacy, Review, []string{"privacy-request"}, "gdpr", []string{"deletion"}},
+		{"request", from("Erasure"), request, cases.Privacy, Review, []cases.Reason{"privacy-request"}, "gdpr", []string{"deletion"}},
 		{"us law, two rights", from("CCPA"), "Under the CCPA please tell me what personal information you have about me and then delete it.",
-			cases.Privacy, Review, []string{"privacy-request"}, "us-state", []string{"access", "deletion"}},
-		{"no law named", from("hi"), "Could you send me a copy of my personal data?", cases.Privacy, Review, []string{"privacy-request"}, "unknown", []string{"access"}},
+			cases.Privacy, Review, []cases.Reason{"privacy-request"}, "us-state", []string{"access", "deletion"}},
+		{"no law named", from("hi"), "Could you send me a copy of my personal data?", cases.Privacy, Review, []cases.Reason{"privacy-request"}, "unknown", []string{"access"}},
 		{"failed dmarc stands beside it", from("Erasure", "Authentication-Results: mx.cooper.example; dmarc=fail"), request,
-			cases.Privacy, Review, []string{"dmarc-fail", "privacy-request"}, "gdpr", []string{"deletion"}},
+			cases.Privacy, Review, []cases.Reason{"dmarc-fail", "privacy-request"}, "gdpr", []string{"deletion"}},
 		{"from our own address", []string{"From: privacy@cooper.example", "Subject: Erasure"}, request,
-			cases.Privacy, Review, []string{"no-reply-address", "privacy-request"}, "gdpr", []string{"deletion"}},
-		{"near miss first", from("California privacy"), request, cases.Other, Review, []string{"near-miss"}, "", nil},
+			cases.Privacy, Review, []cases.Reason{"no-reply-address", "privacy-request"}, "gdpr", []string{"deletion"}},
+		{"near miss first", from("California privacy"), request, cases.Other, Review, []cases.Reason{"near-miss"}, "", nil},
 		{"coppa subject first", from("COPPA Information Request"), request, cases.Coppa, Reply, nil, "", nil},
 		{"machine mail never", from("Erasure", "List-Id: <news.example.com>"), request, cases.Automated, Ignore, nil, "", nil},
 		{"an account alone", from("Please close my account"), "Please delete my account.", cases.Other, Ignore, nil, "", nil},

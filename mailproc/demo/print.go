@@ -32,8 +32,9 @@ type printer struct {
 
 // block is one message's part of the story.
 type block struct {
-	caseID, template string // the reply it waits for; "" when none
-	text             strings.Builder
+	caseID   string         // the case of the reply it waits for; "" when none
+	template cases.Template // the reply it waits for
+	text     strings.Builder
 }
 
 // Decided records one decision.
@@ -45,7 +46,7 @@ func (p *printer) Decided(e daemon.Decided) {
 	if e.Decision.Action == decide.Reply {
 		b.template = e.Decision.Template
 	}
-	if p.acknowledge && e.Decision.Kind == cases.Privacy && !e.FollowUp && slices.Equal(e.Decision.Reasons, []string{cases.ReasonPrivacyRequest}) {
+	if p.acknowledge && e.Decision.Kind == cases.Privacy && !e.FollowUp && slices.Equal(e.Decision.Reasons, []cases.Reason{cases.ReasonPrivacyRequest}) {
 		b.template = decide.PrivacyReceived
 	}
 	writeDecision(&b.text, e)
@@ -58,10 +59,10 @@ func writeDecision(w io.Writer, e daemon.Decided) {
 	fmt.Fprintf(w, "-- uid %d  %q\n", e.UID, e.Subject)
 	what := fmt.Sprintf("%s, %s", d.Kind, d.Action)
 	if d.Template != "" {
-		what += " " + d.Template
+		what += " " + string(d.Template)
 	}
 	if len(d.Reasons) > 0 {
-		what += " (" + strings.Join(d.Reasons, ", ") + ")"
+		what += " (" + cases.Join(d.Reasons, ", ") + ")"
 	}
 	if len(d.Missing) > 0 {
 		what += "; missing " + strings.Join(d.Missing, ", ")
@@ -96,7 +97,7 @@ func (p *printer) Sent(e daemon.Sent) {
 }
 
 // waiting is the first block that waits for this reply.
-func (p *printer) waiting(caseID, template string) *block {
+func (p *printer) waiting(caseID string, template cases.Template) *block {
 	for _, b := range p.blocks {
 		if b.caseID == caseID && b.template == template && template != "" {
 			return b

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/daemon"
 	"github.com/mailproc/mailproc/mailproc/decide"
 )
@@ -16,10 +17,10 @@ import (
 func TestPrinterKeepsTheStoryInOrder(t *testing.T) {
 	var out bytes.Buffer
 	p := &printer{out: &out}
-	reply := func(uid uint32, id, tmpl string) daemon.Decided {
+	reply := func(uid uint32, id string, tmpl cases.Template) daemon.Decided {
 		return daemon.Decided{UID: uid, Subject: "s", CaseID: id, Decision: decide.Decision{Action: decide.Reply, Template: tmpl}}
 	}
-	sent := func(id, tmpl, subject string) daemon.Sent {
+	sent := func(id string, tmpl cases.Template, subject string) daemon.Sent {
 		return daemon.Sent{CaseID: id, Template: tmpl, To: "a@example.com",
 			Raw: []byte("Subject: " + subject + "\r\nContent-Type: text/plain\r\n\r\nbody of " + subject + "\r\n")}
 	}

@@ -171,7 +171,7 @@ func TestSIGKILLAtEachStep(t *testing.T) {
 		replies int
 		state   cases.State
 		folder  string
-		reason  string
+		reason  cases.Reason
 	}{
 		{"after-decision", 1, cases.Answered, "Privacy/Processed", ""},
 		{"after-intent", 0, cases.Review, "Privacy/Review", cases.ReasonDeliveryUnknown},

@@ -70,7 +70,7 @@ func digestText(due []control.Summary, machine int, now time.Time, loc *time.Loc
 		}
 		fmt.Fprintf(&b, "  %s  %-10s %-18s %s", s.ID, s.Kind, s.State, when)
 		if len(s.Reasons) > 0 {
-			fmt.Fprintf(&b, "  (%s)", strings.Join(s.Reasons, ", "))
+			fmt.Fprintf(&b, "  (%s)", cases.Join(s.Reasons, ", "))
 		}
 		if s.ToPost {
 			b.WriteString("  (a letter to print and post)")

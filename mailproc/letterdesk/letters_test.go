@@ -75,20 +75,20 @@ func TestLetterIntakeDecides(t *testing.T) {
 		name     string
 		change   func(l *control.Letter)
 		state    cases.State
-		template string
-		reasons  []string
+		template cases.Template
+		reasons  []cases.Reason
 		missing  []string
 	}{
 		{"complete", func(*control.Letter) {}, cases.AwaitingStaff, "california-disclosure", nil, nil},
 		{"no first line", func(l *control.Letter) { l.FirstLine = false }, cases.AwaitingStaff, "california-incomplete", nil, []string{"first-line"}},
 		{"no zip, envelope has it", func(l *control.Letter) { l.Fields.ZIP, l.ReturnAddress = "", envelope }, cases.AwaitingStaff, "california-incomplete", nil, []string{"zip"}},
-		{"nevada", func(l *control.Letter) { l.Fields.State, l.Fields.ZIP = "NV", "89501" }, cases.Review, "", []string{"not-california"}, nil},
-		{"zip mismatch", func(l *control.Letter) { l.Fields.ZIP = "10001" }, cases.Review, "", []string{"zip-mismatch"}, nil},
+		{"nevada", func(l *control.Letter) { l.Fields.State, l.Fields.ZIP = "NV", "89501" }, cases.Review, "", []cases.Reason{"not-california"}, nil},
+		{"zip mismatch", func(l *control.Letter) { l.Fields.ZIP = "10001" }, cases.Review, "", []cases.Reason{"zip-mismatch"}, nil},
 		{"coppa", func(l *control.Letter) {
 			l.Kind, l.Fields, l.ReturnAddress = cases.Coppa, cases.Fields{}, envelope
 			l.Coppa = cases.CoppaFields{ParentName: "Pat Byron", ChildUsername: "dino_max"}
 		}, cases.AwaitingStaff, "coppa-received", nil, nil},
-		{"no disclosure data", func(l *control.Letter) { l.Received = time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC) }, cases.Review, "", []string{"no-disclosure-data"}, nil},
+		{"no disclosure data", func(l *control.Letter) { l.Received = time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC) }, cases.Review, "", []cases.Reason{"no-disclosure-data"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,7 +99,7 @@ func TestLetterIntakeDecides(t *testing.T) {
 			if err != nil {
 				t.Fatalf("AddLetter = %v", err)
 			}
-			got := ""
+			var got cases.Template
 			if r := c.LetterToPost(); r != nil {
 				got = r.Template
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/buildinfo"
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -72,22 +73,22 @@ func (m *Metrics) Seen() {
 
 // Decided counts a decision; a decision with several reasons counts once
 // under each.
-func (m *Metrics) Decided(kind, action, template string, reasons []string) {
+func (m *Metrics) Decided(kind cases.Kind, action string, template cases.Template, reasons []cases.Reason) {
 	if m == nil {
 		return
 	}
 	if len(reasons) == 0 {
-		reasons = []string{""}
+		reasons = []cases.Reason{""}
 	}
 	for _, r := range reasons {
-		m.decisions.WithLabelValues(kind, action, template, r).Inc()
+		m.decisions.WithLabelValues(string(kind), action, string(template), string(r)).Inc()
 	}
 }
 
 // Reply counts a reply's outcome.
-func (m *Metrics) Reply(template, outcome string) {
+func (m *Metrics) Reply(template cases.Template, outcome string) {
 	if m != nil {
-		m.replies.WithLabelValues(template, outcome).Inc()
+		m.replies.WithLabelValues(string(template), outcome).Inc()
 	}
 }
 

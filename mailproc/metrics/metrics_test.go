@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/buildinfo"
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
 func TestScrape(t *testing.T) {
@@ -15,7 +16,7 @@ func TestScrape(t *testing.T) {
 	m.Seen()
 	m.Seen()
 	m.Decided("california", "reply", "california-disclosure", nil)
-	m.Decided("other", "review", "", []string{"near-miss"})
+	m.Decided("other", "review", "", []cases.Reason{"near-miss"})
 	m.Reply("california-disclosure", "sent")
 	m.Reconnect()
 	m.Polled(time.Unix(1700000000, 0))

@@ -32,7 +32,7 @@ func (d *Planner) Answer(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, 
 
 // StateAfterPlan is a case's state once a reply is planned: a letter
 // waits for staff to post it; an email case is as the reply leaves it.
-func StateAfterPlan(c *cases.Case, template string) cases.State {
+func StateAfterPlan(c *cases.Case, template cases.Template) cases.State {
 	if c.ByPost() {
 		return cases.AwaitingStaff
 	}
@@ -70,7 +70,7 @@ func (d *Planner) Letter(tx *store.Tx, c *cases.Case, ans decide.Answer, actor, 
 	}
 	c.Replies = append(c.Replies, cases.Reply{Template: tmpl, MessageID: key, To: addr.OneLine(),
 		State: cases.ReplyToPost, Actor: actor, PlannedAt: now})
-	c.Log(now, actor, cases.ActionLetterPlanned, tmpl+": to print and post")
+	c.Log(now, actor, cases.ActionLetterPlanned, string(tmpl)+": to print and post")
 	return nil
 }
 

@@ -10,7 +10,7 @@ import (
 
 // StateAfter is the state a case is in once a template is sent (its row
 // in cases.Answers).
-func StateAfter(template string) cases.State {
+func StateAfter(template cases.Template) cases.State {
 	if a, ok := cases.AnswerOf(template); ok {
 		return a.State
 	}
@@ -19,7 +19,7 @@ func StateAfter(template string) cases.State {
 
 // Outcome names how a template answers a request, for records and
 // reports: its row's outcome, "" for one that does not answer it.
-func Outcome(template string) string {
+func Outcome(template cases.Template) cases.Outcome {
 	a, _ := cases.AnswerOf(template)
 	return a.Outcome
 }
@@ -32,7 +32,7 @@ func Describe(dec decide.Decision) string {
 		fmt.Fprintf(&b, " %s", dec.Template)
 	}
 	if len(dec.Reasons) > 0 {
-		fmt.Fprintf(&b, " (%s)", strings.Join(dec.Reasons, ", "))
+		fmt.Fprintf(&b, " (%s)", cases.Join(dec.Reasons, ", "))
 	}
 	if len(dec.Missing) > 0 {
 		fmt.Fprintf(&b, "; missing %s", strings.Join(dec.Missing, ", "))

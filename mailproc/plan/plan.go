@@ -42,7 +42,7 @@ func (d *Planner) Reply(tx *store.Tx, c *cases.Case, ans decide.Answer, to Targe
 		Template: tmpl, MessageID: mid, To: to.Email, InReplyTo: to.MessageID,
 		State: cases.ReplyPlanned, Actor: actor, PlannedAt: now,
 	})
-	c.Log(now, actor, "reply planned", tmpl+" <"+mid+">")
+	c.Log(now, actor, "reply planned", string(tmpl)+" <"+mid+">")
 	return nil
 }
 
@@ -85,7 +85,7 @@ func (d *Planner) ComposeReply(c *cases.Case, ans decide.Answer, to Target, mess
 
 // render renders a template with staff's message for the requester. A
 // message the template has no place for is refused rather than dropped.
-func (d *Planner) render(tmpl string, data reply.Data, message string) (reply.Rendered, error) {
+func (d *Planner) render(tmpl cases.Template, data reply.Data, message string) (reply.Rendered, error) {
 	if a, _ := cases.AnswerOf(tmpl); a.FreeText && strings.TrimSpace(message) == "" {
 		return reply.Rendered{}, fmt.Errorf("%w: %s: write the text of the reply (the message for the requester)", control.ErrInvalid, tmpl)
 	}
@@ -198,8 +198,8 @@ func CaseTarget(c *cases.Case) Target {
 // replyMessageID is the fixed Message-ID of a case's reply from a template:
 // "<case>.<template>.<instance>@<our domain>". A template sent again by
 // staff gets ".2", ".3"... after the template.
-func (d *Planner) replyMessageID(c *cases.Case, tmpl string) (string, error) {
-	name, n := tmpl, 0
+func (d *Planner) replyMessageID(c *cases.Case, tmpl cases.Template) (string, error) {
+	name, n := string(tmpl), 0
 	for _, r := range c.Replies {
 		if r.Template == tmpl {
 			n++

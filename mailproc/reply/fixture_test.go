@@ -3,6 +3,8 @@ package reply
 import (
 	"testing"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
 // losAngeles is the company's zone in every fixture.
@@ -65,8 +67,9 @@ func coppaData(t *testing.T) Data {
 
 // goldenCases are the rendered documents kept under testdata/.
 func goldenCases(t *testing.T) []struct {
-	file, template string
-	data           Data
+	file     string
+	template cases.Template
+	data     Data
 } {
 	disclosure := baseData(t)
 	disclosure.Disclosure = twoThirdParties()
@@ -124,8 +127,9 @@ func goldenCases(t *testing.T) []struct {
 	unclear.Privacy = Privacy{Law: "unknown"}
 
 	return []struct {
-		file, template string
-		data           Data
+		file     string
+		template cases.Template
+		data     Data
 	}{
 		{"california-disclosure", CaliforniaDisclosure, disclosure},
 		{"california-disclosure-nothing-shared", CaliforniaDisclosure, nothing},

@@ -9,13 +9,14 @@ import (
 	"path/filepath"
 	texttemplate "text/template"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/templates"
 )
 
 // Set is a loaded set of the five reply templates. It is safe for concurrent
 // use.
 type Set struct {
-	replies map[string]*replyTemplates
+	replies map[cases.Template]*replyTemplates
 }
 
 // replyTemplates are the three parts of one reply.
@@ -32,7 +33,7 @@ func Load(dir string) (*Set, error) {
 	if err := checkDir(dir); err != nil {
 		return nil, fmt.Errorf("load templates: %w", err)
 	}
-	set := &Set{replies: make(map[string]*replyTemplates, len(Names))}
+	set := &Set{replies: make(map[cases.Template]*replyTemplates, len(Names))}
 	for _, name := range Names {
 		r, err := loadReply(dir, name)
 		if err != nil {
@@ -63,16 +64,16 @@ func checkDir(dir string) error {
 }
 
 // loadReply parses the subject, text and HTML templates of one reply.
-func loadReply(dir, name string) (*replyTemplates, error) {
-	subject, err := parseText(dir, name+".subject.tmpl")
+func loadReply(dir string, name cases.Template) (*replyTemplates, error) {
+	subject, err := parseText(dir, string(name)+".subject.tmpl")
 	if err != nil {
 		return nil, err
 	}
-	text, err := parseText(dir, name+".txt.tmpl")
+	text, err := parseText(dir, string(name)+".txt.tmpl")
 	if err != nil {
 		return nil, err
 	}
-	html, err := parseHTML(dir, name+".html.tmpl")
+	html, err := parseHTML(dir, string(name)+".html.tmpl")
 	if err != nil {
 		return nil, err
 	}

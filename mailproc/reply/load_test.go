@@ -8,13 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/templates"
 )
 
 func TestEmbeddedTemplatesAreComplete(t *testing.T) {
 	var want []string
 	for _, name := range Names {
-		want = append(want, name+".html.tmpl", name+".subject.tmpl", name+".txt.tmpl")
+		want = append(want, string(name)+".html.tmpl", string(name)+".subject.tmpl", string(name)+".txt.tmpl")
 	}
 	got, err := fs.Glob(templates.FS, "*.tmpl")
 	if err != nil {
@@ -85,7 +86,7 @@ func writeFile(t *testing.T, dir, name, content string) {
 	}
 }
 
-func renderOrFail(t *testing.T, set *Set, name string, d Data) Rendered {
+func renderOrFail(t *testing.T, set *Set, name cases.Template, d Data) Rendered {
 	t.Helper()
 	r, err := set.Render(name, d)
 	if err != nil {

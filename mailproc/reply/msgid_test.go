@@ -1,12 +1,18 @@
 package reply
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
 
 func TestMessageID(t *testing.T) {
 	tests := []struct {
-		caseID, template, from string
-		want                   string
-		wantErr                bool
+		caseID   string
+		template cases.Template
+		from     string
+		want     string
+		wantErr  bool
 	}{
 		{"C-2025-0042", CaliforniaDisclosure, "Cooper Privacy <support@cooper.example>",
 			"C-2025-0042.california-disclosure@cooper.example", false},
@@ -20,7 +26,7 @@ func TestMessageID(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.caseID+"/"+tc.from, func(t *testing.T) {
-			got, err := MessageID(tc.caseID, tc.template, tc.from)
+			got, err := MessageID(tc.caseID, string(tc.template), tc.from)
 			if (err != nil) != tc.wantErr || got != tc.want {
 				t.Errorf("MessageID(%q, %q, %q) = %q, %v; want %q, error %v",
 					tc.caseID, tc.template, tc.from, got, err, tc.want, tc.wantErr)

@@ -3,6 +3,8 @@ package reply
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
 // Rendered is one reply's content.
@@ -16,11 +18,11 @@ type Rendered struct {
 // from the requester are made one line first; the rendered subject is one
 // line; the bodies have trailing spaces and repeated blank lines removed.
 // A missing map key or unknown field is an error.
-func (s *Set) Render(name string, d Data) (Rendered, error) {
+func (s *Set) Render(name cases.Template, d Data) (Rendered, error) {
 	r, ok := s.replies[name]
 	if !ok {
 		return Rendered{}, fmt.Errorf("render %q: unknown template (known: %s)",
-			name, strings.Join(Names, ", "))
+			name, cases.Join(Names, ", "))
 	}
 	d = cleanRequesterValues(d)
 	var subject, text, html strings.Builder

@@ -4,14 +4,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
 )
 
 func TestRenderEscapesRequesterValuesInHTML(t *testing.T) {
 	set := defaultSet(t)
 	attacks := []string{`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`}
 	for _, attack := range attacks {
-		for _, name := range []string{CaliforniaIncomplete, CaliforniaDisclosure, CoppaReceived, CoppaCompleted} {
-			t.Run(name+"/"+attack, func(t *testing.T) {
+		for _, name := range []cases.Template{CaliforniaIncomplete, CaliforniaDisclosure, CoppaReceived, CoppaCompleted} {
+			t.Run(string(name)+"/"+attack, func(t *testing.T) {
 				d := coppaData(t)
 				d.Disclosure = twoThirdParties()
 				d.RequesterName = attack
@@ -46,7 +48,10 @@ func TestRenderUnknownName(t *testing.T) {
 
 func TestRenderSubject(t *testing.T) {
 	set := defaultSet(t)
-	tests := []struct{ template, subject, want string }{
+	tests := []struct {
+		template      cases.Template
+		subject, want string
+	}{
 		{CaliforniaDisclosure, "Request for California Privacy Information", "Re: Request for California Privacy Information"},
 		{CaliforniaDisclosure, "RE: Request for California Privacy Information", "RE: Request for California Privacy Information"},
 		{CaliforniaRepeat, "re:Request for California Privacy Information", "re:Request for California Privacy Information"},
@@ -57,7 +62,7 @@ func TestRenderSubject(t *testing.T) {
 		{CoppaCompleted, "", "Your COPPA Information Request, case C-2025-0042"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.template+"/"+tc.subject, func(t *testing.T) {
+		t.Run(string(tc.template)+"/"+tc.subject, func(t *testing.T) {
 			d := baseData(t)
 			d.Subject = tc.subject
 			d.EarlierAnswer = d.Received.AddDate(0, -1, 0)
@@ -93,7 +98,7 @@ func TestRenderFailsClearly(t *testing.T) {
 	set := defaultSet(t)
 	tests := []struct {
 		name     string
-		template string
+		template cases.Template
 		change   func(*Data)
 		want     string
 	}{
@@ -107,7 +112,7 @@ func TestRenderFailsClearly(t *testing.T) {
 			d.EarlierAnswer = d.Received.AddDate(0, -1, 0)
 			tc.change(&d)
 			_, err := set.Render(tc.template, d)
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.template) {
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), string(tc.template)) {
 				t.Errorf("Render(%s) = %v, want an error naming the template and %q", tc.template, err, tc.want)
 			}
 		})

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/template/parse"
 
+	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/classify"
 )
 
@@ -93,7 +94,7 @@ func IsReplyID(id string) bool {
 	}
 	parts := strings.Split(local, ".")
 	for _, p := range parts[1:] {
-		if slices.Contains(Names, p) {
+		if slices.Contains(Names, cases.Template(p)) {
 			return true
 		}
 	}

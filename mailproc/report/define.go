@@ -73,7 +73,7 @@ func denialReason(c cases.Case) (string, bool) {
 		return reason, true
 	}
 	if c.State == cases.Dismissed {
-		reason := strings.TrimSpace(strings.TrimPrefix(c.Outcome, cases.OutcomeDismissed+":"))
+		reason := strings.TrimSpace(strings.TrimPrefix(string(c.Outcome), string(cases.OutcomeDismissed)+":"))
 		if reason == "" {
 			reason = ReasonNoneGiven
 		}

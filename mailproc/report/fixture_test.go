@@ -50,7 +50,7 @@ func (b caseBuilder) request(id string, kind cases.Kind, channel, when string, a
 }
 
 // sent records a reply sent at when; an answer sets Answered and Outcome.
-func (b caseBuilder) sent(c cases.Case, template, when, actor string) cases.Case {
+func (b caseBuilder) sent(c cases.Case, template cases.Template, when, actor string) cases.Case {
 	sentAt := at(b.t, b.loc, when)
 	c.Replies = append(c.Replies, cases.Reply{Template: template, State: cases.ReplySent, Actor: actor, PlannedAt: sentAt, SentAt: sentAt})
 	answer, _ := cases.AnswerOf(template)
@@ -59,13 +59,13 @@ func (b caseBuilder) sent(c cases.Case, template, when, actor string) cases.Case
 	if outcome != "" {
 		c.Outcome, c.Answered = outcome, sentAt
 	}
-	c.Log(sentAt, cases.ActorDaemon, "reply sent", template)
+	c.Log(sentAt, cases.ActorDaemon, "reply sent", string(template))
 	return c
 }
 
 // written records a reply staff wrote, sent at when, with the outcome
 // they gave it.
-func (b caseBuilder) written(c cases.Case, outcome, when string) cases.Case {
+func (b caseBuilder) written(c cases.Case, outcome cases.Outcome, when string) cases.Case {
 	c = b.staff(c, "approved", when)
 	sentAt := at(b.t, b.loc, when)
 	c.Replies = append(c.Replies, cases.Reply{Template: cases.TemplateStaffReply, State: cases.ReplySent, Actor: "alice", PlannedAt: sentAt, SentAt: sentAt, Answer: true})
@@ -81,21 +81,21 @@ func (b caseBuilder) staff(c cases.Case, action, when string) cases.Case {
 
 // dismiss closes c by staff with reason.
 func (b caseBuilder) dismiss(c cases.Case, reason, when string) cases.Case {
-	c.State, c.Outcome = cases.Dismissed, "dismissed: "+reason
+	c.State, c.Outcome = cases.Dismissed, cases.Outcome("dismissed: "+reason)
 	return b.staff(c, "dismissed", when)
 }
 
 // privacy is a privacy request received at when, in review, due by its law.
 func (b caseBuilder) privacy(id, law string, rights []string, when string) cases.Case {
 	c := b.request(id, cases.Privacy, "email", when, "review")
-	c.Law, c.Rights, c.Reasons = law, rights, []string{cases.ReasonPrivacyRequest}
+	c.Law, c.Rights, c.Reasons = law, rights, []cases.Reason{cases.ReasonPrivacyRequest}
 	c.Due = cases.PrivacyDue(c.Received, law, b.loc)
 	return c
 }
 
 // closed records staff closing a privacy case at when with an outcome
 // ("denied: reason" for a denial).
-func (b caseBuilder) closed(c cases.Case, outcome, when string) cases.Case {
+func (b caseBuilder) closed(c cases.Case, outcome cases.Outcome, when string) cases.Case {
 	c.State, c.Outcome, c.Answered, c.Reasons = cases.Done, outcome, at(b.t, b.loc, when), nil
 	return b.staff(c, "closed", when)
 }

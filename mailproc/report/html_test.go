@@ -24,7 +24,7 @@ func TestHTMLEscapesCaseText(t *testing.T) {
 	loc := pacific(t)
 	evil := `<script>alert("x")</script>`
 	c := cases.Case{ID: "ID" + evil, Kind: cases.California, Channel: "email" + evil, State: cases.Dismissed,
-		Outcome: "dismissed: " + evil, Received: at(t, loc, "2025-03-10 10:00")}
+		Outcome: cases.Outcome("dismissed: " + evil), Received: at(t, loc, "2025-03-10 10:00")}
 	page := html(t, Build([]cases.Case{c}, 2025, time.March, loc, at(t, loc, fixtureNow), `Evil "</style><script>x</script>`))
 	if strings.Contains(strings.ToLower(page), "<script") {
 		t.Errorf("WriteHTML let a <script> from case text through")

@@ -10,7 +10,7 @@ import (
 // letterCase is a california case entered from a letter received on
 // 2 March 2026, as the daemon keeps it: the answer waits to be posted
 // (posted zero) or was posted on a day.
-func letterCase(t *testing.T, id, template string, posted time.Time) cases.Case {
+func letterCase(t *testing.T, id string, template cases.Template, posted time.Time) cases.Case {
 	loc := pacific(t)
 	received := at(t, loc, "2026-03-02 00:00")
 	c := cases.Case{ID: id, Kind: cases.California, Channel: cases.ChannelLetter, State: cases.AwaitingStaff,

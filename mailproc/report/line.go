@@ -49,7 +49,7 @@ func lineOf(c cases.Case, loc *time.Location, now time.Time) Line {
 		Rights:           rightsOf(c),
 		Channel:          channelOf(c),
 		State:            string(c.State),
-		Outcome:          c.Outcome,
+		Outcome:          string(c.Outcome),
 		Received:         c.Received.In(loc),
 		Due:              inZone(c.Due, loc),
 		Days:             daysToAnswer(c, loc),

@@ -60,7 +60,7 @@ func checkBulk(b control.Bulk) error {
 
 // bulkApprove sends a case the answer suggested for it, as approving it
 // alone would; a case whose suggestion is not an approval is refused.
-func (d *Desk) bulkApprove(id string, b control.Bulk) (template, reported string, err error) {
+func (d *Desk) bulkApprove(id string, b control.Bulk) (template cases.Template, reported string, err error) {
 	c, err := d.Get(id)
 	if err != nil {
 		return "", "", err
@@ -111,7 +111,7 @@ func (d *Desk) bulkDismiss(id string, b control.Bulk) (reported string, err erro
 func suggestionWords(s cases.Suggestion) string {
 	switch s.Action {
 	case cases.SuggestDecline:
-		return "decline with " + s.Template
+		return "decline with " + string(s.Template)
 	case cases.SuggestDismiss:
 		return "dismiss: " + s.Reason
 	case cases.SuggestReclassify:

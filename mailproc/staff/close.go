@@ -37,11 +37,11 @@ func (d *Desk) Close(id string, cl control.Closing) (*cases.Case, error) {
 		case cases.OutcomeNotRequest:
 			c.Kind, c.State, c.Outcome = cases.Other, cases.Dismissed, cases.JoinOutcome(cases.OutcomeDismissed, "not a request")
 		default:
-			return fmt.Errorf("close %s: %w: outcome %q is not one of %s", id, control.ErrInvalid, cl.Outcome, strings.Join(cases.Closings, ", "))
+			return fmt.Errorf("close %s: %w: outcome %q is not one of %s", id, control.ErrInvalid, cl.Outcome, cases.Join(cases.Closings, ", "))
 		}
 		c.Reasons = nil
 		d.fileMail(c, d.cfg.Mailbox.ProcessedFolder, false)
-		c.Log(now, cl.Actor, "closed", strings.TrimSpace(cl.Outcome+" "+reason+" "+cl.Note))
+		c.Log(now, cl.Actor, "closed", strings.TrimSpace(string(cl.Outcome)+" "+reason+" "+cl.Note))
 		return nil
 	})
 }

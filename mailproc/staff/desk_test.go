@@ -31,7 +31,7 @@ func TestActionsWakeTheLoop(t *testing.T) {
 			return err
 		}
 		return tx.PutCase(&cases.Case{ID: id, Kind: cases.Other, Channel: cases.ChannelEmail, State: cases.Review,
-			Reasons: []string{cases.ReasonNearMiss}, Email: "zed@example.com", Received: now, Year: 2026})
+			Reasons: []cases.Reason{cases.ReasonNearMiss}, Email: "zed@example.com", Received: now, Year: 2026})
 	})
 	if err != nil {
 		t.Fatal(err)

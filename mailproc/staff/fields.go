@@ -12,7 +12,7 @@ import (
 // staff's corrections (nil: the case's own), cleaned and checked as mail
 // is (one line each, a US state stored as its code, a ZIP code), or every
 // reason they cannot go out with tmpl.
-func replyFields(c *cases.Case, corrected *cases.Fields, tmpl string) (cases.Fields, error) {
+func replyFields(c *cases.Case, corrected *cases.Fields, tmpl cases.Template) (cases.Fields, error) {
 	var p Problems
 	f := c.Fields
 	if corrected != nil {
@@ -26,7 +26,7 @@ func replyFields(c *cases.Case, corrected *cases.Fields, tmpl string) (cases.Fie
 // request from California, as mail answers one: every field given, the
 // state CA, the ZIP in California's range. An incomplete notice may lack
 // fields: that is what it says.
-func (p *Problems) answerable(tmpl string, f cases.Fields) {
+func (p *Problems) answerable(tmpl cases.Template, f cases.Fields) {
 	if tmpl != decide.CaliforniaDisclosure && tmpl != decide.CaliforniaRepeat {
 		return
 	}

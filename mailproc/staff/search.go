@@ -157,7 +157,7 @@ func summaryOf(r cases.Row, now time.Time, loc *time.Location) control.Summary {
 		s.Channel = cases.ChannelEmail
 	}
 	if s.Reasons == nil {
-		s.Reasons = []string{}
+		s.Reasons = []cases.Reason{}
 	}
 	s.Overdue = s.State.Open() && !s.Due.IsZero() && now.After(s.Due)
 	return s

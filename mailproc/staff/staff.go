@@ -95,7 +95,7 @@ func (d *Desk) Approve(id string, a control.Approval) (*cases.Case, error) {
 }
 
 // checkApproval finds the answer's row and checks that it fits the case.
-func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
+func checkApproval(c *cases.Case, template cases.Template) (cases.Answer, error) {
 	if !c.State.Open() {
 		return cases.Answer{}, control.Refuse(c.ID, "approve", "the case is %s; reopen it first", c.State)
 	}
@@ -105,10 +105,10 @@ func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
 	ans, ok := cases.AnswerOf(template)
 	if cases.KindOf(c.Kind).StaffClose && !ans.FreeText {
 		return ans, control.Refuse(c.ID, "approve", "%s is answered by staff in the company's systems and closed as %s; the only reply to send on it is one you write (%s)",
-			cases.ACase(c.Kind), strings.Join(cases.Closings, ", "), cases.TemplateStaffReply)
+			cases.ACase(c.Kind), cases.Join(cases.Closings, ", "), cases.TemplateStaffReply)
 	}
 	if !ok || !ans.Fits(c.Kind) {
-		var fit []string
+		var fit []cases.Template
 		for _, a := range cases.Answers() {
 			if a.Fits(c.Kind) {
 				fit = append(fit, a.Template)
@@ -118,7 +118,7 @@ func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
 			return ans, control.Refuse(c.ID, "approve", "%s has no answer; reclassify it first", cases.ACase(c.Kind))
 		}
 		return ans, fmt.Errorf("approve %s: %w: template %q does not answer %s (one of %s)", c.ID, control.ErrInvalid, template,
-			cases.ACase(c.Kind), strings.Join(fit, ", "))
+			cases.ACase(c.Kind), cases.Join(fit, ", "))
 	}
 	return ans, nil
 }
@@ -128,11 +128,11 @@ func checkApproval(c *cases.Case, template string) (cases.Answer, error) {
 // cases.OutcomeChoices, with a reason where it needs one). A case of a
 // kind staff close (privacy) records its outcome when it is closed, never
 // with a reply.
-func staffOutcome(c *cases.Case, ans cases.Answer, chosen, reason string) (string, error) {
+func staffOutcome(c *cases.Case, ans cases.Answer, chosen cases.Outcome, reason string) (cases.Outcome, error) {
 	id := c.ID
 	if chosen != "" && cases.KindOf(c.Kind).StaffClose {
 		return "", fmt.Errorf("approve %s: %w: %s records its outcome when it is closed (%s), not with a reply",
-			id, control.ErrInvalid, cases.ACase(c.Kind), strings.Join(cases.Closings, ", "))
+			id, control.ErrInvalid, cases.ACase(c.Kind), cases.Join(cases.Closings, ", "))
 	}
 	if !ans.FreeText {
 		if chosen != "" {
@@ -145,11 +145,11 @@ func staffOutcome(c *cases.Case, ans cases.Answer, chosen, reason string) (strin
 	}
 	info, ok := cases.OutcomeInfoOf(chosen)
 	if !ok || !info.Choice {
-		var codes []string
+		var codes []cases.Outcome
 		for _, o := range cases.OutcomeChoices() {
 			codes = append(codes, o.Code)
 		}
-		return "", fmt.Errorf("approve %s: %w: outcome %q is not one of %s", id, control.ErrInvalid, chosen, strings.Join(codes, ", "))
+		return "", fmt.Errorf("approve %s: %w: outcome %q is not one of %s", id, control.ErrInvalid, chosen, cases.Join(codes, ", "))
 	}
 	if info.NeedsReason && strings.TrimSpace(reason) == "" {
 		return "", fmt.Errorf("approve %s: %w: %s needs its reason", id, control.ErrInvalid, info.Words)
@@ -163,7 +163,7 @@ func staffOutcome(c *cases.Case, ans cases.Answer, chosen, reason string) (strin
 // stateAfterAnswer is where a case stands once staff planned an answer: a
 // letter waits for staff to post it; a reply staff write that settles the
 // request leaves it answered; else as the answer's row says.
-func stateAfterAnswer(c *cases.Case, ans cases.Answer, outcome string) cases.State {
+func stateAfterAnswer(c *cases.Case, ans cases.Answer, outcome cases.Outcome) cases.State {
 	switch {
 	case c.ByPost():
 		return cases.AwaitingStaff
@@ -174,7 +174,7 @@ func stateAfterAnswer(c *cases.Case, ans cases.Answer, outcome string) cases.Sta
 }
 
 // staffAnswer is what a staff-chosen template needs from the history.
-func (d *Desk) staffAnswer(tx *store.Tx, c *cases.Case, tmpl string) (decide.Answer, error) {
+func (d *Desk) staffAnswer(tx *store.Tx, c *cases.Case, tmpl cases.Template) (decide.Answer, error) {
 	ans := decide.Answer{Decision: decide.Decision{Kind: c.Kind, Action: decide.Reply, Template: tmpl, Fields: c.Fields}}
 	switch tmpl {
 	case decide.CaliforniaDisclosure:
@@ -274,10 +274,10 @@ func planRefused(action, id string, err error) error {
 // actDetail is what the history says of an action that sends a reply:
 // the template, whether it carried a message for the requester (the
 // message itself is in the reply), and the note for the history.
-func actDetail(template string, act control.Act) string {
+func actDetail(template cases.Template, act control.Act) string {
 	parts := []string{}
 	if template != "" {
-		parts = append(parts, template)
+		parts = append(parts, string(template))
 	}
 	if act.Message != "" {
 		parts = append(parts, "with a message for the requester")
@@ -298,7 +298,7 @@ func (d *Desk) Reopen(id string, act control.Act) (*cases.Case, error) {
 		if c.State.Open() {
 			return control.Refuse(id, "reopen", "the case is still %s", c.State)
 		}
-		c.State, c.Reasons = cases.Review, []string{cases.ReasonReopened}
+		c.State, c.Reasons = cases.Review, []cases.Reason{cases.ReasonReopened}
 		d.fileMail(c, d.cfg.Mailbox.ReviewFolder, true)
 		c.Log(d.now(), act.Actor, "reopened", act.Reason)
 		return nil

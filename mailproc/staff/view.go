@@ -66,7 +66,7 @@ func (d *Desk) Preview(id string, dr control.Draft) (control.Preview, error) {
 
 // previewRefused is why a draft has no preview: invalid, in the words of
 // what failed.
-func previewRefused(template, id string, err error) error {
+func previewRefused(template cases.Template, id string, err error) error {
 	if errors.Is(err, control.ErrInvalid) {
 		return fmt.Errorf("preview %s on %s: %w", template, id, err)
 	}
@@ -98,7 +98,7 @@ func (d *Desk) Reclassify(id string, kind cases.Kind, act control.Act) (*cases.C
 			d.rereadFields(c)
 		}
 		c.Due = d.plan.Due(kind, c.Law, c.Received)
-		c.State, c.Reasons = cases.Review, []string{cases.ReasonReclassified}
+		c.State, c.Reasons = cases.Review, []cases.Reason{cases.ReasonReclassified}
 		c.Log(d.now(), act.Actor, "reclassified", fmt.Sprintf("%s to %s %s", from, kind, act.Note))
 		return nil
 	})

@@ -14,7 +14,7 @@ type RowKey struct {
 	ID       string
 	Kind     cases.Kind
 	State    cases.State
-	Reasons  []string
+	Reasons  []cases.Reason
 	Due      time.Time // zero: none
 	Received time.Time
 	ToPost   bool // a letter waits to be posted
@@ -40,7 +40,7 @@ func appendRowKey(b []byte, r cases.Row) []byte {
 	reasons := r.Reasons[:min(len(r.Reasons), 255)]
 	b = append(b, byte(len(reasons)))
 	for _, s := range reasons {
-		b = appendString(b, s)
+		b = appendString(b, string(s))
 	}
 	return b
 }
@@ -84,9 +84,9 @@ func readRowKey(v []byte, names interned) (RowKey, []byte, error) {
 	k.ToPost = r.byte()&1 != 0
 	k.Due, k.Received = r.time(), r.time()
 	if n := int(r.byte()); n > 0 {
-		k.Reasons = make([]string, n)
+		k.Reasons = make([]cases.Reason, n)
 		for i := range n {
-			k.Reasons[i] = r.str(names)
+			k.Reasons[i] = cases.Reason(r.str(names))
 		}
 	}
 	if r.short {

@@ -101,13 +101,13 @@ func lineOf(name string, cs *cases.Case) resultLine {
 	case "done":
 		l.What = "marked done; the completion notice goes out"
 	case "close":
-		l.What = "closed as " + cs.Outcome
+		l.What = "closed as " + string(cs.Outcome)
 	default:
 		if n := len(cs.Replies); n > 0 {
 			r := cs.Replies[n-1]
-			l.What = "answered with " + r.Template + " to " + r.To
+			l.What = "answered with " + string(r.Template) + " to " + r.To
 			if cs.ByPost() {
-				l.What = "letter " + r.Template + " made: print it and post it"
+				l.What = "letter " + string(r.Template) + " made: print it and post it"
 			}
 		}
 	}
@@ -243,7 +243,7 @@ func checkClose(cs *cases.Case, f actionForm) string {
 	case !cases.KindOf(cs.Kind).StaffClose:
 		return "Only a privacy request is closed this way."
 	case !slices.Contains(cases.Closings, f.Outcome):
-		return "Choose how the request was answered: " + strings.Join(cases.Closings, ", ") + "."
+		return "Choose how the request was answered: " + cases.Join(cases.Closings, ", ") + "."
 	case f.Outcome == cases.OutcomeDenied && f.Reason == "":
 		return "Give the reason for the denial."
 	}
@@ -271,8 +271,8 @@ func (c *console) previewPost(w http.ResponseWriter, r *http.Request) {
 
 // draftURL is the case page previewing a draft.
 func draftURL(cs *cases.Case, f actionForm, back string) string {
-	v := url.Values{"back": {backTo(back)}, "template": {f.Template}}
-	for k, s := range map[string]string{"message": f.Message, "outcome": f.Outcome, "reason": f.Reason} {
+	v := url.Values{"back": {backTo(back)}, "template": {string(f.Template)}}
+	for k, s := range map[string]string{"message": f.Message, "outcome": string(f.Outcome), "reason": f.Reason} {
 		if s != "" {
 			v.Set(k, s)
 		}

@@ -162,7 +162,7 @@ func (c *console) bulkDo(w http.ResponseWriter, r *http.Request) {
 	for _, l := range lines {
 		line := resultLine{ID: l.ID, OK: l.OK, Error: l.Error, Reported: l.Reported, What: "dismissed without an answer"}
 		if f.action == control.BulkApprove {
-			line.What = "answered with " + l.Template
+			line.What = "answered with " + string(l.Template)
 		}
 		if l.OK {
 			done = append(done, l.ID)

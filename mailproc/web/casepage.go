@@ -63,13 +63,13 @@ type letterView struct {
 // actionForm is the answer staff are drafting, or what they typed in an
 // action's form, kept when it fails.
 type actionForm struct {
-	Template  string
+	Template  cases.Template
 	Fields    cases.Fields
-	HasFields bool   // the form carried fields
-	Corrected bool   // and they differ from the case's
-	Note      string // for the history only
-	Message   string // for the requester, in the reply
-	Outcome   string // a reply staff write: how it settles the request; or how a privacy case is closed
+	HasFields bool          // the form carried fields
+	Corrected bool          // and they differ from the case's
+	Note      string        // for the history only
+	Message   string        // for the requester, in the reply
+	Outcome   cases.Outcome // a reply staff write: how it settles the request; or how a privacy case is closed
 	Reason    string
 	Kind      string
 	Posted    string // the day a letter was posted, YYYY-MM-DD
@@ -102,7 +102,7 @@ func (c *console) casePage(w http.ResponseWriter, r *http.Request) {
 // a reply staff write, its outcome and reason.
 func draftOf(v url.Values, cs *cases.Case) actionForm {
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
-	f := actionForm{Template: get("template"), Note: get("note"), Message: get("message"), Outcome: get("outcome"),
+	f := actionForm{Template: cases.Template(get("template")), Note: get("note"), Message: get("message"), Outcome: cases.Outcome(get("outcome")),
 		Reason: get("reason"), Kind: get("kind"), Posted: get("posted"), Confirm: v.Get("confirm") != "", Fields: cs.Fields}
 	if !fits(cs.Kind, f.Template) {
 		f.Template = ""
@@ -162,7 +162,7 @@ func (v *caseView) closeChoices() {
 	v.Privacy, v.Outcomes = cases.PrivacyWords(cs.Law, cs.Rights), nil
 	labels := closingLabels()
 	for _, o := range cases.Closings {
-		v.Closings = append(v.Closings, option{Value: o, Label: labels[o], Selected: o == v.Form.Outcome})
+		v.Closings = append(v.Closings, option{Value: string(o), Label: labels[o], Selected: o == v.Form.Outcome})
 	}
 }
 
@@ -201,14 +201,14 @@ func causes(cs *cases.Case) map[string]string {
 }
 
 // outcomeOptions are the outcomes of a reply staff write, "none" first.
-func outcomeOptions(chosen string) []option {
+func outcomeOptions(chosen cases.Outcome) []option {
 	opts := []option{{Value: "", Label: "no outcome yet: the case waits for the requester", Selected: chosen == ""}}
 	for _, o := range cases.OutcomeChoices() {
 		label := o.Words
 		if o.NeedsReason {
 			label += " (give the reason)"
 		}
-		opts = append(opts, option{Value: o.Code, Label: label, Selected: o.Code == chosen})
+		opts = append(opts, option{Value: string(o.Code), Label: label, Selected: o.Code == chosen})
 	}
 	return opts
 }

@@ -13,13 +13,13 @@ type option struct {
 
 // options makes a select's choices from values, marking the chosen one.
 // A non-empty anyLabel adds a first choice, the value "", for "any".
-func options(values []string, chosen, anyLabel string) []option {
+func options[S ~string](values []S, chosen S, anyLabel string) []option {
 	var opts []option
 	if anyLabel != "" {
 		opts = append(opts, option{Value: "", Label: anyLabel, Selected: chosen == ""})
 	}
 	for _, v := range values {
-		opts = append(opts, option{Value: v, Label: v, Selected: v == chosen})
+		opts = append(opts, option{Value: string(v), Label: string(v), Selected: v == chosen})
 	}
 	return opts
 }
@@ -54,8 +54,8 @@ func reclassifyKinds() []string {
 }
 
 // closingLabels name how a privacy case can be closed, for the close form.
-func closingLabels() map[string]string {
-	return map[string]string{
+func closingLabels() map[cases.Outcome]string {
+	return map[cases.Outcome]string{
 		cases.OutcomeComplied:       "complied: done as asked",
 		cases.OutcomePartlyComplied: "partly complied: some of it done (say what in the note)",
 		cases.OutcomeDenied:         "denied: not done, for the reason given",
@@ -64,7 +64,7 @@ func closingLabels() map[string]string {
 }
 
 // fits reports whether a template may answer a case of this kind.
-func fits(k cases.Kind, template string) bool {
+func fits(k cases.Kind, template cases.Template) bool {
 	a, ok := cases.AnswerOf(template)
 	return ok && a.Fits(k)
 }
@@ -72,7 +72,7 @@ func fits(k cases.Kind, template string) bool {
 // defaultTemplate is the answer the case page previews when none is
 // chosen: the one suggested, else the one that fits the case. A case
 // outside California is never offered a disclosure first.
-func defaultTemplate(c *cases.Case, s cases.Suggestion) string {
+func defaultTemplate(c *cases.Case, s cases.Suggestion) cases.Template {
 	switch s.Action {
 	case cases.SuggestApprove, cases.SuggestDecline:
 		if fits(c.Kind, s.Template) {
@@ -86,4 +86,16 @@ func defaultTemplate(c *cases.Case, s cases.Suggestion) string {
 		return ""
 	}
 	return cases.FittingTemplate(c)
+}
+
+// reasonOptions are the queue's reason filter: any reason, then every
+// reason by its label.
+func reasonOptions(chosen cases.Reason) []option {
+	opts := options(cases.Reasons(), chosen, "any reason")
+	for i := range opts {
+		if opts[i].Value != "" {
+			opts[i].Label = cases.ReasonOf(cases.Reason(opts[i].Value)).Label
+		}
+	}
+	return opts
 }

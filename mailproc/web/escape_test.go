@@ -16,14 +16,14 @@ func hostileCase(id string, kind cases.Kind) *cases.Case {
 	c := californiaCase(id)
 	c.Kind = kind
 	c.Email = hostile + "@example.org"
-	c.Reasons = []string{hostile}
+	c.Reasons = []cases.Reason{hostile}
 	c.Missing = []string{hostile}
 	c.Channel = hostile
 	c.Outcome = hostile
 	c.Fields = cases.Fields{Name: hostile, Street: hostile, City: hostile, State: hostile, ZIP: hostile}
 	c.Coppa = cases.CoppaFields{ParentName: hostile, ChildName: hostile, ChildEmail: hostile, ChildUsername: hostile}
 	c.Messages = []cases.Message{{Key: hostile, From: hostile, Subject: hostile, Text: "Hello\n" + hostile + "\n",
-		Folder: hostile, Action: hostile, Template: hostile, Reasons: []string{hostile},
+		Folder: hostile, Action: hostile, Template: hostile, Reasons: []cases.Reason{hostile},
 		Attachments: []cases.Attachment{{Part: "2", Name: hostile, Type: hostile, Size: 5}}}}
 	c.Replies = []cases.Reply{{Template: hostile, To: hostile, State: cases.ReplyFailed, Actor: hostile, Error: hostile}}
 	c.History = append(c.History, cases.Event{Actor: hostile, Action: hostile, Detail: hostile})

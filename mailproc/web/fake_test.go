@@ -17,7 +17,7 @@ type call struct {
 	Method   string
 	ID       string
 	Kind     cases.Kind
-	Template string
+	Template cases.Template
 	Fields   *cases.Fields
 	Filter   control.Filter
 	Act      control.Act
@@ -26,7 +26,7 @@ type call struct {
 	N        int             // PrintLetter
 	Scan     string          // KeepScan: what was uploaded
 	Query    control.Query   // Search
-	Outcome  string          // Approve, Close
+	Outcome  cases.Outcome   // Approve, Close
 	Bulk     control.Bulk    // Bulk
 }
 
@@ -131,7 +131,7 @@ func (f *fakeService) Preview(id string, d control.Draft) (control.Preview, erro
 	if d.Fields != nil {
 		name = d.Fields.Name
 	}
-	text := "Dear " + name + ",\nthis is " + d.Template + ".\n" + d.Message
+	text := "Dear " + name + ",\nthis is " + string(d.Template) + ".\n" + d.Message
 	ans, _ := cases.AnswerOf(d.Template)
 	outcome := ans.Outcome
 	if ans.FreeText && d.Outcome != "" {
@@ -306,7 +306,7 @@ func (f *fakeService) Bulk(b control.Bulk) ([]control.BulkResult, error) {
 				_, err = f.Approve(id, control.Approval{Act: b.Act, Template: s.Template})
 			}
 		default:
-			r.OK, r.Reported = true, cases.ReportedAs(c.Kind, "dismissed: "+b.Reason)
+			r.OK, r.Reported = true, cases.ReportedAs(c.Kind, cases.Outcome("dismissed: "+b.Reason))
 			if !b.DryRun {
 				_, err = f.Dismiss(id, b.Act)
 			}

@@ -14,24 +14,25 @@ import (
 // funcs are the helpers templates use; dates are shown in c.loc.
 func (c *console) funcs() template.FuncMap {
 	return template.FuncMap{
-		"when":     c.when,
-		"day":      c.day,
-		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"dueWords": c.dueWords,
-		"join":     func(xs []string) string { return strings.Join(xs, ", ") },
-		"caseURL":  func(id string) string { return "/cases/" + url.PathEscape(id) },
-		"isLetter": func(s cases.ReplyState) bool { return s == cases.ReplyToPost || s == cases.ReplyPosted },
+		"when":        c.when,
+		"day":         c.day,
+		"iso":         func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"dueWords":    c.dueWords,
+		"join":        func(xs []string) string { return strings.Join(xs, ", ") },
+		"joinReasons": func(rs []cases.Reason) string { return cases.Join(rs, ", ") },
+		"caseURL":     func(id string) string { return "/cases/" + url.PathEscape(id) },
+		"isLetter":    func(s cases.ReplyState) bool { return s == cases.ReplyToPost || s == cases.ReplyPosted },
 		"letterURL": func(id string, i int, ext string) string {
 			return "/cases/" + url.PathEscape(id) + "/letter" + ext + "?n=" + strconv.Itoa(i+1)
 		},
 		"caseLink": caseURL,
-		"previewLink": func(id, template, back string) string {
-			return caseURL(id, back) + "&template=" + url.QueryEscape(template)
+		"previewLink": func(id string, template cases.Template, back string) string {
+			return caseURL(id, back) + "&template=" + url.QueryEscape(string(template))
 		},
 		"fileURL": func(id string, i int, part string) string {
 			return fmt.Sprintf("/cases/%s/messages/%d/attachments/%s", url.PathEscape(id), i+1, url.PathEscape(part))
 		},
-		"reasonLabel": func(code string) string { return cases.ReasonOf(code).Label },
+		"reasonLabel": func(code cases.Reason) string { return cases.ReasonOf(code).Label },
 		"kindWords":   func(k cases.Kind) string { return cases.KindOf(k).Words },
 		"reported":    cases.ReportedAs,
 		"size":        size,

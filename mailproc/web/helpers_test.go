@@ -67,7 +67,7 @@ func testStart() time.Time { return time.Date(2025, 5, 10, 12, 0, 0, 0, time.UTC
 func californiaCase(id string) *cases.Case {
 	rec := testStart().AddDate(0, 0, -3)
 	return &cases.Case{
-		ID: id, Kind: cases.California, State: cases.Review, Reasons: []string{cases.ReasonZIPMismatch},
+		ID: id, Kind: cases.California, State: cases.Review, Reasons: []cases.Reason{cases.ReasonZIPMismatch},
 		Email:     "jane@example.org",
 		Fields:    cases.Fields{Name: "Jane Roe", Street: "1 Elm St", City: "Fresno", State: "CA", ZIP: "93650"},
 		FirstLine: true, Received: rec, Due: rec.AddDate(0, 0, 31),

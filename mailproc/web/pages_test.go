@@ -86,10 +86,10 @@ func TestQueueFiltersOnEveryReason(t *testing.T) {
 	c, _ := e.signedIn()
 	page := readBody(t, c.get("/"))
 	for _, r := range cases.Reasons() {
-		if !strings.Contains(page, `<option value="`+r+`">`) {
+		if !strings.Contains(page, `<option value="`+string(r)+`">`) {
 			t.Errorf("the reason filter does not offer %q", r)
 		}
-		if res := c.get("/?reason=" + r); res.StatusCode != http.StatusOK {
+		if res := c.get("/?reason=" + string(r)); res.StatusCode != http.StatusOK {
 			t.Errorf("GET /?reason=%s = %d, want 200", r, res.StatusCode)
 		}
 	}
@@ -179,18 +179,18 @@ func TestCasePageActionsFitTheState(t *testing.T) {
 // outside California never to a disclosure.
 func TestPreviewTemplate(t *testing.T) {
 	limited := californiaCase("r1")
-	limited.Reasons = []string{cases.ReasonRateLimited}
+	limited.Reasons = []cases.Reason{cases.ReasonRateLimited}
 	incomplete := californiaCase("i1")
-	incomplete.Reasons, incomplete.Missing = []string{cases.ReasonRateLimited}, []string{"zip"}
+	incomplete.Reasons, incomplete.Missing = []cases.Reason{cases.ReasonRateLimited}, []string{"zip"}
 	nevada := californiaCase("n1")
-	nevada.Reasons, nevada.Fields.State, nevada.Fields.ZIP = []string{cases.ReasonNotCalifornia}, "NV", "89501"
+	nevada.Reasons, nevada.Fields.State, nevada.Fields.ZIP = []cases.Reason{cases.ReasonNotCalifornia}, "NV", "89501"
 	forged := californiaCase("f1")
-	forged.Reasons = []string{cases.ReasonDMARCFail}
+	forged.Reasons = []cases.Reason{cases.ReasonDMARCFail}
 	acked := coppaCase("k1")
 	fresh := coppaCase("k2")
 	fresh.Replies = nil
 	other := californiaCase("o1")
-	other.Kind, other.Reasons = cases.Other, []string{cases.ReasonNearMiss}
+	other.Kind, other.Reasons = cases.Other, []cases.Reason{cases.ReasonNearMiss}
 	tests := []struct {
 		name, path, want string
 	}{
@@ -221,7 +221,7 @@ func TestPreviewTemplate(t *testing.T) {
 				}
 				return
 			}
-			if len(got) != 1 || got[0].Template != tt.want || got[0].Fields != nil {
+			if len(got) != 1 || string(got[0].Template) != tt.want || got[0].Fields != nil {
 				t.Errorf("Preview calls = %+v, want one of %s with the case's fields", got, tt.want)
 			}
 		})

@@ -16,7 +16,7 @@ import (
 func privacyCase(id string) *cases.Case {
 	rec := time.Date(2025, 5, 4, 9, 0, 0, 0, time.UTC)
 	return &cases.Case{
-		ID: id, Kind: cases.Privacy, State: cases.Review, Reasons: []string{cases.ReasonPrivacyRequest},
+		ID: id, Kind: cases.Privacy, State: cases.Review, Reasons: []cases.Reason{cases.ReasonPrivacyRequest},
 		Email: "anna@example.se", Law: cases.LawGDPR, Rights: []string{"access"},
 		Received: rec, Due: cases.PrivacyDue(rec, cases.LawGDPR, time.UTC),
 		Messages: []cases.Message{{Key: "m3", From: "Anna <anna@example.se>", Subject: "Subject access request",
@@ -45,7 +45,7 @@ func TestPrivacyInQueueAndCase(t *testing.T) {
 			t.Errorf("privacy case page lacks %q", want)
 		}
 	}
-	if strings.Contains(page, "Approve and send") || strings.Contains(page, `id="t-`+cases.TemplateOutsideLaw) || strings.Contains(page, `id="a-outcome"`) {
+	if strings.Contains(page, "Approve and send") || strings.Contains(page, `id="t-`+string(cases.TemplateOutsideLaw)) || strings.Contains(page, `id="a-outcome"`) {
 		t.Errorf("privacy case page offers a reply template, or an outcome for a reply: closing records it")
 	}
 }
@@ -90,7 +90,7 @@ func TestClosePrivacy(t *testing.T) {
 			if len(got) != 1 || !reflect.DeepEqual(got[0], *tt.want) {
 				t.Errorf("service calls = %+v, want [%+v]", got, *tt.want)
 			}
-			if page := readBody(t, c.get(loc)); !strings.Contains(page, "p1</a>: closed as "+tt.want.Outcome) {
+			if page := readBody(t, c.get(loc)); !strings.Contains(page, "p1</a>: closed as "+string(tt.want.Outcome)) {
 				t.Errorf("the queue after close lacks the line \"p1: closed as %s\":\n%s", tt.want.Outcome, page)
 			}
 		})

@@ -61,7 +61,7 @@ func (c *console) queue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := queueView{Query: q, Page: page, Letters: c.desk != nil, CSRF: sessionOf(r).CSRF, Here: queueURL(q),
-		Kinds: options(allKinds(), string(q.Kind), "any kind"), Reasons: options(cases.Reasons(), q.Reason, "any reason"),
+		Kinds: options(allKinds(), string(q.Kind), "any kind"), Reasons: reasonOptions(q.Reason),
 		LookIn: viewOptions(lookIn(q)), ViewName: viewLabels[q.View]}
 	for _, name := range control.Views {
 		t := q

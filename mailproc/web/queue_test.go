@@ -12,7 +12,7 @@ import (
 // limitedCase is a whole california request the rate limit held back.
 func limitedCase(id string) *cases.Case {
 	c := californiaCase(id)
-	c.Reasons, c.Fields.ZIP = []string{cases.ReasonRateLimited}, "93704"
+	c.Reasons, c.Fields.ZIP = []cases.Reason{cases.ReasonRateLimited}, "93704"
 	return c
 }
 
@@ -21,7 +21,7 @@ func limitedCase(id string) *cases.Case {
 // confirmed cases are approved, and the queue lists each one.
 func TestBulkApprove(t *testing.T) {
 	nevada := californiaCase("n1")
-	nevada.Reasons = []string{cases.ReasonNotCalifornia}
+	nevada.Reasons = []cases.Reason{cases.ReasonNotCalifornia}
 	e := newEnv(t, limitedCase("r1"), limitedCase("r2"), nevada)
 	c, token := e.signedIn()
 	res := c.post("/bulk", url.Values{"csrf": {token}, "action": {"approve"}, "id": {"r1", "n1", "r2"}, "back": {"/?reason=rate-limited"}})
@@ -123,7 +123,7 @@ func TestDispositionNames(t *testing.T) {
 // and is never marked overdue.
 func TestMachineMailNeverOverdue(t *testing.T) {
 	auto := californiaCase("a1")
-	auto.Kind, auto.Reasons = cases.Automated, []string{cases.ReasonAutomated}
+	auto.Kind, auto.Reasons = cases.Automated, []cases.Reason{cases.ReasonAutomated}
 	auto.Due = testStart().AddDate(0, 0, -20)
 	e := newEnv(t, auto)
 	c, _ := e.signedIn()

@@ -141,13 +141,13 @@ func (c *console) replyNow(id string, pending bool) (string, bool) {
 	rep := cs.Replies[len(cs.Replies)-1]
 	switch rep.State {
 	case cases.ReplyPlanned, cases.ReplySending:
-		return "reply " + rep.Template + ": " + string(rep.State) + "…", true
+		return "reply " + string(rep.Template) + ": " + string(rep.State) + "…", true
 	case cases.ReplySent:
-		return "reply " + rep.Template + ": sent " + c.when(rep.SentAt), pending
+		return "reply " + string(rep.Template) + ": sent " + c.when(rep.SentAt), pending
 	case cases.ReplyToPost:
-		return "letter " + rep.Template + ": to print and post", pending
+		return "letter " + string(rep.Template) + ": to print and post", pending
 	}
-	words := "reply " + rep.Template + ": " + string(rep.State)
+	words := "reply " + string(rep.Template) + ": " + string(rep.State)
 	if rep.Error != "" {
 		words += " (" + rep.Error + ")"
 	}

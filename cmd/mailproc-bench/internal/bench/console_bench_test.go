@@ -145,18 +145,18 @@ func benchCase(i int) *cases.Case {
 	c := &cases.Case{ID: fmt.Sprintf("C-2026-%04d", i), Kind: cases.California, State: cases.Review, Channel: cases.ChannelEmail,
 		Email: fmt.Sprintf("person%d@example.com", i), Received: rec, Year: 2026, Due: cases.Due(rec, 30, time.UTC),
 		Fields:    cases.Fields{Name: name, Street: fmt.Sprintf("%d Oak Street", i), City: "Fresno", State: "CA", ZIP: "93704"},
-		FirstLine: true, Reasons: []string{cases.ReasonRateLimited}}
+		FirstLine: true, Reasons: []cases.Reason{cases.ReasonRateLimited}}
 	text := "California Privacy Rights Request\n\nName: " + name + "\nStreet address: " + c.Fields.Street +
 		"\nCity: Fresno\nState: CA\nZIP code: 93704\n\n" + strings.Repeat("I would like to know who you shared my data with. ", 8)
 	subject := "Request for California Privacy Information"
 	switch i % 10 {
 	case 1:
-		c.Reasons, c.Fields.State, c.Fields.City = []string{cases.ReasonNotCalifornia}, "NV", "Reno"
+		c.Reasons, c.Fields.State, c.Fields.City = []cases.Reason{cases.ReasonNotCalifornia}, "NV", "Reno"
 	case 2:
-		c.Kind, c.Reasons, c.Fields, subject = cases.Other, []string{cases.ReasonNearMiss}, cases.Fields{}, "Shine the Light question"
+		c.Kind, c.Reasons, c.Fields, subject = cases.Other, []cases.Reason{cases.ReasonNearMiss}, cases.Fields{}, "Shine the Light question"
 		text = "Where is my parcel? Do you sell my data?"
 	case 3:
-		c.Kind, c.Reasons, c.Fields, c.Due, subject = cases.Automated, []string{cases.ReasonAutomated}, cases.Fields{}, time.Time{}, "Automatic reply: "+subject
+		c.Kind, c.Reasons, c.Fields, c.Due, subject = cases.Automated, []cases.Reason{cases.ReasonAutomated}, cases.Fields{}, time.Time{}, "Automatic reply: "+subject
 		text = "I am out of the office."
 	case 4:
 		c.Kind, c.State, c.Reasons, c.Fields, subject = cases.Coppa, cases.AwaitingStaff, nil, cases.Fields{}, "COPPA Information Request"

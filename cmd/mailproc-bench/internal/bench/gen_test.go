@@ -54,7 +54,7 @@ func TestCategoriesDecideAsLabelled(t *testing.T) {
 	want := map[Category]struct {
 		kind     cases.Kind
 		action   decide.Action
-		template string
+		template cases.Template
 	}{
 		Unrelated:            {cases.Other, decide.Ignore, ""},
 		UnrelatedAttachment:  {cases.Other, decide.Ignore, ""},
