@@ -140,6 +140,10 @@ func (d *Daemon) recordGroup(mark uint32) error {
 			recs = append(recs, p)
 		}
 	}
+	if len(recs) == 0 && mark == 0 {
+		d.reportAll(items, nil)
+		return nil
+	}
 	var done []made
 	err := d.store.Update(func(tx *store.Tx) error {
 		done = done[:0]
