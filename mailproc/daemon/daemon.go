@@ -37,9 +37,11 @@ type Options struct {
 	Now      func() time.Time // nil = time.Now
 	Observer Observer         // nil = none
 	// Failpoint names a step at which the process kills itself (tests of
-	// crash recovery): after-decision, after-intent, after-send,
-	// after-record, before-move; "after-intent:2" kills at the second
-	// time the step is reached, and so on.
+	// crash recovery): after-decision (once the group that records the
+	// decision is committed, before any of its replies is begun),
+	// after-intent, after-send, after-record, before-move;
+	// "after-intent:2" kills at the second time the step is reached (the
+	// second decision, reply...), and so on.
 	Failpoint string
 	// Kill is what a failpoint does; nil = SIGKILL this process.
 	Kill func()
