@@ -13,7 +13,10 @@ import (
 // A batch records its decisions in groups of up to groupSize, holding at
 // most groupBytes of their messages' text meanwhile: one commit for many
 // messages, while its send queue still has replies to send as the next
-// messages are read and decided.
+// messages are read and decided. Its first group is of one decision, and
+// each after is twice the one before until groupSize, so that the sender,
+// idle when a batch begins, has a reply at once and then more replies
+// coming as it sends.
 const (
 	groupSize  = 32
 	groupBytes = 1 << 20
@@ -40,14 +43,18 @@ type pending struct {
 type group struct {
 	items []pending
 	recs  int // the items that are decisions to record
+	limit int // how many it holds when full
 	bytes int // the text of their messages
 	keys  map[string]bool // message keys of the decisions held
 	mids  map[string]bool // their Message-IDs
 	cases map[string]bool // the cases they follow up
 }
 
-func newGroup() *group {
-	return &group{keys: map[string]bool{}, mids: map[string]bool{}, cases: map[string]bool{}}
+// newGroup is a batch's first group.
+func newGroup() *group { return emptyGroup(1) }
+
+func emptyGroup(limit int) *group {
+	return &group{limit: limit, keys: map[string]bool{}, mids: map[string]bool{}, cases: map[string]bool{}}
 }
 
 // add holds a decision to be recorded.
@@ -68,17 +75,18 @@ func (g *group) add(p pending) {
 }
 
 // full reports whether the group is to be recorded now.
-func (g *group) full() bool { return g.recs >= groupSize || g.bytes >= groupBytes }
+func (g *group) full() bool { return g.recs >= g.limit || g.bytes >= groupBytes }
 
 // holdsAny reports whether a decision held has one of the Message-IDs.
 func (g *group) holdsAny(mids []string) bool {
 	return slices.ContainsFunc(mids, func(id string) bool { return g.mids[id] })
 }
 
-// take empties the group and returns what it held.
+// take empties the group, doubling its size up to groupSize, and returns
+// what it held.
 func (g *group) take() []pending {
 	items := g.items
-	*g = *newGroup()
+	*g = *emptyGroup(min(2*g.limit, groupSize))
 	return items
 }
 

@@ -2,6 +2,7 @@ package daemon_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -32,20 +33,35 @@ func TestFollowUpInTheSameBatch(t *testing.T) {
 	}
 }
 
-// TestRateLimitsInOneGroup: five requests from one sender, decided in one
-// batch and recorded in one transaction, get three replies; the last two
-// are rate-limited, each decision counting the replies planned before it
-// in the same transaction.
+// TestRateLimitsInOneGroup: five requests from one sender, after three
+// from others, are decided in one batch and recorded in one group's
+// transaction (the batch's groups hold 1, 2, then 4 decisions); the
+// sender's first three are answered and the last two rate-limited, each
+// decision counting the replies planned before it in the same
+// transaction.
 func TestRateLimitsInOneGroup(t *testing.T) {
 	w := newWorld(t)
 	w.cfg.Limits.RepliesPerSenderPerDay, w.cfg.Limits.RepliesPerHour = 3, 100
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+	for i := range 3 {
+		w.deliver(now.Add(-time.Duration(10-i)*time.Minute), fmt.Sprintf("Other %d <other%d@example.com>", i, i), coppaSubject, "Please delete my child's data.")
+	}
 	ids := make([]string, 5)
 	for i := range ids {
 		ids[i] = w.deliver(now.Add(-time.Duration(5-i)*time.Minute), "Parent <parent@example.com>", coppaSubject, "Please delete my child's data.")
 	}
 	w.runOnce(now)
-	expectRateLimited(t, w, ids, 3)
+	if n := len(w.smtp.Messages()); n != 6 {
+		t.Errorf("replies = %d, want 6 (three to the others, three to the parent)", n)
+	}
+	for i, id := range ids {
+		c := w.caseOf(id)
+		limited := c.State == cases.Review && slices.Equal(c.Reasons, []string{cases.ReasonRateLimited})
+		if limited != (i >= 3) || len(c.Replies) != min(1, max(0, 3-i)) {
+			t.Errorf("parent's request %d: case %s %v with %d replies, want rate-limited: %t", i, c.State, c.Reasons, len(c.Replies), i >= 3)
+		}
+	}
+	expectFolderEmpty(t, w, "INBOX")
 }
 
 // TestUnrecordableMessage: a message whose decision cannot be recorded
