@@ -42,9 +42,9 @@ type pending struct {
 // copy delivered twice is known).
 type group struct {
 	items []pending
-	recs  int // the items that are decisions to record
-	limit int // how many it holds when full
-	bytes int // the text of their messages
+	recs  int             // the items that are decisions to record
+	limit int             // how many it holds when full
+	bytes int             // the text of their messages
 	keys  map[string]bool // message keys of the decisions held
 	mids  map[string]bool // their Message-IDs
 	cases map[string]bool // the cases they follow up
