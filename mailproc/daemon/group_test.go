@@ -56,7 +56,7 @@ func TestRateLimitsInOneGroup(t *testing.T) {
 	}
 	for i, id := range ids {
 		c := w.caseOf(id)
-		limited := c.State == cases.Review && slices.Equal(c.Reasons, []string{cases.ReasonRateLimited})
+		limited := c.State == cases.Review && slices.Equal(c.Reasons, []cases.Reason{cases.ReasonRateLimited})
 		if limited != (i >= 3) || len(c.Replies) != min(1, max(0, 3-i)) {
 			t.Errorf("parent's request %d: case %s %v with %d replies, want rate-limited: %t", i, c.State, c.Reasons, len(c.Replies), i >= 3)
 		}
@@ -114,7 +114,7 @@ func TestTwoFollowUpsInOneBatch(t *testing.T) {
 	// Decided on the case as it was before the first follow-up, the second
 	// would ask for the same answer again: already-replied.
 	c := w.caseOf(req)
-	if len(c.Messages) != 3 || !slices.Equal(c.Messages[2].Reasons, []string{cases.ReasonFollowUp}) {
+	if len(c.Messages) != 3 || !slices.Equal(c.Messages[2].Reasons, []cases.Reason{cases.ReasonFollowUp}) {
 		t.Errorf("case %s %v with %d messages; want 3, the last to review as a follow-up", c.State, c.Reasons, len(c.Messages))
 	}
 }
