@@ -28,6 +28,28 @@ func TestBacklogOverSeveralBatches(t *testing.T) {
 	})
 }
 
+// maxCommitsPerRequest is what recording a backlog may cost in store
+// commits (each a write and a sync) per request answered (issue 17).
+const maxCommitsPerRequest = 1.2
+
+// TestBacklogCommitsPerRequest: a backlog of requests is recorded, sent
+// and filed in at most maxCommitsPerRequest store commits per request, the
+// decisions of a batch grouped rather than one commit per message.
+func TestBacklogCommitsPerRequest(t *testing.T) {
+	w := newWorld(t)
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, la)
+	requests := deliverBacklog(t, w, now, backlogSize)
+	before := w.store.Commits()
+	w.runOnce(now)
+	expectBacklogDone(t, w, requests, 0, 0)
+	commits := w.store.Commits() - before
+	per := float64(commits) / float64(len(requests))
+	t.Logf("%d commits for %d requests: %.3f per request", commits, len(requests), per)
+	if per > maxCommitsPerRequest {
+		t.Errorf("commits per request = %.3f (%d for %d requests), want <= %.1f", per, commits, len(requests), maxCommitsPerRequest)
+	}
+}
+
 // TestBacklogCrash kills the daemon in a backlog at its first move (made
 // on the second connection while the next batch is read), just after its
 // first reply is accepted (on the goroutine that sends while the batch is

@@ -8,11 +8,13 @@ import (
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
-// batch gathers the cases decided in one batch of new mail: their replies
-// go out through the batch's send queue, and their messages leave the inbox
-// together once it is drained, filed by the cycle's filer.
+// batch gathers the cases decided in one batch of new mail: their
+// decisions are recorded in groups, their replies go out through the
+// batch's send queue, and their messages leave the inbox together once it
+// is drained, filed by the cycle's filer.
 type batch struct {
 	cases   []string
+	group   *group // decisions not yet recorded
 	sending *sendQueue
 	filing  *filer // files the batch before, perhaps still
 }

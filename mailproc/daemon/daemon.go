@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,9 +37,11 @@ type Options struct {
 	Now      func() time.Time // nil = time.Now
 	Observer Observer         // nil = none
 	// Failpoint names a step at which the process kills itself (tests of
-	// crash recovery): after-decision, after-intent, after-send,
-	// after-record, before-move; "after-intent:2" kills at the second
-	// time the step is reached, and so on.
+	// crash recovery): after-decision (once the group that records the
+	// decision is committed, before any of its replies is begun),
+	// after-intent, after-send, after-record, before-move;
+	// "after-intent:2" kills at the second time the step is reached (the
+	// second decision, reply...), and so on.
 	Failpoint string
 	// Kill is what a failpoint does; nil = SIGKILL this process.
 	Kill func()
@@ -298,9 +301,10 @@ func (d *Daemon) handleNew(ctx context.Context, mb Mailbox) (err error) {
 }
 
 // handleBatch handles up to batchSize new messages and returns how many.
-// Their replies are sent beside the reading, their moves out of the inbox
-// are made together at the end, in UID sets, and the watermark is written
-// once: a message handled before a crash is known by its Message-ID when
+// Their decisions are recorded in groups (group.go), their replies sent
+// beside the reading, their moves out of the inbox made together at the
+// end, in UID sets, and the watermark is written once, with the last
+// group: a message handled before a crash is known by its Message-ID when
 // it is fetched again, and its move is pending work.
 func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox, f *filer) (int, error) {
 	inbox := d.cfg.Mailbox.Inbox
@@ -315,18 +319,12 @@ func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox, f *filer) (int, er
 	if err != nil {
 		return 0, fmt.Errorf("fetch new mail after uid %d: %w", mark, err)
 	}
-	b := &batch{sending: d.startSending(ctx), filing: f}
+	b := &batch{group: newGroup(), sending: d.startSending(ctx), filing: f}
 	d.batch = b
 	n, err := d.handleEach(ctx, mb, sums)
 	d.batch = nil
 	if serr := b.sending.wait(); err == nil {
 		err = serr
-	}
-	if n > 0 {
-		last := sums[n-1].UID
-		if werr := d.store.Update(func(tx *store.Tx) error { return tx.SetWatermark(inbox, d.validity, last) }); err == nil {
-			err = werr
-		}
 	}
 	switch {
 	case err != nil:
@@ -338,18 +336,65 @@ func (d *Daemon) handleBatch(ctx context.Context, mb Mailbox, f *filer) (int, er
 	return n, err
 }
 
-// handleEach handles messages in order until one fails or ctx ends, and
-// returns how many it handled.
+// handleEach handles messages in order until one fails or ctx ends,
+// records their decisions, and returns how many it handled; the watermark
+// is raised to the last of them with the last group. When the decision
+// about a message cannot be recorded, the messages from it on are not
+// handled: they are fetched again on the next cycle.
 func (d *Daemon) handleEach(ctx context.Context, mb Mailbox, sums []mailbox.Summary) (int, error) {
+	n, err := d.decideEach(ctx, mb, sums)
+	n = handledBefore(sums, n, err)
+	rerr := d.recordGroup(markOf(sums, n))
+	if m := handledBefore(sums, n, rerr); m < n {
+		n = m
+		werr := d.store.Update(func(tx *store.Tx) error { return d.raiseWatermark(tx, markOf(sums, n)) })
+		rerr = errors.Join(rerr, werr)
+	}
+	if err == nil {
+		err = rerr
+	}
+	return n, err
+}
+
+// decideEach handles messages in order, recording each group of decisions
+// once it is full, until one fails or ctx ends, and returns how many it
+// handled (its decision recorded or held in the group).
+func (d *Daemon) decideEach(ctx context.Context, mb Mailbox, sums []mailbox.Summary) (int, error) {
 	for i, s := range sums {
 		if ctx.Err() != nil || d.batch.sending.dead() || d.batch.filing.dead() {
 			return i, nil
 		}
-		if err := d.handle(context.WithoutCancel(ctx), mb, s); err != nil {
+		err := d.handle(context.WithoutCancel(ctx), mb, s)
+		if err == nil && d.batch.group.full() {
+			err = d.recordGroup(0)
+		}
+		if err != nil {
 			return i, err
 		}
 	}
 	return len(sums), nil
+}
+
+// handledBefore is how many of the first n messages of sums were handled
+// when err may be the failure to record one of them: those before it.
+func handledBefore(sums []mailbox.Summary, n int, err error) int {
+	var re *recordError
+	if !errors.As(err, &re) {
+		return n
+	}
+	if i := slices.IndexFunc(sums[:n], func(s mailbox.Summary) bool { return s.UID == re.uid }); i >= 0 {
+		return i
+	}
+	return n
+}
+
+// markOf is the watermark once the first n messages of sums are handled:
+// the UID of the last of them, or 0 (none to raise) when n is 0.
+func markOf(sums []mailbox.Summary, n int) uint32 {
+	if n == 0 {
+		return 0
+	}
+	return sums[n-1].UID
 }
 
 func (d *Daemon) now() time.Time { return d.opts.Now() }

@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"context"
 	"fmt"
 	"time"
 
@@ -11,9 +10,9 @@ import (
 	"github.com/mailproc/mailproc/mailproc/parse"
 )
 
-// decideAndRecord parses and decides one fetched message, then records and
-// carries out the decision.
-func (d *Daemon) decideAndRecord(ctx context.Context, mb Mailbox, s mailbox.Summary, key string, raw []byte, thread string, herr error) error {
+// decideAndRecord parses and decides one fetched message, and holds the
+// decision to be recorded with the batch's group.
+func (d *Daemon) decideAndRecord(s mailbox.Summary, key string, raw []byte, thread string, herr error) error {
 	var in decisionInput
 	if herr != nil {
 		in = d.unreadable(raw, s.Size, "the header cannot be read: "+herr.Error())
@@ -29,10 +28,11 @@ func (d *Daemon) decideAndRecord(ctx context.Context, mb Mailbox, s mailbox.Summ
 		thread = "" // machine mail never joins a case; it may open its own
 	}
 	if in.dec.Action == decide.Ignore {
-		d.decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, Decision: in.dec})
+		d.tell(s, Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, Decision: in.dec})
 		return nil
 	}
-	return d.record(ctx, mb, s, key, in, thread)
+	d.record(s, key, in, thread)
+	return nil
 }
 
 // decideWithin parses and decides within the per-message time limit. A

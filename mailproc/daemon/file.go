@@ -51,6 +51,9 @@ func (d *Daemon) fileCases(ctx context.Context, mb Mailbox, ids []string) error 
 	if err != nil {
 		return err
 	}
+	if len(filed) == 0 && len(copied) == 0 {
+		return nil
+	}
 	return d.store.Update(func(tx *store.Tx) error {
 		for _, c := range cs {
 			if err := markFiled(tx, c.ID, filed[c.ID], copied[c.ID], d.now()); err != nil {

@@ -86,7 +86,7 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 			return d.handleKnown(ctx, mb, s, id, key)
 		}
 	}
-	return d.decideAndRecord(ctx, mb, s, key, raw, thread, herr)
+	return d.decideAndRecord(s, key, raw, thread, herr)
 }
 
 // mayMatter reports whether a message that belongs to no case could be a
@@ -179,7 +179,8 @@ func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary,
 		return d.handleKnown(ctx, mb, s, id, key)
 	}
 	in := d.unreadable(s.Header, s.Size, "the message could not be fetched: "+err.Error())
-	return d.record(ctx, mb, s, key, in, "")
+	d.record(s, key, in, "")
+	return nil
 }
 
 // ignored reports a message left alone without reading its body.
@@ -188,7 +189,7 @@ func (d *Daemon) ignored(s mailbox.Summary, h parse.Header) {
 	if _, machine := classify.Automated(h, d.plan.Ours()); machine {
 		dec.Kind = cases.Automated
 	}
-	d.decided(Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})
+	d.tell(s, Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})
 }
 
 func messageKey(messageID string) string {
@@ -203,8 +204,13 @@ func rawKey(raw []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// caseForMessage returns the case a message (by its key) belongs to.
+// caseForMessage returns the case a message (by its key) belongs to. The
+// batch's group is recorded first when it holds a message of that key or
+// a decision on that case.
 func (d *Daemon) caseForMessage(key string) (id string, ok bool, err error) {
+	if err := d.recordGroupIf(func(g *group) bool { return g.keys[key] }); err != nil {
+		return "", false, err
+	}
 	err = d.store.View(func(tx *store.Tx) error {
 		id, ok = tx.CaseForMessage(key)
 		return nil
@@ -212,15 +218,24 @@ func (d *Daemon) caseForMessage(key string) (id string, ok bool, err error) {
 	if err != nil {
 		return "", false, fmt.Errorf("look up the message's case: %w", err)
 	}
+	if ok {
+		if err := d.recordGroupIf(func(g *group) bool { return g.cases[id] }); err != nil {
+			return "", false, err
+		}
+	}
 	return id, ok, nil
 }
 
 // caseForThread returns the case a message's References and In-Reply-To
-// name, or "".
+// name, or "". The batch's group is recorded first when it holds a
+// message they name or a decision on that case.
 func (d *Daemon) caseForThread(h parse.Header) (id string, err error) {
 	ids := append(append([]string{}, h.References...), h.InReplyTo...)
 	if len(ids) == 0 {
 		return "", nil
+	}
+	if err := d.recordGroupIf(func(g *group) bool { return g.holdsAny(ids) }); err != nil {
+		return "", err
 	}
 	err = d.store.View(func(tx *store.Tx) error {
 		id, _ = tx.CaseForThread(ids)
@@ -228,6 +243,11 @@ func (d *Daemon) caseForThread(h parse.Header) (id string, err error) {
 	})
 	if err != nil {
 		return "", fmt.Errorf("look up the thread's case: %w", err)
+	}
+	if id != "" {
+		if err := d.recordGroupIf(func(g *group) bool { return g.cases[id] }); err != nil {
+			return "", err
+		}
 	}
 	return id, nil
 }

@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -15,37 +14,34 @@ import (
 // maxStoredText is how much of a message's text a case keeps for staff.
 const maxStoredText = 64 << 10
 
-// record writes the decision about one message into its case (a new one,
-// or the thread's case for a follow-up) with the reply it plans, then
-// carries it out. Everything is recorded before anything is sent or moved.
-func (d *Daemon) record(ctx context.Context, mb Mailbox, s mailbox.Summary, key string, in decisionInput, thread string) error {
+// record holds the decision about one message in the batch's group, to
+// be written into its case (a new one, or the thread's case for a
+// follow-up) with the reply it plans when the group is recorded; its
+// replies are sent and its mail filed after that. Everything is recorded
+// before anything is sent or moved.
+func (d *Daemon) record(s mailbox.Summary, key string, in decisionInput, thread string) {
+	d.batch.group.add(pending{s: s, key: key, in: &in, thread: thread})
+}
+
+// recordIn writes the decision about one message into its case within tx.
+func (d *Daemon) recordIn(tx *store.Tx, p pending) (made, error) {
 	now := d.now()
-	var c *cases.Case
-	var ans decide.Answer
-	err := d.store.Update(func(tx *store.Tx) error {
-		var err error
-		c, err = d.caseFor(tx, thread, in, s)
-		if err != nil {
-			return err
-		}
-		ans = d.withHistory(tx, c, in.dec)
-		m := d.caseMessage(s, key, in, ans.Decision)
-		c.Messages = append(c.Messages, m)
-		c.Log(now, cases.ActorDaemon, "received", fmt.Sprintf("message %s (uid %d)", shortKey(key), s.UID))
-		if err := d.apply(tx, c, ans, in); err != nil {
-			return err
-		}
-		return tx.PutCase(c)
-	})
+	in, s := *p.in, p.s
+	c, err := d.caseFor(tx, p.thread, in, s)
 	if err != nil {
-		return fmt.Errorf("record uid %d: %w", s.UID, err)
+		return made{}, err
 	}
-	d.here.decided(key)
-	d.failpoint("after-decision")
-	last := c.Messages[len(c.Messages)-1]
-	d.decided(Decided{UID: s.UID, Subject: in.msg.Header.Subject, From: in.msg.Header.From.Email, CaseID: c.ID,
-		FollowUp: thread != "", Decision: ans.Decision, State: c.State, Folder: last.Folder})
-	return d.settle(ctx, mb, c.ID)
+	ans := d.withHistory(tx, c, in.dec)
+	m := d.caseMessage(s, p.key, in, ans.Decision)
+	c.Messages = append(c.Messages, m)
+	c.Log(now, cases.ActorDaemon, "received", fmt.Sprintf("message %s (uid %d)", shortKey(p.key), s.UID))
+	if err := d.apply(tx, c, ans, in); err != nil {
+		return made{}, err
+	}
+	if err := tx.PutCase(c); err != nil {
+		return made{}, err
+	}
+	return made{c: c, dec: ans.Decision}, nil
 }
 
 // caseFor returns the case a message joins: the thread's case, or a new one.

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -14,14 +15,16 @@ import (
 // noteReports records on their cases the bounces, read reports and
 // automatic answers that machine mail returns about our replies (found by
 // our Message-ID in what it returns, in its text, or in In-Reply-To). A
-// message already noted is not noted twice.
+// message already noted is not noted twice. When there is nothing to note
+// the transaction is rolled back, not committed.
 func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) error {
 	returned := append(append([]string{}, m.ReturnedMessageIDs...), d.plan.Ours().ReturnedReplyIDs(m)...)
 	ids := append(append([]string{}, returned...), m.Header.InReplyTo...)
 	bounce := isBounce(m, returned)
 	report := bounce || m.Header.MediaType == "multipart/report"
 	now := d.now()
-	return d.store.Update(func(tx *store.Tx) error {
+	err := d.store.Update(func(tx *store.Tx) error {
+		noted := false
 		for _, id := range ids {
 			caseID, ok := tx.CaseForThread([]string{id})
 			if !ok {
@@ -36,10 +39,18 @@ func (d *Daemon) noteReports(s mailbox.Summary, key string, m *parse.Message) er
 				if err := tx.PutCase(c); err != nil {
 					return err
 				}
+				noted = true
 			}
+		}
+		if !noted {
+			return errSkip
 		}
 		return nil
 	})
+	if errors.Is(err, errSkip) {
+		return nil
+	}
+	return err
 }
 
 // isBounce reports whether machine mail says our reply could not be

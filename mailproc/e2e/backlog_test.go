@@ -36,6 +36,28 @@ func TestSIGKILLDuringBacklog(t *testing.T) {
 	}
 }
 
+// TestSIGKILLAfterAGroupOfDecisions kills `mailproc run` with SIGKILL
+// just after it commits the group of decisions that holds the 100th (in
+// the middle of the first batch, replies of the groups before it going
+// out meanwhile) and lets a second run finish: the group's requests are
+// answered once each, by the second run, and at most the one reply in
+// flight is left unconfirmed.
+func TestSIGKILLAfterAGroupOfDecisions(t *testing.T) {
+	for _, kind := range testenv.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			s, requests := newBacklog(t, kind)
+			if out, err := s.run("MAILPROC_FAILPOINT=after-decision:100"); !killedBySIGKILL(err) {
+				t.Fatalf("run with after-decision:100 = %v, want killed\n%s", err, out)
+			}
+			if n := len(s.smtp.Messages()); n >= 100 {
+				t.Errorf("%d replies before the kill, want fewer than the 100 decisions recorded", n)
+			}
+			s.finishBacklog(t, requests)
+			s.expectBacklogDone(t, requests, backlogSize-requests, 1)
+		})
+	}
+}
+
 // TestSIGTERMDuringBacklog stops `mailproc run` with SIGTERM in the middle
 // of a backlog: it exits 0 promptly with nothing left unconfirmed, and the
 // next run finishes the backlog with every request answered once.

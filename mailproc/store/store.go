@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -46,6 +47,7 @@ type Store struct {
 	db       *bolt.DB
 	key      []byte // HMAC key for identities
 	instance string // random tag of this database, in our Message-IDs
+	commits  atomic.Uint64
 }
 
 // Options change how a store is opened.
@@ -137,8 +139,17 @@ func (s *Store) View(fn func(*Tx) error) error {
 // Update runs fn in a read-write transaction, committed when fn returns nil
 // and written to disk before Update returns.
 func (s *Store) Update(fn func(*Tx) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, key: s.key}) })
+	err := s.db.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, key: s.key}) })
+	if err == nil {
+		s.commits.Add(1)
+	}
+	return err
 }
+
+// Commits is how many transactions Update has committed since the store
+// was opened: each is a write to disk and a sync, the main cost of
+// recording (the daemon's benchmark reports them per request).
+func (s *Store) Commits() uint64 { return s.commits.Load() }
 
 // Tx is one transaction.
 type Tx struct {

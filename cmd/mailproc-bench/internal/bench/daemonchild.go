@@ -30,6 +30,7 @@ type ChildReport struct {
 	Ops     Ops     // time in each mailbox and SMTP operation
 	PeakRSS int64   // the child's own peak resident set, in bytes (0 = unknown)
 	Peaks   RSSPeaks
+	Commits uint64 // store transactions committed (store.Store.Commits)
 }
 
 // ChildMain runs the daemon as `mailproc run [--once]` does — the
@@ -100,7 +101,7 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	}
 	seconds := time.Since(start).Seconds()
 	stopSampling()
-	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks}, nil
+	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks, Commits: st.Commits()}, nil
 }
 
 // startCPUProfile starts profiling into path; the func stops it.

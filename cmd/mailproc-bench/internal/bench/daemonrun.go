@@ -19,6 +19,9 @@ type DaemonRun struct {
 	Wall   float64 // seconds from starting the child to its exit: a cold start
 	MaxRSS int64   // the child's peak resident set, in bytes (see peakRSS)
 	CPU    float64 // the child's user and system CPU seconds
+	// Requests is how many messages of the backlog are requests (they
+	// leave the inbox); 0 when not known.
+	Requests int
 }
 
 // child starts the daemon as a child process of exe (the bench binary).

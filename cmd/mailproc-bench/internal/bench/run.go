@@ -142,6 +142,18 @@ func verify(ctx context.Context, acct mailbox.Config, g *Generator) error {
 	return nil
 }
 
+// requests is how many messages of a backlog of this mix are requests:
+// those that leave the inbox.
+func requests(mix [numCategories]int) int {
+	n := 0
+	for c, k := range mix {
+		if Category(c).Moved() {
+			n += k
+		}
+	}
+	return n
+}
+
 // expectedFolders is how many messages each folder holds once a backlog of
 // this mix is handled.
 func expectedFolders(mix [numCategories]int) map[string]uint32 {

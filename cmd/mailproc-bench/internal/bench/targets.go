@@ -14,6 +14,8 @@ const (
 	rssSpread       = 0.2      // and within 20% between the smallest and largest backlog
 	decidePerSecond = 5000.0   // parse + classify + extract on one core
 	decideTargetSet = "generated+corpus"
+	// commitsPerRequest is issue 17's: store commits per request at most.
+	commitsPerRequest = 1.2
 )
 
 // Target is one target and whether the run met it.
@@ -36,6 +38,7 @@ func Targets(r *Results) []Target {
 		rssTarget(r),
 		rssSpreadTarget(r),
 		decideTarget(r),
+		commitsTarget(r),
 	}
 }
 
@@ -111,6 +114,17 @@ func decideTarget(r *Results) Target {
 		return t
 	}
 	return measured(t, fmt.Sprintf("%.0f msg/s (%s)", best.PerSecond(), best.Set), best.PerSecond() >= decidePerSecond)
+}
+
+// commitsTarget is mailproc's store commits per request of the backlog.
+func commitsTarget(r *Results) Target {
+	t := Target{Name: "store commits per request", Want: fmt.Sprintf("≤ %.1f", commitsPerRequest)}
+	d := r.Mailproc
+	if d == nil || d.Requests == 0 || d.Commits == 0 {
+		return t
+	}
+	x := float64(d.Commits) / float64(d.Requests)
+	return measured(t, fmt.Sprintf("%.2f (%d for %d)", x, d.Commits, d.Requests), x <= commitsPerRequest)
 }
 
 // daemonRuns are all the daemon's runs to completion.

@@ -11,7 +11,7 @@ func sampleResults() *Results {
 		Seeding:   []SeedResult{{Messages: 10000, Accounts: 3, Seconds: 51.2}},
 		ReadFloor: &FloorResult{Seconds: 10, Messages: 10000, Bytes: 750e6},
 		WorkFloor: &FloorResult{Seconds: 8, Messages: 2200, Replies: 2200, Moved: 2350, Phases: []Phase{{"headers", 0.5}, {"smtp", 4}}},
-		Mailproc: &DaemonRun{Wall: 12, CPU: 5, MaxRSS: 40 << 20, ChildReport: ChildReport{Peaks: RSSPeaks{Anon: 15 << 20, File: 25 << 20}, Ops: Ops{
+		Mailproc: &DaemonRun{Wall: 12, CPU: 5, MaxRSS: 40 << 20, Requests: 2350, ChildReport: ChildReport{Commits: 2470, Peaks: RSSPeaks{Anon: 15 << 20, File: 25 << 20}, Ops: Ops{
 			OpHeaders: {Calls: 50, Seconds: 1}, OpPreviews: {Calls: 7650, Seconds: 4}, OpBodies: {Calls: 2350, Seconds: 1}, OpSend: {Calls: 2200, Seconds: 3},
 		}}},
 		Latency: &LatencyResult{Requests: 200, Mailproc: Percentiles{N: 200, P50: 0.6, P90: 0.65, P99: 0.8, Max: 0.9}, Dovecot: Percentiles{N: 200, P50: 0.5, P90: 0.5, P99: 0.5, Max: 0.51}},
@@ -36,6 +36,7 @@ func TestTargets(t *testing.T) {
 		{"48.0 MiB", true, true},                      // the largest of all runs
 		{"+33% (N=2000→20000)", true, false},          // 36 → 48 MiB
 		{"6667 msg/s (generated+corpus)", true, true}, // the target set, not the first
+		{"1.05 (2470 for 2350)", true, true},          // commits / requests
 	}
 	got := Targets(sampleResults())
 	if len(got) != len(want) {

@@ -51,6 +51,7 @@ func (r *runner) mailproc(ctx context.Context, g *Generator, acct mailbox.Config
 	if err := verify(ctx, acct, g); err != nil {
 		return fmt.Errorf("mailproc: %w", err)
 	}
+	run.Requests = requests(Mix(g.Len()))
 	r.res.Mailproc = &run
 	r.progress("mailproc: %.2f s", run.Wall)
 	return nil
