@@ -1,0 +1,213 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
+
+// benchText is a request's text of about 2 KB, different for each n.
+func benchText(n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Dear Privacy Team,\n\nThis is request number %d. ", n)
+	for b.Len() < 2000 {
+		fmt.Fprintf(&b, "Under the California Consumer Privacy Act I ask you to disclose the personal information you hold about me (item %d), the categories of sources, and the purposes. ", b.Len())
+	}
+	b.WriteString("\n\nName: Jane Doe\nStreet: 1 Main Street\nCity: Springfield\nState: CA\nZIP: 90210\n")
+	return b.String()
+}
+
+// benchReply is a reply's bytes of about 2.5 KB.
+func benchReply(id string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "From: privacy@cooper.example\r\nTo: jane@example.org\r\nSubject: Your request %s\r\nMessage-ID: <%s.california-disclosure@cooper.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n", id, id)
+	for b.Len() < 2500 {
+		b.WriteString("We have received your request and enclose the disclosure the law requires of us. ")
+	}
+	return []byte(b.String())
+}
+
+// benchCase is a typical case as the daemon records it: one request
+// message, one planned reply, the history of its decision.
+func benchCase(id string, n int) *cases.Case {
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC).Add(time.Duration(n) * time.Minute)
+	mid := fmt.Sprintf("req-%d@example.org", n)
+	c := &cases.Case{ID: id, Kind: cases.California, State: cases.Answered, Channel: cases.ChannelEmail,
+		Email:  "jane@example.org",
+		Fields: cases.Fields{Name: "Jane Doe", Street: "1 Main Street", City: "Springfield", State: "CA", ZIP: "90210"},
+		Received: at, Year: 2026, Due: at.AddDate(0, 0, 45), Outcome: "disclosed",
+		Messages: []cases.Message{{Key: "mid:" + mid, MessageID: mid, Received: at, From: "Jane Doe <jane@example.org>",
+			Subject: "California privacy request", Text: benchText(n), Folder: "Processed", UID: uint32(n + 1), UIDValidity: 7,
+			Action: "reply", Template: "california-disclosure"}},
+		Replies: []cases.Reply{{Template: "california-disclosure", MessageID: id + ".california-disclosure@cooper.example",
+			To: "jane@example.org", InReplyTo: mid, State: cases.ReplyPlanned, Actor: cases.ActorDaemon, PlannedAt: at, Answer: true}},
+	}
+	c.Log(at, cases.ActorDaemon, "received", "<"+mid+"> from jane@example.org")
+	c.Log(at, cases.ActorDaemon, "decided", "california: complete request")
+	c.Log(at, cases.ActorDaemon, "reply planned", "california-disclosure")
+	return c
+}
+
+// followUp adds to c the requester's second message and a second reply.
+func followUp(c *cases.Case, n int) {
+	at := c.Received.Add(time.Hour)
+	mid := fmt.Sprintf("req-%d-2@example.org", n)
+	c.Messages = append(c.Messages, cases.Message{Key: "mid:" + mid, MessageID: mid, Received: at, From: "Jane Doe <jane@example.org>",
+		Subject: "Re: Your request", Text: benchText(n + 1), Folder: "Processed", UID: uint32(n + 2), UIDValidity: 7, Action: "review"})
+	c.Replies = append(c.Replies, cases.Reply{Template: "follow-up", MessageID: c.ID + ".follow-up@cooper.example",
+		To: "jane@example.org", InReplyTo: mid, State: cases.ReplySent, Actor: cases.ActorDaemon, PlannedAt: at, SentAt: at, InSent: true})
+	c.Log(at, cases.ActorDaemon, "received", "<"+mid+"> from jane@example.org")
+	c.Log(at, cases.ActorDaemon, "follow-up", "to review")
+	c.Log(at, cases.ActorDaemon, "reply sent", "follow-up")
+}
+
+// settled is c after its reply was sent and its message and reply filed.
+func settled(c *cases.Case) *cases.Case {
+	r := &c.Replies[0]
+	r.State, r.SentAt, r.InSent, r.Attempts = cases.ReplySent, r.PlannedAt, true, 1
+	c.Answered = r.SentAt
+	c.Messages[0].Moved, c.Messages[0].At = true, "Processed"
+	c.Log(r.SentAt, cases.ActorDaemon, "reply sent", "california-disclosure <"+r.MessageID+">")
+	c.Log(r.SentAt, cases.ActorDaemon, "filed", "Processed")
+	c.Log(r.SentAt, cases.ActorDaemon, "copied to sent", r.MessageID)
+	return c
+}
+
+// benchUpdate measures reading a case and writing it back, in one
+// transaction (no commit): the work of each update the daemon makes.
+func benchUpdate(b *testing.B, c *cases.Case) {
+	s, _ := openB(b)
+	if err := s.Update(func(tx *Tx) error { return tx.PutCase(c) }); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	err := s.Update(func(tx *Tx) error {
+		for range b.N {
+			got, err := tx.Case(c.ID)
+			if err != nil {
+				return err
+			}
+			got.Replies[0].Attempts++
+			if err := tx.PutCase(got); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkCaseUpdate: Case and PutCase of a typical settled case.
+func BenchmarkCaseUpdate(b *testing.B) { benchUpdate(b, settled(benchCase("C-2026-0001", 1))) }
+
+// BenchmarkFollowUpCaseUpdate: Case and PutCase of a case with a follow-up.
+func BenchmarkFollowUpCaseUpdate(b *testing.B) {
+	c := settled(benchCase("C-2026-0001", 1))
+	followUp(c, 1)
+	benchUpdate(b, c)
+}
+
+func openB(b *testing.B) (*Store, string) {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "m.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.db.NoSync = true // the file's contents are measured, not the disk
+	b.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+// lifecycle stores case n as the daemon does, one transaction a step:
+// recorded with its reply's bytes, the reply's intent, its outcome, and
+// the message and reply filed.
+func lifecycle(s *Store, n int) error {
+	var id string
+	err := s.Update(func(tx *Tx) error {
+		var err error
+		if id, err = tx.NewCaseID(2026); err != nil {
+			return err
+		}
+		c := benchCase(id, n)
+		if err := tx.PutRaw(c.Replies[0].MessageID, benchReply(id)); err != nil {
+			return err
+		}
+		return tx.PutCase(c)
+	})
+	if err != nil {
+		return err
+	}
+	steps := []func(tx *Tx, c *cases.Case) error{
+		func(_ *Tx, c *cases.Case) error { c.Replies[0].State = cases.ReplySending; c.Replies[0].Attempts = 1; return nil },
+		func(_ *Tx, c *cases.Case) error {
+			r := &c.Replies[0]
+			r.State, r.SentAt = cases.ReplySent, r.PlannedAt
+			c.Log(r.SentAt, cases.ActorDaemon, "reply sent", "california-disclosure <"+r.MessageID+">")
+			return nil
+		},
+		func(tx *Tx, c *cases.Case) error {
+			r := &c.Replies[0]
+			r.InSent = true
+			c.Messages[0].Moved, c.Messages[0].At = true, "Processed"
+			return tx.DeleteRaw(r.MessageID)
+		},
+	}
+	for _, step := range steps {
+		err := s.Update(func(tx *Tx) error {
+			c, err := tx.Case(id)
+			if err != nil {
+				return err
+			}
+			if err := step(tx, c); err != nil {
+				return err
+			}
+			return tx.PutCase(c)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BenchmarkStoreBytesPerCase reports what the store file holds per case
+// after 2,000 cases went through their life as the daemon's do: the
+// file's size over the cases, and the bytes of the values in use.
+func BenchmarkStoreBytesPerCase(b *testing.B) {
+	const n = 2000
+	for range b.N {
+		s, path := openB(b)
+		for i := range n {
+			if err := lifecycle(s, i); err != nil {
+				b.Fatal(err)
+			}
+		}
+		var inuse int
+		s.db.View(func(tx *bolt.Tx) error {
+			return tx.ForEach(func(_ []byte, bk *bolt.Bucket) error {
+				st := bk.Stats()
+				inuse += st.LeafInuse + st.BranchInuse
+				return nil
+			})
+		})
+		fi, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		b.ReportMetric(float64(fi.Size())/n, "file-B/case")
+		b.ReportMetric(float64(inuse)/n, "inuse-B/case")
+		b.ReportMetric(float64(fi.Size()), "file-B/2000")
+	}
+}
