@@ -25,14 +25,15 @@ var (
 	bucketThreads = []byte("threads")
 	bucketYears   = []byte("years")
 	bucketSends   = []byte("sends")
-	bucketRaw     = []byte("raw")
+	bucketRaw     = []byte("raw")     // replies' bytes as a store of an earlier format kept them
+	bucketReplies = []byte("replies") // replies' bytes, compressed
 	bucketWork    = []byte("work")
 	bucketMarks   = []byte("watermarks")
 	bucketMeta    = []byte("meta")
 	bucketJobs    = []byte("jobs")
 	bucketOpen    = []byte("open")        // open cases: id → due (Unix seconds)
 	bucketWeb     = []byte("websessions") // console sessions: key → expiry (Unix seconds) and data
-	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb, bucketRows, bucketSearch}
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb, bucketRows, bucketSearch, bucketTexts, bucketHistory, bucketReplies}
 )
 
 // ErrNotFound is returned for a case that does not exist.
@@ -146,7 +147,28 @@ type Tx struct {
 	key []byte
 }
 
-func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
+func (t *Tx) bucket(name []byte) *bolt.Bucket { return bucket(t.tx, name) }
+
+// appended are the buckets whose keys mostly come in ascending order
+// (they begin with a case id, numbered in sequence, or are one).
+var appended = map[string]bool{
+	string(bucketCases): true, string(bucketTexts): true, string(bucketHistory): true, string(bucketReplies): true,
+	string(bucketRows): true, string(bucketSearch): true,
+}
+
+// fillAppended is how full bbolt fills a page of an appended bucket
+// before it splits it: a page left half full (bbolt's default, for keys
+// that come in any order) would never be filled.
+const fillAppended = 0.9
+
+// bucket returns the bucket name of tx.
+func bucket(tx *bolt.Tx, name []byte) *bolt.Bucket {
+	b := tx.Bucket(name)
+	if appended[string(name)] {
+		b.FillPercent = fillAppended
+	}
+	return b
+}
 
 // Backup writes a consistent copy of the whole database to w while it is
 // in use, and returns how many bytes.
