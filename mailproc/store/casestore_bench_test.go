@@ -40,8 +40,8 @@ func benchCase(id string, n int) *cases.Case {
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC).Add(time.Duration(n) * time.Minute)
 	mid := fmt.Sprintf("req-%d@example.org", n)
 	c := &cases.Case{ID: id, Kind: cases.California, State: cases.Answered, Channel: cases.ChannelEmail,
-		Email:  "jane@example.org",
-		Fields: cases.Fields{Name: "Jane Doe", Street: "1 Main Street", City: "Springfield", State: "CA", ZIP: "90210"},
+		Email:    "jane@example.org",
+		Fields:   cases.Fields{Name: "Jane Doe", Street: "1 Main Street", City: "Springfield", State: "CA", ZIP: "90210"},
 		Received: at, Year: 2026, Due: at.AddDate(0, 0, 45), Outcome: "disclosed",
 		Messages: []cases.Message{{Key: "mid:" + mid, MessageID: mid, Received: at, From: "Jane Doe <jane@example.org>",
 			Subject: "California privacy request", Text: benchText(n), Folder: "Processed", UID: uint32(n + 1), UIDValidity: 7,
