@@ -459,3 +459,16 @@ func FuzzCaseRoundTrip(f *testing.F) {
 		sameCase(t, "after an update", get(t, s, c.ID), c)
 	})
 }
+
+func TestUsage(t *testing.T) {
+	s, _ := open(t)
+	put(t, s, benchCase("C-2026-0001", 1))
+	put(t, s, benchCase("C-2026-0002", 2))
+	u, err := s.Usage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Cases != 2 || u.FileBytes < u.PageBytes || u.PageBytes < u.DataBytes || u.DataBytes < 2000 {
+		t.Errorf("Usage = %+v, want 2 cases, file ≥ pages ≥ data ≥ 2000 bytes", u)
+	}
+}

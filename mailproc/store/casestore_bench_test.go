@@ -2,13 +2,10 @@ package store
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
 )
@@ -227,30 +224,20 @@ func lifecycle(s *Store, n int) error {
 func BenchmarkStoreBytesPerCase(b *testing.B) {
 	const n = 2000
 	for range b.N {
-		s, path := openB(b)
+		s, _ := openB(b)
 		for i := range n {
 			if err := lifecycle(s, i); err != nil {
 				b.Fatal(err)
 			}
 		}
-		var inuse int
-		var size int64
-		s.db.View(func(tx *bolt.Tx) error {
-			size = tx.Size()
-			return tx.ForEach(func(_ []byte, bk *bolt.Bucket) error {
-				st := bk.Stats()
-				inuse += st.LeafInuse + st.BranchInuse
-				return nil
-			})
-		})
-		fi, err := os.Stat(path)
+		u, err := s.Usage()
 		if err != nil {
 			b.Fatal(err)
 		}
 		s.Close()
-		b.ReportMetric(float64(fi.Size())/n, "file-B/case")
-		b.ReportMetric(float64(size)/n, "pages-B/case")
-		b.ReportMetric(float64(inuse)/n, "inuse-B/case")
-		b.ReportMetric(float64(fi.Size()), "file-B/2000")
+		b.ReportMetric(float64(u.FileBytes)/n, "file-B/case")
+		b.ReportMetric(float64(u.PageBytes)/n, "pages-B/case")
+		b.ReportMetric(float64(u.DataBytes)/n, "inuse-B/case")
+		b.ReportMetric(float64(u.FileBytes), "file-B/2000")
 	}
 }

@@ -30,6 +30,7 @@ type ChildReport struct {
 	Ops     Ops     // time in each mailbox and SMTP operation
 	PeakRSS int64   // the child's own peak resident set, in bytes (0 = unknown)
 	Peaks   RSSPeaks
+	Store   store.Usage // what the store's file holds when the daemon has returned
 }
 
 // ChildMain runs the daemon as `mailproc run [--once]` does — the
@@ -100,7 +101,11 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	}
 	seconds := time.Since(start).Seconds()
 	stopSampling()
-	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks}, nil
+	usage, err := st.Usage()
+	if err != nil {
+		return ChildReport{}, err
+	}
+	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks, Store: usage}, nil
 }
 
 // startCPUProfile starts profiling into path; the func stops it.
