@@ -5,7 +5,8 @@ package store
 //	format byte (formatCase), flag byte (1: erased),
 //	uvarint: messages whose texts are settled (written, or empty),
 //	uvarint: events of its history stored,
-//	the case as JSON without its messages' texts and without its history.
+//	the case without its messages' texts and without its history, in the
+//	binary encoding of casecodec.go.
 //
 // Its messages' texts are apart, in the texts bucket under the case's id,
 // a 0 byte and the message's index (4 bytes, big-endian), compressed; an
@@ -61,10 +62,10 @@ func appendHeader(b []byte, h caseHeader) []byte {
 
 var errBody = errors.New("case body cut short or of an unknown format")
 
-// readHeader reads a body's header and returns the JSON after it; old
-// is set for a case kept whole as JSON (then the header is zero: nothing
-// of it is apart).
-func readHeader(v []byte) (h caseHeader, js []byte, old bool, err error) {
+// readHeader reads a body's header and returns the encoded case after it;
+// old is set for a case kept whole as JSON (then the header is zero:
+// nothing of it is apart).
+func readHeader(v []byte) (h caseHeader, rest []byte, old bool, err error) {
 	if len(v) > 0 && v[0] == '{' {
 		return caseHeader{}, v, true, nil
 	}
@@ -72,7 +73,7 @@ func readHeader(v []byte) (h caseHeader, js []byte, old bool, err error) {
 		return h, nil, false, errBody
 	}
 	h.erased = v[1]&1 != 0
-	rest := v[2:]
+	rest = v[2:]
 	n, k := binary.Uvarint(rest)
 	if k <= 0 {
 		return h, nil, false, errBody
@@ -87,14 +88,10 @@ func readHeader(v []byte) (h caseHeader, js []byte, old bool, err error) {
 
 // encodeBody is a case's body: the header h and c without its messages'
 // texts and its history.
-func encodeBody(c *cases.Case, h caseHeader) ([]byte, error) {
-	body := textless(c)
-	body.History = nil
-	js, err := json.Marshal(body)
-	if err != nil {
-		return nil, fmt.Errorf("encode case %s: %w", c.ID, err)
-	}
-	return append(appendHeader(make([]byte, 0, len(js)+12), h), js...), nil
+func encodeBody(c *cases.Case, h caseHeader) []byte {
+	e := enc{b: appendHeader(make([]byte, 0, 1024), h)}
+	encodeCase(&e, c)
+	return e.b
 }
 
 // partKey is the key of a case's text or event number i.
@@ -117,16 +114,20 @@ const (
 // returns the header of what is stored (zero for a case kept whole as JSON,
 // which is read whole whatever is asked).
 func readCase(tx *bolt.Tx, id string, v []byte, how howMuch) (*cases.Case, caseHeader, error) {
-	h, js, old, err := readHeader(v)
+	h, body, old, err := readHeader(v)
 	if err != nil {
 		return nil, h, fmt.Errorf("read case %s: %w", id, err)
 	}
 	var c cases.Case
-	if err := json.Unmarshal(js, &c); err != nil {
-		return nil, h, fmt.Errorf("read case %s: %w", id, err)
-	}
 	if old {
+		if err := json.Unmarshal(body, &c); err != nil {
+			return nil, h, fmt.Errorf("read case %s: %w", id, err)
+		}
 		return &c, h, nil
+	}
+	d := dec{b: body}
+	if decodeCase(&d, &c); d.err != nil {
+		return nil, h, fmt.Errorf("read case %s: %w", id, d.err)
 	}
 	if how == readHead {
 		return &c, h, nil

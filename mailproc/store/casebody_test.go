@@ -128,6 +128,26 @@ func TestCaseRoundTripRich(t *testing.T) {
 	})
 }
 
+// TestCaseTimesAsJSON: times come back in the zones JSON gave them back
+// in: UTC at offset 0, Local when it has the offset then, else a zone of
+// the offset.
+func TestCaseTimesAsJSON(t *testing.T) {
+	local := time.Local
+	time.Local = time.FixedZone("XST", 3600) // fill's offset
+	defer func() { time.Local = local }()
+	s, _ := open(t)
+	c := richCase("C-2026-0001")
+	c.Received = time.Date(2026, 1, 2, 3, 4, 5, 6, time.Local)
+	c.Due = time.Date(2026, 1, 2, 3, 4, 5, 6, time.FixedZone("", 7200))
+	c.Answered = time.Date(2026, 1, 2, 3, 4, 5, 6, time.FixedZone("ZERO", 0))
+	put(t, s, c)
+	got := get(t, s, c.ID)
+	sameCase(t, "times", got, c)
+	if got.Received.Location() != time.Local || got.Messages[0].Received.Location() != time.Local || got.Answered.Location() != time.UTC {
+		t.Errorf("zones: %v %v %v", got.Received.Location(), got.Messages[0].Received.Location(), got.Answered.Location())
+	}
+}
+
 func TestCaseHeadUpdate(t *testing.T) {
 	s, _ := open(t)
 	c := settled(benchCase("C-2026-0001", 1))
