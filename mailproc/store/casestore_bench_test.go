@@ -167,8 +167,9 @@ func openB(b *testing.B) (*Store, string) {
 // lifecycle stores case n as the daemon does, one transaction a step:
 // recorded with its reply's bytes, the reply's intent and its outcome (on
 // the case's head, as the outbox does), and the message and reply filed
-// (on the whole case); the reply's bytes are kept.
-func lifecycle(s *Store, n int) error {
+// (on the whole case); the reply's bytes are kept, or deleted once filed
+// (as the daemon did before it kept them).
+func lifecycle(s *Store, n int, keep bool) error {
 	var id string
 	err := s.Update(func(tx *Tx) error {
 		var err error
@@ -213,31 +214,41 @@ func lifecycle(s *Store, n int) error {
 		}
 		c.Replies[0].InSent = true
 		c.Messages[0].Moved, c.Messages[0].At = true, "Processed"
+		if !keep {
+			if err := tx.DeleteRaw(c.Replies[0].MessageID); err != nil {
+				return err
+			}
+		}
 		return tx.PutCase(c)
 	})
 }
 
 // BenchmarkStoreBytesPerCase reports what the store file holds per case
-// after 2,000 cases went through their life as the daemon's do: the
-// file's size over the cases (bbolt grows it in steps of up to 16 MiB), the
-// size of the pages it uses (free or not), and the bytes in use.
+// after 2,000 cases went through their life as the daemon's do, their
+// replies' bytes kept or deleted: the file's size over the cases (bbolt
+// grows it in steps of up to 16 MiB), the size of the pages it uses
+// (free or not), and the bytes in use.
 func BenchmarkStoreBytesPerCase(b *testing.B) {
-	const n = 2000
-	for range b.N {
-		s, _ := openB(b)
-		for i := range n {
-			if err := lifecycle(s, i); err != nil {
-				b.Fatal(err)
+	for _, keep := range []bool{true, false} {
+		b.Run(map[bool]string{true: "replies-kept", false: "replies-deleted"}[keep], func(b *testing.B) {
+			const n = 2000
+			for range b.N {
+				s, _ := openB(b)
+				for i := range n {
+					if err := lifecycle(s, i, keep); err != nil {
+						b.Fatal(err)
+					}
+				}
+				u, err := s.Usage()
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+				b.ReportMetric(float64(u.FileBytes)/n, "file-B/case")
+				b.ReportMetric(float64(u.PageBytes)/n, "pages-B/case")
+				b.ReportMetric(float64(u.DataBytes)/n, "inuse-B/case")
+				b.ReportMetric(float64(u.FileBytes), "file-B/2000")
 			}
-		}
-		u, err := s.Usage()
-		if err != nil {
-			b.Fatal(err)
-		}
-		s.Close()
-		b.ReportMetric(float64(u.FileBytes)/n, "file-B/case")
-		b.ReportMetric(float64(u.PageBytes)/n, "pages-B/case")
-		b.ReportMetric(float64(u.DataBytes)/n, "inuse-B/case")
-		b.ReportMetric(float64(u.FileBytes), "file-B/2000")
+		})
 	}
 }
