@@ -149,11 +149,15 @@ type Tx struct {
 
 func (t *Tx) bucket(name []byte) *bolt.Bucket { return bucket(t.tx, name) }
 
-// appended are the buckets whose keys mostly come in ascending order
-// (they begin with a case id, numbered in sequence, or are one).
-var appended = map[string]bool{
-	string(bucketCases): true, string(bucketTexts): true, string(bucketHistory): true, string(bucketReplies): true,
-	string(bucketRows): true, string(bucketSearch): true,
+// appended reports whether the keys of bucket name mostly come in
+// ascending order: they are case ids, numbered in sequence, or begin with
+// one.
+func appended(name []byte) bool {
+	switch string(name) {
+	case string(bucketCases), string(bucketTexts), string(bucketHistory), string(bucketReplies), string(bucketRows), string(bucketSearch):
+		return true
+	}
+	return false
 }
 
 // fillAppended is how full bbolt fills a page of an appended bucket
@@ -164,7 +168,7 @@ const fillAppended = 0.9
 // bucket returns the bucket name of tx.
 func bucket(tx *bolt.Tx, name []byte) *bolt.Bucket {
 	b := tx.Bucket(name)
-	if appended[string(name)] {
+	if appended(name) {
 		b.FillPercent = fillAppended
 	}
 	return b
