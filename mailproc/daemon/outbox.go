@@ -99,7 +99,7 @@ func (d *Daemon) paused() bool { return d.sendPausedUntil.After(d.now()) }
 // transaction of its own, and returns it, or nil when there is none.
 func (d *Daemon) recordIntent(id string) (*inFlight, error) {
 	var f *inFlight
-	_, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
+	_, err := d.updateHead(id, func(tx *store.Tx, c *cases.Case) error {
 		var err error
 		f, err = d.markSending(tx, c)
 		return err
@@ -166,13 +166,8 @@ func (d *Daemon) deliver(ctx context.Context, f *inFlight) error {
 // reply marked sending, or nil.
 func (d *Daemon) recordOutcome(f *inFlight, serr error, o *outbox) (*inFlight, error) {
 	var nf *inFlight
-	c, err := d.updateCase(f.id, func(tx *store.Tx, c *cases.Case) error {
+	c, err := d.updateHead(f.id, func(tx *store.Tx, c *cases.Case) error {
 		d.sendOutcome(c, f.i, serr)
-		if r := c.Replies[f.i]; r.InSent {
-			if err := tx.DeleteRaw(r.MessageID); err != nil { // no sent folder: nothing more to do with its bytes
-				return err
-			}
-		}
 		var err error
 		nf, err = d.intendNext(tx, c, o)
 		return err
@@ -209,12 +204,13 @@ func (d *Daemon) intendNext(tx *store.Tx, c *cases.Case, o *outbox) (*inFlight, 
 // the transaction that records the outcome for case c (which the caller
 // writes); next is written here when it is another case.
 func (d *Daemon) intendAlso(tx *store.Tx, c *cases.Case, next string) (*inFlight, error) {
-	nc := c
+	nc, h := c, (*store.CaseHead)(nil)
 	if next != c.ID {
 		var err error
-		if nc, err = tx.Case(next); err != nil {
+		if h, err = tx.CaseHead(next); err != nil {
 			return nil, err
 		}
+		nc = h.Case
 	}
 	nf, err := d.markSending(tx, nc)
 	if errors.Is(err, errSkip) {
@@ -223,10 +219,31 @@ func (d *Daemon) intendAlso(tx *store.Tx, c *cases.Case, next string) (*inFlight
 	if err != nil {
 		return nil, err
 	}
-	if nc != c {
-		if err := tx.PutCase(nc); err != nil {
+	if h != nil {
+		if err := tx.PutCaseHead(h); err != nil {
 			return nil, err
 		}
 	}
 	return nf, nil
+}
+
+// updateHead changes a case in one transaction and returns it as written,
+// as updateCase does, but reads and writes only its head (store.CaseHead):
+// the outbox needs neither the texts of its messages nor its history, so
+// a reply's intent or outcome decodes and writes neither again (the events
+// it adds are appended).
+func (d *Daemon) updateHead(id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
+	var c *cases.Case
+	err := d.store.Update(func(tx *store.Tx) error {
+		h, err := tx.CaseHead(id)
+		if err != nil {
+			return err
+		}
+		c = h.Case
+		if err := fn(tx, c); err != nil {
+			return err
+		}
+		return tx.PutCaseHead(h)
+	})
+	return c, err
 }

@@ -43,14 +43,13 @@ func (d *Scheduler) retention(_ context.Context, now time.Time) error {
 	return err
 }
 
+// eraseCase erases the personal data of c, a whole case: its message keys
+// are forgotten, and PutCase of the erased case deletes its messages'
+// texts and the kept bytes of its replies, and rewrites its history with
+// the details blanked.
 func eraseCase(tx *store.Tx, c *cases.Case, now time.Time) error {
 	for _, m := range c.Messages {
 		if err := tx.Forget(m.Key, m.MessageID); err != nil {
-			return err
-		}
-	}
-	for _, r := range c.Replies {
-		if err := tx.DeleteRaw(r.MessageID); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -26,31 +25,107 @@ func (t *Tx) NewCaseID(year int) (string, error) {
 	return fmt.Sprintf("C-%04d-%04d", year, n), nil
 }
 
-// Case returns a case by id, or ErrNotFound.
+// Case returns a case by id, whole, or ErrNotFound.
 func (t *Tx) Case(id string) (*cases.Case, error) {
 	v := t.bucket(bucketCases).Get([]byte(id))
 	if v == nil {
 		return nil, fmt.Errorf("case %s: %w", id, ErrNotFound)
 	}
-	var c cases.Case
-	if err := json.Unmarshal(v, &c); err != nil {
-		return nil, fmt.Errorf("read case %s: %w", id, err)
-	}
-	return &c, nil
+	c, _, err := readCase(t.tx, id, v, readWhole)
+	return c, err
 }
 
-// PutCase writes a case and its indexes: each message key and Message-ID
-// and each reply's Message-ID lead to it, its row and search text, and it
-// is on the work list while it has pending work.
+// PutCase writes a whole case (one read with Case, or a new one) and its
+// indexes: each message key and Message-ID and each reply's Message-ID
+// lead to it, its row and search text, and it is on the work list while
+// it has pending work.
+//
+// What is kept apart is written as it grows: the texts of the messages
+// added since the case was last put, and the events added to its history.
+// A message's text, once written, is not written again, and the events
+// stored are not: c must hold at least the messages and events stored
+// (PutCase refuses it otherwise), as a case's messages and history only
+// grow. Erasure is the exception: when c is erased and the stored case is
+// not, its texts and history are replaced by c's (the history with its
+// details blanked, the texts gone), and the kept bytes of its replies are
+// deleted.
 func (t *Tx) PutCase(c *cases.Case) error {
-	v, err := json.Marshal(c)
+	h, err := t.header(c.ID)
 	if err != nil {
-		return fmt.Errorf("encode case %s: %w", c.ID, err)
+		return err
 	}
-	id := []byte(c.ID)
-	if err := t.bucket(bucketCases).Put(id, v); err != nil {
+	if c.Erased && !h.erased {
+		if err := t.eraseParts(c); err != nil {
+			return err
+		}
+		h.texts, h.history = 0, 0
+	}
+	if len(c.History) < h.history || len(c.Messages) < h.texts {
+		return fmt.Errorf("write case %s: it holds %d messages and %d events, fewer than the %d and %d stored", c.ID, len(c.Messages), len(c.History), h.texts, h.history)
+	}
+	if err := t.putBody(c, h, c.History[h.history:]); err != nil {
+		return err
+	}
+	if err := t.putIndexes(c); err != nil {
+		return err
+	}
+	if err := putRow(t.tx, c.Row()); err != nil {
+		return err
+	}
+	return t.putSearch(c)
+}
+
+// header reads what the stored case id keeps apart (zero for none).
+func (t *Tx) header(id string) (caseHeader, error) {
+	v := t.bucket(bucketCases).Get([]byte(id))
+	if v == nil {
+		return caseHeader{}, nil
+	}
+	h, _, _, err := readHeader(v)
+	if err != nil {
+		return h, fmt.Errorf("read case %s: %w", id, err)
+	}
+	return h, nil
+}
+
+// putBody writes the body of c, the texts of its messages not yet
+// written (h says what is), and added, the events after those stored.
+func (t *Tx) putBody(c *cases.Case, h caseHeader, added []cases.Event) error {
+	if err := writeTexts(t.tx, c, h.texts); err != nil {
+		return err
+	}
+	if err := appendHistory(t.tx, c.ID, h.history, added); err != nil {
+		return err
+	}
+	v := encodeBody(c, caseHeader{erased: c.Erased, texts: len(c.Messages), history: h.history + len(added)})
+	if err := putChanged(t.bucket(bucketCases), []byte(c.ID), v); err != nil {
 		return fmt.Errorf("write case %s: %w", c.ID, err)
 	}
+	return nil
+}
+
+// eraseParts deletes what an erased case keeps apart: its messages'
+// texts, its history (written again from the case), and the kept bytes
+// of its replies.
+func (t *Tx) eraseParts(c *cases.Case) error {
+	for _, b := range [][]byte{bucketTexts, bucketHistory} {
+		if err := deleteParts(t.tx, b, c.ID); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.Replies {
+		if err := t.DeleteRaw(r.MessageID); err != nil {
+			return fmt.Errorf("erase case %s: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+// putIndexes writes what leads to case c and what lists it: its message
+// keys and Message-IDs, its replies' Message-IDs, and the open-case and
+// work lists.
+func (t *Tx) putIndexes(c *cases.Case) error {
+	id := []byte(c.ID)
 	for _, m := range c.Messages {
 		if err := t.index(bucketMsgKeys, m.Key, id); err != nil {
 			return err
@@ -67,9 +142,6 @@ func (t *Tx) PutCase(c *cases.Case) error {
 	if err := t.setOpen(c); err != nil {
 		return err
 	}
-	if err := t.putRow(c); err != nil {
-		return err
-	}
 	return t.setWork(c.ID, c.PendingWork())
 }
 
@@ -79,7 +151,7 @@ func (t *Tx) setOpen(c *cases.Case) error {
 	if !c.State.Open() {
 		return b.Delete([]byte(c.ID))
 	}
-	return b.Put([]byte(c.ID), openValue(c))
+	return putChanged(b, []byte(c.ID), openValue(c))
 }
 
 // openValue is an open case's due date in Unix seconds, 0 for none
@@ -123,7 +195,7 @@ func (t *Tx) index(bucket []byte, key string, id []byte) error {
 func (t *Tx) setWork(id string, pending bool) error {
 	b := t.bucket(bucketWork)
 	if pending {
-		return b.Put([]byte(id), []byte{1})
+		return putChanged(b, []byte(id), []byte{1})
 	}
 	return b.Delete([]byte(id))
 }
@@ -164,28 +236,42 @@ func (t *Tx) PendingCases() []string {
 	return ids
 }
 
-// ForEachCase calls fn for every case, in id order, until fn returns an
-// error.
+// ForEachCase calls fn for every case, whole, in id order, until fn
+// returns an error.
 func (t *Tx) ForEachCase(fn func(*cases.Case) error) error {
-	return t.bucket(bucketCases).ForEach(func(k, v []byte) error {
-		var c cases.Case
-		if err := json.Unmarshal(v, &c); err != nil {
-			return fmt.Errorf("read case %s: %w", k, err)
+	return forEachCase(t.tx, fn)
+}
+
+func forEachCase(tx *bolt.Tx, fn func(*cases.Case) error) error {
+	return bucket(tx, bucketCases).ForEach(func(k, v []byte) error {
+		c, _, err := readCase(tx, string(k), v, readWhole)
+		if err != nil {
+			return err
 		}
-		return fn(&c)
+		return fn(c)
 	})
 }
 
-// PutRaw keeps the bytes of a reply until it is settled.
+// PutRaw keeps the bytes of a reply (or the content of a letter) under
+// its Message-ID (or key), compressed, for the record: they stay after
+// the reply is sent and filed, and go when its case is erased.
 func (t *Tx) PutRaw(messageID string, raw []byte) error {
-	if err := t.bucket(bucketRaw).Put([]byte(messageID), raw); err != nil {
+	if err := t.bucket(bucketReplies).Put([]byte(messageID), pack(raw)); err != nil {
 		return fmt.Errorf("store reply %s: %w", messageID, err)
 	}
 	return nil
 }
 
-// Raw returns the bytes of a reply, or nil.
+// Raw returns the kept bytes of a reply, or nil: those PutRaw kept, or
+// those a store of an earlier format kept as they were.
 func (t *Tx) Raw(messageID string) []byte {
+	if v := t.bucket(bucketReplies).Get([]byte(messageID)); v != nil {
+		raw, err := unpack(v)
+		if err != nil {
+			return nil
+		}
+		return raw
+	}
 	v := t.bucket(bucketRaw).Get([]byte(messageID))
 	if v == nil {
 		return nil
@@ -193,23 +279,31 @@ func (t *Tx) Raw(messageID string) []byte {
 	return append([]byte{}, v...)
 }
 
-// DeleteRaw drops the bytes of a settled reply.
+// DeleteRaw drops the kept bytes of a reply.
 func (t *Tx) DeleteRaw(messageID string) error {
-	return t.bucket(bucketRaw).Delete([]byte(messageID))
+	if messageID == "" {
+		return nil
+	}
+	for _, b := range [][]byte{bucketReplies, bucketRaw} {
+		if err := t.bucket(b).Delete([]byte(messageID)); err != nil {
+			return fmt.Errorf("delete reply %s: %w", messageID, err)
+		}
+	}
+	return nil
 }
 
 // indexOpen builds the open-case index of a database made before it
 // existed (the index is empty but cases are not).
 func indexOpen(tx *bolt.Tx) error {
-	open := tx.Bucket(bucketOpen)
+	open := bucket(tx, bucketOpen)
 	if k, _ := open.Cursor().First(); k != nil {
 		return nil
 	}
-	return tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
-		var c cases.Case
-		if err := json.Unmarshal(v, &c); err != nil || !c.State.Open() {
+	return bucket(tx, bucketCases).ForEach(func(k, v []byte) error {
+		c, _, err := readCase(tx, string(k), v, readHead)
+		if err != nil || !c.State.Open() {
 			return nil
 		}
-		return open.Put(k, openValue(&c))
+		return open.Put(k, openValue(c))
 	})
 }

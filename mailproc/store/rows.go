@@ -23,22 +23,24 @@ const rowsVersion = "3"
 
 var keyRowsVersion = []byte("rows-version")
 
-// putRow writes a case's row and search text.
-func (t *Tx) putRow(c *cases.Case) error {
-	return putRow(t.tx, c)
-}
-
-func putRow(tx *bolt.Tx, c *cases.Case) error {
-	row := c.Row()
+// putRow writes a case's row.
+func putRow(tx *bolt.Tx, row cases.Row) error {
 	js, err := json.Marshal(row)
 	if err != nil {
-		return fmt.Errorf("encode row of %s: %w", c.ID, err)
+		return fmt.Errorf("encode row of %s: %w", row.ID, err)
 	}
 	v := append(appendRowKey(nil, row), js...)
-	if err := tx.Bucket(bucketRows).Put([]byte(c.ID), v); err != nil {
-		return fmt.Errorf("write row of %s: %w", c.ID, err)
+	if err := putChanged(bucket(tx, bucketRows), []byte(row.ID), v); err != nil {
+		return fmt.Errorf("write row of %s: %w", row.ID, err)
 	}
-	if err := tx.Bucket(bucketSearch).Put([]byte(c.ID), []byte(c.SearchText())); err != nil {
+	return nil
+}
+
+// putSearch writes the search text of c, a whole case.
+func (t *Tx) putSearch(c *cases.Case) error { return putSearch(t.tx, c) }
+
+func putSearch(tx *bolt.Tx, c *cases.Case) error {
+	if err := putChanged(bucket(tx, bucketSearch), []byte(c.ID), []byte(c.SearchText())); err != nil {
 		return fmt.Errorf("write search text of %s: %w", c.ID, err)
 	}
 	return nil
@@ -102,21 +104,20 @@ func holdsAll(text []byte, words [][]byte) bool {
 // the open-case index, when the database was indexed by another version
 // (or never).
 func indexRows(tx *bolt.Tx) error {
-	meta := tx.Bucket(bucketMeta)
+	meta := bucket(tx, bucketMeta)
 	if string(meta.Get(keyRowsVersion)) == rowsVersion {
 		return nil
 	}
-	err := tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
-		var c cases.Case
-		if err := json.Unmarshal(v, &c); err != nil {
-			return fmt.Errorf("read case %s: %w", k, err)
-		}
+	err := forEachCase(tx, func(c *cases.Case) error {
 		if c.State.Open() {
-			if err := tx.Bucket(bucketOpen).Put(k, openValue(&c)); err != nil {
+			if err := bucket(tx, bucketOpen).Put([]byte(c.ID), openValue(c)); err != nil {
 				return err
 			}
 		}
-		return putRow(tx, &c)
+		if err := putRow(tx, c.Row()); err != nil {
+			return err
+		}
+		return putSearch(tx, c)
 	})
 	if err != nil {
 		return fmt.Errorf("index rows: %w", err)

@@ -26,14 +26,15 @@ var (
 	bucketThreads = []byte("threads")
 	bucketYears   = []byte("years")
 	bucketSends   = []byte("sends")
-	bucketRaw     = []byte("raw")
+	bucketRaw     = []byte("raw")     // replies' bytes as a store of an earlier format kept them
+	bucketReplies = []byte("replies") // replies' bytes, compressed
 	bucketWork    = []byte("work")
 	bucketMarks   = []byte("watermarks")
 	bucketMeta    = []byte("meta")
 	bucketJobs    = []byte("jobs")
 	bucketOpen    = []byte("open")        // open cases: id → due (Unix seconds)
 	bucketWeb     = []byte("websessions") // console sessions: key → expiry (Unix seconds) and data
-	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb, bucketRows, bucketSearch}
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb, bucketRows, bucketSearch, bucketTexts, bucketHistory, bucketReplies}
 )
 
 // ErrNotFound is returned for a case that does not exist.
@@ -157,7 +158,32 @@ type Tx struct {
 	key []byte
 }
 
-func (t *Tx) bucket(name []byte) *bolt.Bucket { return t.tx.Bucket(name) }
+func (t *Tx) bucket(name []byte) *bolt.Bucket { return bucket(t.tx, name) }
+
+// appended reports whether the keys of bucket name mostly come in
+// ascending order: they are case ids, numbered in sequence, or begin with
+// one.
+func appended(name []byte) bool {
+	switch string(name) {
+	case string(bucketCases), string(bucketTexts), string(bucketHistory), string(bucketReplies), string(bucketRows), string(bucketSearch):
+		return true
+	}
+	return false
+}
+
+// fillAppended is how full bbolt fills a page of an appended bucket
+// before it splits it: a page left half full (bbolt's default, for keys
+// that come in any order) would never be filled.
+const fillAppended = 0.9
+
+// bucket returns the bucket name of tx.
+func bucket(tx *bolt.Tx, name []byte) *bolt.Bucket {
+	b := tx.Bucket(name)
+	if appended(name) {
+		b.FillPercent = fillAppended
+	}
+	return b
+}
 
 // Backup writes a consistent copy of the whole database to w while it is
 // in use, and returns how many bytes.

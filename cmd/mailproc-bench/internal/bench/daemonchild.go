@@ -30,7 +30,8 @@ type ChildReport struct {
 	Ops     Ops     // time in each mailbox and SMTP operation
 	PeakRSS int64   // the child's own peak resident set, in bytes (0 = unknown)
 	Peaks   RSSPeaks
-	Commits uint64 // store transactions committed (store.Store.Commits)
+	Commits uint64      // store transactions committed (store.Store.Commits)
+	Store   store.Usage // what the store's file holds when the daemon has returned
 }
 
 // ChildMain runs the daemon as `mailproc run [--once]` does — the
@@ -101,7 +102,11 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	}
 	seconds := time.Since(start).Seconds()
 	stopSampling()
-	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks, Commits: st.Commits()}, nil
+	usage, err := st.Usage()
+	if err != nil {
+		return ChildReport{}, err
+	}
+	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks, Commits: st.Commits(), Store: usage}, nil
 }
 
 // startCPUProfile starts profiling into path; the func stops it.

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/mailproc/mailproc/mailproc/store"
 )
 
 // WriteReport prints the figures, part by part, then the targets beside
@@ -42,7 +44,19 @@ func writeThroughput(w io.Writer, r *Results) {
 		fmt.Fprintf(w, "  mailproc: cold start until all is answered and moved\t%.2f\tCPU %.1f s, peak RSS %s (%s)\n", d.Wall, d.CPU, mib(d.MaxRSS), peaks(d.Peaks))
 		fmt.Fprintf(w, "  mailproc's read phase: headers, previews, bodies\t%.2f\t%d fetches, %.1f MB\n", rp.Seconds, rp.Calls, float64(rp.Bytes)/1e6)
 		writeOps(w, d)
+		writeStore(w, d.Store)
 	}
+}
+
+// writeStore shows what mailproc's run left in its store: the file, and
+// per case the file, the pages in use or free, and the data in them.
+func writeStore(w io.Writer, u store.Usage) {
+	if u.Cases == 0 {
+		return
+	}
+	per := func(b int64) int64 { return b / int64(u.Cases) }
+	fmt.Fprintf(w, "  mailproc's store after the run: %d cases\t\tfile %.1f MB; per case: file %d B, pages %d B, data %d B\n",
+		u.Cases, float64(u.FileBytes)/1e6, per(u.FileBytes), per(u.PageBytes), per(u.DataBytes))
 }
 
 // writeOps shows where the daemon's time went, largest first.

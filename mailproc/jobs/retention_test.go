@@ -1,0 +1,67 @@
+package jobs
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+	"github.com/mailproc/mailproc/mailproc/config"
+	"github.com/mailproc/mailproc/mailproc/store"
+)
+
+// TestRetentionErasesKeptParts: a case past its retention loses its
+// messages' texts, its history's details and the kept bytes of its
+// replies; a recent one keeps them.
+func TestRetentionErasesKeptParts(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	mk := func(id string, received time.Time) *cases.Case {
+		c := &cases.Case{ID: id, Kind: cases.Other, State: cases.Done, Email: "a@example.org", Received: received,
+			Messages: []cases.Message{{Key: "k-" + id, MessageID: id + "@x", Text: "my secret text"}},
+			Replies:  []cases.Reply{{Template: "t", MessageID: id + ".reply@x", State: cases.ReplySent, InSent: true}}}
+		c.Log(received, "staff", "note", "a secret detail")
+		return c
+	}
+	old, recent := mk("C-2023-0001", now.AddDate(-3, 0, 0)), mk("C-2026-0001", now.AddDate(0, -1, 0))
+	err = st.Update(func(tx *store.Tx) error {
+		for _, c := range []*cases.Case{old, recent} {
+			if err := tx.PutRaw(c.Replies[0].MessageID, []byte("reply bytes")); err != nil {
+				return err
+			}
+			if err := tx.PutCase(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	d, err := New(Options{Config: &cfg, Store: st, Cases: noCases{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.retention(t.Context(), now); err != nil {
+		t.Fatal(err)
+	}
+	st.View(func(tx *store.Tx) error {
+		for _, c := range []*cases.Case{old, recent} {
+			got, err := tx.Case(c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept := tx.Raw(c.Replies[0].MessageID) != nil
+			erased := c == old
+			if got.Erased != erased || (got.Messages[0].Text == "") != erased || (got.History[0].Detail == "") != erased || kept == erased {
+				t.Errorf("%s (erased: %v): erased %v, text %q, detail %q, reply bytes kept %v", c.ID, erased, got.Erased, got.Messages[0].Text, got.History[0].Detail, kept)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,55 @@
+package store
+
+import (
+	"bytes"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// formatFlate begins a value compressed with DEFLATE (RFC 1951).
+const formatFlate = 1
+
+// The compressors and decompressors in use are few and their state large
+// (a compressor's is about 600 KB): they are kept for the next value.
+var (
+	flateWriters = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.DefaultCompression) // the level is valid
+		return w
+	}}
+	flateReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+)
+
+// pack compresses b into a value: formatFlate and the DEFLATE stream.
+func pack(b []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(b)/2 + 16)
+	out.WriteByte(formatFlate)
+	w := flateWriters.Get().(*flate.Writer)
+	w.Reset(&out)
+	w.Write(b) // writes to a bytes.Buffer do not fail
+	w.Close()
+	flateWriters.Put(w)
+	return out.Bytes()
+}
+
+var errPacked = errors.New("compressed value of an unknown format")
+
+// unpack returns the bytes a value made by pack holds.
+func unpack(v []byte) ([]byte, error) {
+	if len(v) == 0 || v[0] != formatFlate {
+		return nil, errPacked
+	}
+	r := flateReaders.Get().(io.ReadCloser)
+	defer flateReaders.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(v[1:]), nil); err != nil {
+		return nil, fmt.Errorf("decompress: %w", err)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, 3*len(v)))
+	if _, err := io.Copy(out, r); err != nil {
+		return nil, fmt.Errorf("decompress: %w", err)
+	}
+	return out.Bytes(), nil
+}
