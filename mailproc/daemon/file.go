@@ -214,23 +214,22 @@ func (d *Daemon) moveElsewhere(ctx context.Context, mb Mailbox, m cases.Message)
 }
 
 // markFiled records where the filed messages of a case are now, and which
-// of its replies were copied to the sent folder (their bytes then go). A
-// message whose case was sent elsewhere meanwhile (staff) stays pending,
-// to move on from where it is.
+// of its replies were copied to the sent folder (their bytes stay in the
+// store for the record, until retention removes the case). A message whose
+// case was sent elsewhere meanwhile (staff) stays pending, to move on from
+// where it is. It reads and writes the case's head only.
 func markFiled(tx *store.Tx, id string, filed []fileRef, copied []string, now time.Time) error {
 	if len(filed) == 0 && len(copied) == 0 {
 		return nil
 	}
-	c, err := tx.Case(id)
+	h, err := tx.CaseHead(id)
 	if err != nil {
 		return err
 	}
+	c := h.Case
 	for i := range c.Replies {
 		if r := &c.Replies[i]; slices.Contains(copied, r.MessageID) {
 			r.InSent = true
-			if err := tx.DeleteRaw(r.MessageID); err != nil {
-				return err
-			}
 		}
 	}
 	for _, r := range filed {
@@ -244,7 +243,7 @@ func markFiled(tx *store.Tx, id string, filed []fileRef, copied []string, now ti
 			c.Log(now, cases.ActorDaemon, "copy filed", fmt.Sprintf("another copy of %s (uid %d) went to %s, not decided again", shortKey(m.Key), m.UID, m.Folder))
 		}
 	}
-	return tx.PutCase(c)
+	return tx.PutCaseHead(h)
 }
 
 // messageOf is the message of c that r names, or nil.
