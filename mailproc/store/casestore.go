@@ -182,12 +182,12 @@ func (t *Tx) index(bucket []byte, key string, id []byte) error {
 	if key == "" {
 		return nil
 	}
-	b := t.bucket(bucket)
-	if b.Get([]byte(key)) != nil {
+	b, k := t.bucket(bucket), indexKey(key)
+	if b.Get(k) != nil {
 		return nil // the first case to claim a key keeps it
 	}
-	if err := b.Put([]byte(key), id); err != nil {
-		return fmt.Errorf("index %s %q: %w", bucket, key, err)
+	if err := b.Put(k, id); err != nil {
+		return fmt.Errorf("index %s %.80q: %w", bucket, key, err)
 	}
 	return nil
 }
@@ -206,7 +206,7 @@ func (t *Tx) CaseForMessage(key string) (string, bool) {
 	if key == "" {
 		return "", false
 	}
-	v := t.bucket(bucketMsgKeys).Get([]byte(key))
+	v := t.bucket(bucketMsgKeys).Get(indexKey(key))
 	return string(v), v != nil
 }
 
@@ -219,7 +219,7 @@ func (t *Tx) CaseForThread(ids []string) (string, bool) {
 		if ids[i] == "" {
 			continue
 		}
-		if v := b.Get([]byte(ids[i])); v != nil {
+		if v := b.Get(indexKey(ids[i])); v != nil {
 			return string(v), true
 		}
 	}

@@ -42,12 +42,12 @@ func (t *Tx) SetJob(key string, j Job) error {
 // erasure).
 func (t *Tx) Forget(key, messageID string) error {
 	if key != "" {
-		if err := t.bucket(bucketMsgKeys).Delete([]byte(key)); err != nil {
+		if err := t.bucket(bucketMsgKeys).Delete(indexKey(key)); err != nil {
 			return err
 		}
 	}
 	if messageID != "" {
-		return t.bucket(bucketThreads).Delete([]byte(messageID))
+		return t.bucket(bucketThreads).Delete(indexKey(messageID))
 	}
 	return nil
 }
