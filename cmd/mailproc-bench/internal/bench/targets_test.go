@@ -37,9 +37,10 @@ func TestTargets(t *testing.T) {
 		{"0.60×", true, true},                         // (1 + 4 + 1) / 10
 		{"+0.100 s", true, true},                      // p50
 		{"+0.300 s", true, false},                     // p99
-		{"48.0 MiB", true, true},                      // the largest of all runs
+		{"48.0 MiB", true, false},                     // the largest of all runs, over 40
 		{"+33% (N=2000→20000)", true, false},          // 36 → 48 MiB
 		{"6667 msg/s (generated+corpus)", true, true}, // the target set, not the first
+		{"5.00 s", true, false},                       // CPU 5 s for N = 10,000, over 4.55
 		{"1.05 (2470 for 2350)", true, true},          // commits / requests
 	}
 	got := Targets(sampleResults())
