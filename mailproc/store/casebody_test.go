@@ -527,16 +527,20 @@ func TestRawKeptCompressed(t *testing.T) {
 }
 
 // FuzzCaseRoundTrip: any case read back is the case put, whole, and after
-// an update through its head.
+// an update through its head; its strings, in its body and apart, any
+// bytes.
 func FuzzCaseRoundTrip(f *testing.F) {
 	f.Add("hello", "detail", uint8(1), uint8(3), true)
 	f.Add("", "", uint8(0), uint8(0), false)
 	f.Add("\x00\xff{", "é", uint8(3), uint8(1), true)
 	f.Fuzz(func(t *testing.T, text, detail string, msgs, events uint8, viaHead bool) {
 		s, _ := open(t)
-		c := &cases.Case{ID: "C-2026-0001", State: cases.Review}
+		c := &cases.Case{ID: "C-2026-0001", State: cases.Review, Email: detail}
 		for i := range int(msgs % 5) {
-			c.Messages = append(c.Messages, cases.Message{Key: fmt.Sprint(i), Text: strings.Repeat(text, i)})
+			c.Messages = append(c.Messages, cases.Message{Key: fmt.Sprint(i), Subject: detail, Text: strings.Repeat(text, i)})
+		}
+		if msgs%2 == 1 {
+			c.Copies = []cases.Message{{Key: "copy", Text: text}}
 		}
 		for i := range int(events % 7) {
 			c.Log(time.Unix(int64(i), 0).UTC(), "a", "b", detail)
