@@ -68,6 +68,7 @@ var (
 	bodyDecAnyText = mustDecMode(cbor.DecOptions{UTF8: cbor.UTF8DecodeInvalid})
 )
 
+// mustEncMode is the encoder of options o, which are known good.
 func mustEncMode(o cbor.EncOptions) cbor.EncMode {
 	m, err := o.EncMode()
 	if err != nil {
@@ -76,6 +77,7 @@ func mustEncMode(o cbor.EncOptions) cbor.EncMode {
 	return m
 }
 
+// mustDecMode is the decoder of options o, which are known good.
 func mustDecMode(o cbor.DecOptions) cbor.DecMode {
 	m, err := o.DecMode()
 	if err != nil {
