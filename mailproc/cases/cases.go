@@ -78,85 +78,90 @@ const (
 
 // Fields are what a california request must give (SPEC §3).
 type Fields struct {
-	Name   string `json:"name"`
-	Street string `json:"street"`
-	City   string `json:"city"`
-	State  string `json:"state"`
-	ZIP    string `json:"zip"`
+	Name   string `json:"name" cbor:"1,keyasint,omitempty"`
+	Street string `json:"street" cbor:"2,keyasint,omitempty"`
+	City   string `json:"city" cbor:"3,keyasint,omitempty"`
+	State  string `json:"state" cbor:"4,keyasint,omitempty"`
+	ZIP    string `json:"zip" cbor:"5,keyasint,omitempty"`
 }
 
 // CoppaFields identify the child and the parent of a coppa request.
 type CoppaFields struct {
-	ParentName    string `json:"parent_name,omitempty"`
-	ChildName     string `json:"child_name,omitempty"`
-	ChildEmail    string `json:"child_email,omitempty"`
-	ChildUsername string `json:"child_username,omitempty"`
+	ParentName    string `json:"parent_name,omitempty" cbor:"1,keyasint,omitempty"`
+	ChildName     string `json:"child_name,omitempty" cbor:"2,keyasint,omitempty"`
+	ChildEmail    string `json:"child_email,omitempty" cbor:"3,keyasint,omitempty"`
+	ChildUsername string `json:"child_username,omitempty" cbor:"4,keyasint,omitempty"`
 }
 
 // Case is one request and everything done about it.
+//
+// The cbor tags here and on the structs a Case holds number the fields in
+// the store's encoding of a case (mailproc/store): a field's number never
+// changes, and the number of a field removed is not used again. History
+// is kept apart by the store, so it has none.
 type Case struct {
-	ID        string      `json:"id"`
-	Kind      Kind        `json:"kind"`
-	State     State       `json:"state"`
-	Reasons   []Reason    `json:"reasons,omitempty"`
-	Channel   string      `json:"channel"`
-	Email     string      `json:"email"`
-	Fields    Fields      `json:"fields"`
-	FirstLine bool        `json:"first_line"`
-	Missing   []string    `json:"missing,omitempty"`
-	Coppa     CoppaFields `json:"coppa,omitempty"`
+	ID        string      `json:"id" cbor:"1,keyasint,omitempty"`
+	Kind      Kind        `json:"kind" cbor:"2,keyasint,omitempty"`
+	State     State       `json:"state" cbor:"3,keyasint,omitempty"`
+	Reasons   []Reason    `json:"reasons,omitempty" cbor:"4,keyasint,omitempty"`
+	Channel   string      `json:"channel" cbor:"5,keyasint,omitempty"`
+	Email     string      `json:"email" cbor:"6,keyasint,omitempty"`
+	Fields    Fields      `json:"fields" cbor:"7,keyasint,omitzero"`
+	FirstLine bool        `json:"first_line" cbor:"8,keyasint,omitempty"`
+	Missing   []string    `json:"missing,omitempty" cbor:"9,keyasint,omitempty"`
+	Coppa     CoppaFields `json:"coppa,omitempty" cbor:"10,keyasint,omitzero"`
 	// Law and Rights are what a privacy request names (SPEC §10).
-	Law      string    `json:"law,omitempty"`
-	Rights   []string  `json:"rights,omitempty"`
-	Received time.Time `json:"received"`
-	Year     int       `json:"year"`
-	Due      time.Time `json:"due"`
-	Answered time.Time `json:"answered,omitempty"`
-	Outcome  Outcome   `json:"outcome,omitempty"`
-	Messages []Message `json:"messages"`
+	Law      string    `json:"law,omitempty" cbor:"11,keyasint,omitempty"`
+	Rights   []string  `json:"rights,omitempty" cbor:"12,keyasint,omitempty"`
+	Received time.Time `json:"received" cbor:"13,keyasint,omitzero"`
+	Year     int       `json:"year" cbor:"14,keyasint,omitempty"`
+	Due      time.Time `json:"due" cbor:"15,keyasint,omitzero"`
+	Answered time.Time `json:"answered,omitempty" cbor:"16,keyasint,omitzero"`
+	Outcome  Outcome   `json:"outcome,omitempty" cbor:"17,keyasint,omitempty"`
+	Messages []Message `json:"messages" cbor:"18,keyasint"`
 	// Copies are other copies of the case's messages found in the inbox
 	// (delivered twice, copied back), filed where the first went; they
 	// are not decided again.
-	Copies  []Message `json:"copies,omitempty"`
-	Replies []Reply   `json:"replies,omitempty"`
-	History []Event   `json:"history"`
-	Erased  bool      `json:"erased,omitempty"`
+	Copies  []Message `json:"copies,omitempty" cbor:"19,keyasint,omitempty"`
+	Replies []Reply   `json:"replies,omitempty" cbor:"20,keyasint,omitempty"`
+	History []Event   `json:"history" cbor:"-"`
+	Erased  bool      `json:"erased,omitempty" cbor:"21,keyasint,omitempty"`
 	// Letter is set for a request that came by post (Channel "letter").
-	Letter *Letter `json:"letter,omitempty"`
+	Letter *Letter `json:"letter,omitempty" cbor:"22,keyasint,omitempty"`
 }
 
 // Message is one mail that belongs to a case.
 type Message struct {
-	Key         string    `json:"key"`
-	MessageID   string    `json:"message_id,omitempty"`
-	Received    time.Time `json:"received"`
-	From        string    `json:"from"`
-	Subject     string    `json:"subject"`
-	Text        string    `json:"text"`
-	Folder      string    `json:"folder"`         // where it goes (or went)
-	Flag        bool      `json:"flag,omitempty"` // \Flagged there
-	At          string    `json:"at,omitempty"`   // the folder it is in now when not the inbox
-	UID         uint32    `json:"uid,omitempty"`
-	UIDValidity uint32    `json:"uid_validity,omitempty"`
-	Moved       bool      `json:"moved,omitempty"`
+	Key         string    `json:"key" cbor:"1,keyasint,omitempty"`
+	MessageID   string    `json:"message_id,omitempty" cbor:"2,keyasint,omitempty"`
+	Received    time.Time `json:"received" cbor:"3,keyasint,omitzero"`
+	From        string    `json:"from" cbor:"4,keyasint,omitempty"`
+	Subject     string    `json:"subject" cbor:"5,keyasint,omitempty"`
+	Text        string    `json:"text" cbor:"6,keyasint,omitempty"`
+	Folder      string    `json:"folder" cbor:"7,keyasint,omitempty"`         // where it goes (or went)
+	Flag        bool      `json:"flag,omitempty" cbor:"8,keyasint,omitempty"` // \Flagged there
+	At          string    `json:"at,omitempty" cbor:"9,keyasint,omitempty"`   // the folder it is in now when not the inbox
+	UID         uint32    `json:"uid,omitempty" cbor:"10,keyasint,omitempty"`
+	UIDValidity uint32    `json:"uid_validity,omitempty" cbor:"11,keyasint,omitempty"`
+	Moved       bool      `json:"moved,omitempty" cbor:"12,keyasint,omitempty"`
 	// Filing is the intent to move it out of the inbox, recorded before
 	// the first IMAP command of the move; nil while none was begun.
-	Filing   *Filing  `json:"filing,omitempty"`
-	Action   string   `json:"action"`
-	Template Template `json:"template,omitempty"`
-	Reasons  []Reason `json:"reasons,omitempty"`
+	Filing   *Filing  `json:"filing,omitempty" cbor:"13,keyasint,omitempty"`
+	Action   string   `json:"action" cbor:"14,keyasint,omitempty"`
+	Template Template `json:"template,omitempty" cbor:"15,keyasint,omitempty"`
+	Reasons  []Reason `json:"reasons,omitempty" cbor:"16,keyasint,omitempty"`
 	// Attachments are the files attached to it, listed (never copied).
-	Attachments []Attachment `json:"attachments,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty" cbor:"17,keyasint,omitempty"`
 }
 
 // Filing is an intent to move a message out of the inbox. On a server
 // without MOVE it notes the destination's UIDVALIDITY and UIDNEXT, so that
 // a repeat finds the copy an interrupted attempt made there.
 type Filing struct {
-	Folder      string `json:"folder"`
-	Flag        bool   `json:"flag,omitempty"`
-	UIDValidity uint32 `json:"uid_validity,omitempty"`
-	UIDNext     uint32 `json:"uid_next,omitempty"`
+	Folder      string `json:"folder" cbor:"1,keyasint,omitempty"`
+	Flag        bool   `json:"flag,omitempty" cbor:"2,keyasint,omitempty"`
+	UIDValidity uint32 `json:"uid_validity,omitempty" cbor:"3,keyasint,omitempty"`
+	UIDNext     uint32 `json:"uid_next,omitempty" cbor:"4,keyasint,omitempty"`
 }
 
 // ReplyState is how far one reply got.
@@ -183,22 +188,22 @@ func (s ReplyState) Delivered() bool { return s == ReplySent || s == ReplyPosted
 
 // Reply is one answer sent (or to be sent) on a case.
 type Reply struct {
-	Template    Template   `json:"template"`
-	MessageID   string     `json:"message_id"` // for a letter, the key its content is kept under
-	To          string     `json:"to"`         // an email address, or a letter's address on one line
-	InReplyTo   string     `json:"in_reply_to,omitempty"`
-	State       ReplyState `json:"state"`
-	Actor       string     `json:"actor"`
-	PlannedAt   time.Time  `json:"planned_at"`
-	SentAt      time.Time  `json:"sent_at,omitempty"` // for a letter, the day it was posted
-	Attempts    int        `json:"attempts,omitempty"`
-	NextAttempt time.Time  `json:"next_attempt,omitempty"`
-	Error       string     `json:"error,omitempty"`
-	InSent      bool       `json:"in_sent,omitempty"`
-	Bounced     time.Time  `json:"bounced,omitempty"`
+	Template    Template   `json:"template" cbor:"1,keyasint,omitempty"`
+	MessageID   string     `json:"message_id" cbor:"2,keyasint,omitempty"` // for a letter, the key its content is kept under
+	To          string     `json:"to" cbor:"3,keyasint,omitempty"`         // an email address, or a letter's address on one line
+	InReplyTo   string     `json:"in_reply_to,omitempty" cbor:"4,keyasint,omitempty"`
+	State       ReplyState `json:"state" cbor:"5,keyasint,omitempty"`
+	Actor       string     `json:"actor" cbor:"6,keyasint,omitempty"`
+	PlannedAt   time.Time  `json:"planned_at" cbor:"7,keyasint,omitzero"`
+	SentAt      time.Time  `json:"sent_at,omitempty" cbor:"8,keyasint,omitzero"` // for a letter, the day it was posted
+	Attempts    int        `json:"attempts,omitempty" cbor:"9,keyasint,omitempty"`
+	NextAttempt time.Time  `json:"next_attempt,omitempty" cbor:"10,keyasint,omitzero"`
+	Error       string     `json:"error,omitempty" cbor:"11,keyasint,omitempty"`
+	InSent      bool       `json:"in_sent,omitempty" cbor:"12,keyasint,omitempty"`
+	Bounced     time.Time  `json:"bounced,omitempty" cbor:"13,keyasint,omitzero"`
 	// Answer: this reply is the case's answer (its Outcome was recorded
 	// when it was planned): when it is delivered, the case is answered.
-	Answer bool `json:"answer,omitempty"`
+	Answer bool `json:"answer,omitempty" cbor:"14,keyasint,omitempty"`
 }
 
 // Event is one line of a case's append-only history.

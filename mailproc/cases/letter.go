@@ -22,17 +22,17 @@ type Letter struct {
 	// fields do not give it: always for coppa (the parent's address), and
 	// for california when the letter lacks an address and the envelope
 	// has one.
-	ReturnAddress Fields `json:"return_address,omitzero"`
+	ReturnAddress Fields `json:"return_address,omitzero" cbor:"1,keyasint,omitzero"`
 	// Scan is a scan of the letter, kept outside the database.
-	Scan *Scan `json:"scan,omitempty"`
+	Scan *Scan `json:"scan,omitempty" cbor:"2,keyasint,omitempty"`
 }
 
 // Scan is a file staff scanned the letter into, referenced by path and
 // checked by its SHA-256 at intake.
 type Scan struct {
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"` // hex
-	Bytes  int64  `json:"bytes"`
+	Path   string `json:"path" cbor:"1,keyasint,omitempty"`
+	SHA256 string `json:"sha256" cbor:"2,keyasint,omitempty"` // hex
+	Bytes  int64  `json:"bytes" cbor:"3,keyasint,omitempty"`
 }
 
 // ByPost reports whether the case came by letter and is answered by post.

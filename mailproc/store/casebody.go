@@ -5,8 +5,17 @@ package store
 //	format byte (formatCase), flag byte (1: erased),
 //	uvarint: messages whose texts are settled (written, or empty),
 //	uvarint: events of its history stored,
-//	the case without its messages' texts and without its history, in the
-//	binary encoding of casecodec.go.
+//	the case without its messages' texts and without its history, in
+//	CBOR (RFC 8949): a struct a map whose keys are the numbers of its
+//	fields' cbor tags (see cases.Case), a field that is empty left out,
+//	a time an RFC 3339 string, a string as it is (bytes not UTF-8 in
+//	one are mended when it is read).
+//
+// It gives back what JSON gave back (the store kept cases as JSON
+// before): strings with each byte that is not UTF-8 a U+FFFD, times in
+// UTC when their offset is 0, in Local when Local has their offset then,
+// else in a zone of that offset. A field a reader does not know is
+// skipped.
 //
 // Its messages' texts are apart, in the texts bucket under the case's id,
 // a 0 byte and the message's index (4 bytes, big-endian), compressed; an
@@ -17,7 +26,8 @@ package store
 //
 // A value in the cases bucket that begins with '{' is a case as mailproc
 // kept it before this format: all of it as JSON. It is read as it is, and
-// written in this format when it is next put.
+// written in this format when it is next put. A value that begins with 1
+// is a case in a binary format that was never released; it is refused.
 
 import (
 	"bytes"
@@ -25,9 +35,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"github.com/fxamacker/cbor/v2"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -38,8 +51,40 @@ var (
 	bucketHistory = []byte("history") // case id, 0, event number → the event, JSON
 )
 
-// formatCase begins a case's body in this format.
-const formatCase = 1
+// formatCase begins a case's body in this format; formatUnreleased
+// began one in a binary format of a build never released.
+const (
+	formatUnreleased = 1
+	formatCase       = 2
+)
+
+var (
+	// bodyEnc writes a case's body: times as RFC 3339 strings, which keep
+	// their nanoseconds and offset.
+	bodyEnc = mustEncMode(cbor.EncOptions{Time: cbor.TimeRFC3339Nano})
+	// bodyDec reads a case's body; bodyDecAnyText reads one that holds
+	// strings not UTF-8, which stringsAsJSON then mends.
+	bodyDec        = mustDecMode(cbor.DecOptions{})
+	bodyDecAnyText = mustDecMode(cbor.DecOptions{UTF8: cbor.UTF8DecodeInvalid})
+)
+
+// mustEncMode is the encoder of options o, which are known good.
+func mustEncMode(o cbor.EncOptions) cbor.EncMode {
+	m, err := o.EncMode()
+	if err != nil {
+		panic(fmt.Sprintf("case body encoder: %v", err))
+	}
+	return m
+}
+
+// mustDecMode is the decoder of options o, which are known good.
+func mustDecMode(o cbor.DecOptions) cbor.DecMode {
+	m, err := o.DecMode()
+	if err != nil {
+		panic(fmt.Sprintf("case body decoder: %v", err))
+	}
+	return m
+}
 
 // caseHeader is what a case's body says before the case: what of it is
 // kept apart.
@@ -60,7 +105,10 @@ func appendHeader(b []byte, h caseHeader) []byte {
 	return binary.AppendUvarint(b, uint64(h.history))
 }
 
-var errBody = errors.New("case body cut short or of an unknown format")
+var (
+	errBody       = errors.New("case body cut short or of an unknown format")
+	errUnreleased = errors.New("case body in the binary format of a build never released (format 1): not read; write the case again")
+)
 
 // readHeader reads a body's header and returns the encoded case after it;
 // old is set for a case kept whole as JSON (then the header is zero:
@@ -68,6 +116,9 @@ var errBody = errors.New("case body cut short or of an unknown format")
 func readHeader(v []byte) (h caseHeader, rest []byte, old bool, err error) {
 	if len(v) > 0 && v[0] == '{' {
 		return caseHeader{}, v, true, nil
+	}
+	if len(v) > 0 && v[0] == formatUnreleased {
+		return h, nil, false, errUnreleased
 	}
 	if len(v) < 2 || v[0] != formatCase {
 		return h, nil, false, errBody
@@ -88,10 +139,59 @@ func readHeader(v []byte) (h caseHeader, rest []byte, old bool, err error) {
 
 // encodeBody is a case's body: the header h and c without its messages'
 // texts and its history.
-func encodeBody(c *cases.Case, h caseHeader) []byte {
-	e := enc{b: appendHeader(make([]byte, 0, 1024), h)}
-	encodeCase(&e, c)
-	return e.b
+func encodeBody(c *cases.Case, h caseHeader) ([]byte, error) {
+	body := textless(c)
+	body.History = nil
+	b, err := bodyEnc.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("encode case %s: %w", c.ID, err)
+	}
+	return append(appendHeader(make([]byte, 0, len(b)+16), h), b...), nil
+}
+
+// decodeBody reads the body of a case, b, into c. A body whose strings
+// are not all UTF-8 is read again, and they are made UTF-8 as JSON made
+// them.
+func decodeBody(b []byte, c *cases.Case) error {
+	err := bodyDec.Unmarshal(b, c)
+	var bad *cbor.SemanticError
+	if !errors.As(err, &bad) {
+		return err
+	}
+	*c = cases.Case{}
+	if err := bodyDecAnyText.Unmarshal(b, c); err != nil {
+		return err
+	}
+	stringsAsJSON(reflect.ValueOf(c).Elem())
+	return nil
+}
+
+// stringsAsJSON makes every string reachable from v, which can be set,
+// as JSON gives it back (asJSON).
+func stringsAsJSON(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); !utf8.ValidString(s) {
+			v.SetString(asJSON(s))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			stringsAsJSON(v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			stringsAsJSON(v.Index(i))
+		}
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				stringsAsJSON(v.Field(i))
+			}
+		}
+	}
 }
 
 // partKey is the key of a case's text or event number i.
@@ -125,9 +225,8 @@ func readCase(tx *bolt.Tx, id string, v []byte, how howMuch) (*cases.Case, caseH
 		}
 		return &c, h, nil
 	}
-	d := dec{b: body}
-	if decodeCase(&d, &c); d.err != nil {
-		return nil, h, fmt.Errorf("read case %s: %w", id, d.err)
+	if err := decodeBody(body, &c); err != nil {
+		return nil, h, fmt.Errorf("read case %s: %w", id, err)
 	}
 	if how == readHead {
 		return &c, h, nil

@@ -148,6 +148,96 @@ func TestCaseTimesAsJSON(t *testing.T) {
 	}
 }
 
+// TestCaseStringsAsJSON: strings of a case's body that are not UTF-8
+// come back as JSON gave them back, each such byte a U+FFFD, through the
+// case and through its head.
+func TestCaseStringsAsJSON(t *testing.T) {
+	s, _ := open(t)
+	c := richCase("C-2026-0001")
+	c.Messages[0].Subject = "caf\xe9 \xff\xfe"
+	c.Copies[1].Text = "\x80copy"
+	c.Reasons[0] = "r\xc3"
+	c.Letter.Scan.Path = "/scans/\xff"
+	put(t, s, c)
+	sameCase(t, "case with strings not UTF-8", get(t, s, c.ID), c)
+	if got := get(t, s, c.ID).Messages[0].Subject; got != "caf\ufffd \ufffd\ufffd" {
+		t.Errorf("subject = %q", got)
+	}
+	err := s.Update(func(tx *Tx) error {
+		h, err := tx.CaseHead(c.ID)
+		if err != nil {
+			return err
+		}
+		if h.Case.Reasons[0] != "r\ufffd" {
+			t.Errorf("head's reason = %q", h.Case.Reasons[0])
+		}
+		return tx.PutCaseHead(h)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCase(t, "after its head was put", get(t, s, c.ID), c)
+}
+
+// TestCaseFieldsNumbered: every field of a case's body has a number of
+// its own in its cbor tag (a field without one would be keyed by its
+// name), and History none (it is kept apart).
+func TestCaseFieldsNumbered(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var check func(reflect.Type)
+	check = func(ty reflect.Type) {
+		for ty.Kind() == reflect.Pointer || ty.Kind() == reflect.Slice {
+			ty = ty.Elem()
+		}
+		if ty.Kind() != reflect.Struct || ty == reflect.TypeFor[time.Time]() || seen[ty] {
+			return
+		}
+		seen[ty] = true
+		numbers := map[string]string{}
+		for i := range ty.NumField() {
+			f := ty.Field(i)
+			tag := f.Tag.Get("cbor")
+			if ty == reflect.TypeFor[cases.Case]() && f.Name == "History" {
+				if tag != "-" {
+					t.Errorf("Case.History has cbor tag %q, want \"-\"", tag)
+				}
+				continue
+			}
+			n, opts, _ := strings.Cut(tag, ",")
+			if n == "" || !strings.Contains(opts, "keyasint") {
+				t.Errorf("%s.%s has cbor tag %q: no number", ty.Name(), f.Name, tag)
+			}
+			if other, ok := numbers[n]; ok {
+				t.Errorf("%s.%s and %s.%s have the same number %s", ty.Name(), f.Name, ty.Name(), other, n)
+			}
+			numbers[n] = f.Name
+			check(f.Type)
+		}
+	}
+	check(reflect.TypeFor[cases.Case]())
+}
+
+// TestCaseUnreleasedFormatRefused: a body in the binary format of a build
+// never released is refused with an error that says so.
+func TestCaseUnreleasedFormatRefused(t *testing.T) {
+	s, _ := open(t)
+	err := s.Update(func(tx *Tx) error {
+		return tx.bucket(bucketCases).Put([]byte("C-2026-0001"), []byte{formatUnreleased, 0, 1, 1, 0x0a, 1, 'x'})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.View(func(tx *Tx) error {
+		if _, err := tx.Case("C-2026-0001"); !errors.Is(err, errUnreleased) {
+			t.Errorf("Case of a body in format 1: %v, want %v", err, errUnreleased)
+		}
+		if _, err := tx.CaseHead("C-2026-0001"); !errors.Is(err, errUnreleased) {
+			t.Errorf("CaseHead of a body in format 1: %v, want %v", err, errUnreleased)
+		}
+		return nil
+	})
+}
+
 func TestCaseHeadUpdate(t *testing.T) {
 	s, _ := open(t)
 	c := settled(benchCase("C-2026-0001", 1))
@@ -437,16 +527,20 @@ func TestRawKeptCompressed(t *testing.T) {
 }
 
 // FuzzCaseRoundTrip: any case read back is the case put, whole, and after
-// an update through its head.
+// an update through its head; its strings, in its body and apart, any
+// bytes.
 func FuzzCaseRoundTrip(f *testing.F) {
 	f.Add("hello", "detail", uint8(1), uint8(3), true)
 	f.Add("", "", uint8(0), uint8(0), false)
 	f.Add("\x00\xff{", "é", uint8(3), uint8(1), true)
 	f.Fuzz(func(t *testing.T, text, detail string, msgs, events uint8, viaHead bool) {
 		s, _ := open(t)
-		c := &cases.Case{ID: "C-2026-0001", State: cases.Review}
+		c := &cases.Case{ID: "C-2026-0001", State: cases.Review, Email: detail}
 		for i := range int(msgs % 5) {
-			c.Messages = append(c.Messages, cases.Message{Key: fmt.Sprint(i), Text: strings.Repeat(text, i)})
+			c.Messages = append(c.Messages, cases.Message{Key: fmt.Sprint(i), Subject: detail, Text: strings.Repeat(text, i)})
+		}
+		if msgs%2 == 1 {
+			c.Copies = []cases.Message{{Key: "copy", Text: text}}
 		}
 		for i := range int(events % 7) {
 			c.Log(time.Unix(int64(i), 0).UTC(), "a", "b", detail)

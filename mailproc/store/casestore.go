@@ -97,7 +97,10 @@ func (t *Tx) putBody(c *cases.Case, h caseHeader, added []cases.Event) error {
 	if err := appendHistory(t.tx, c.ID, h.history, added); err != nil {
 		return err
 	}
-	v := encodeBody(c, caseHeader{erased: c.Erased, texts: len(c.Messages), history: h.history + len(added)})
+	v, err := encodeBody(c, caseHeader{erased: c.Erased, texts: len(c.Messages), history: h.history + len(added)})
+	if err != nil {
+		return err
+	}
 	if err := putChanged(t.bucket(bucketCases), []byte(c.ID), v); err != nil {
 		return fmt.Errorf("write case %s: %w", c.ID, err)
 	}
