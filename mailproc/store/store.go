@@ -1,8 +1,9 @@
 // Package store keeps mailproc's cases and bookkeeping in one bbolt file:
 // cases, which message and thread belongs to which case, the
 // once-per-calendar-year record (keyed hashes only), the reply log for rate
-// limits, the bytes of replies not yet settled, the inbox watermarks, and
-// the staff console's sessions.
+// limits, the bytes of every reply (compressed, kept for the record), the
+// inbox watermarks, and the staff console's sessions. How a case is kept
+// is told in casebody.go.
 // It is the only package that imports bbolt, and only the daemon opens it.
 package store
 
