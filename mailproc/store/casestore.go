@@ -262,8 +262,16 @@ func (t *Tx) PutRaw(messageID string, raw []byte) error {
 	if err := t.bucket(bucketReplies).Put([]byte(messageID), pack(raw)); err != nil {
 		return fmt.Errorf("store reply %s: %w", messageID, err)
 	}
+	if t.onPutRaw != nil {
+		t.onPutRaw(messageID, raw)
+	}
 	return nil
 }
+
+// OnPutRaw has fn called with the bytes each later PutRaw of the
+// transaction keeps, as they were given, for a caller that keeps them at
+// hand once the transaction commits (they are not in the store before).
+func (t *Tx) OnPutRaw(fn func(messageID string, raw []byte)) { t.onPutRaw = fn }
 
 // Raw returns the kept bytes of a reply, or nil: those PutRaw kept, or
 // those a store of an earlier format kept as they were.
