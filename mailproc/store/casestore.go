@@ -255,6 +255,27 @@ func forEachCase(tx *bolt.Tx, fn func(*cases.Case) error) error {
 	})
 }
 
+// ForEachCaseHead calls fn for the head of every case, as CaseHead reads
+// it (no message's text, no history), in id order, until fn returns an
+// error: for a reader that needs neither, or the history of a few cases
+// only, which history reads (a case kept in the format before this one is
+// read whole, and history returns the history read with it).
+func (t *Tx) ForEachCaseHead(fn func(c *cases.Case, history func() ([]cases.Event, error)) error) error {
+	return bucket(t.tx, bucketCases).ForEach(func(k, v []byte) error {
+		id := string(k)
+		c, h, err := readCase(t.tx, id, v, readHead)
+		if err != nil {
+			return err
+		}
+		return fn(c, func() ([]cases.Event, error) {
+			if h.history == 0 {
+				return c.History, nil
+			}
+			return readHistory(t.tx, id, h.history)
+		})
+	})
+}
+
 // PutRaw keeps the bytes of a reply (or the content of a letter) under
 // its Message-ID (or key), compressed, for the record: they stay after
 // the reply is sent and filed, and go when its case is erased.
