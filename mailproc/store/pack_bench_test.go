@@ -27,3 +27,28 @@ func BenchmarkUnpack(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRaw reads a reply's bytes back from the store in a transaction
+// of their own, as the daemon did twice per reply (to send it, to copy it
+// to the sent folder) before it kept the bytes it composed.
+func BenchmarkRaw(b *testing.B) {
+	s, _ := openB(b)
+	mid := "C-2026-0001.california-disclosure@cooper.example"
+	raw := benchReply("C-2026-0001")
+	if err := s.Update(func(tx *Tx) error { return tx.PutRaw(mid, raw) }); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		err := s.View(func(tx *Tx) error {
+			if tx.Raw(mid) == nil {
+				b.Fatal("no bytes")
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
