@@ -32,9 +32,12 @@ func (d *Daemon) deferToBatch(id string) bool {
 	return true
 }
 
-// rawOf returns the stored bytes of a reply; nil when they are no longer
-// kept.
+// rawOf returns the bytes of a reply, as this process holds them or else
+// as stored; nil when they are no longer kept.
 func (d *Daemon) rawOf(messageID string) (raw []byte, err error) {
+	if raw := d.composed.get(messageID); raw != nil {
+		return raw, nil
+	}
 	err = d.store.View(func(tx *store.Tx) error {
 		raw = tx.Raw(messageID)
 		return nil

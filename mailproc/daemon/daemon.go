@@ -77,6 +77,7 @@ type Daemon struct {
 	ready     sync.Once
 	countedAt time.Time // when the open cases were last counted
 	here      *done     // what this process did itself, to spare checks
+	composed  *composed // the bytes of replies this process recorded, not yet filed
 	batch     *batch    // the batch of new mail in hand, if any
 	fail      *failpoints
 	sent      atomic.Pointer[string] // the sent folder, as the last connection found it
@@ -119,6 +120,7 @@ func New(o Options) (*Daemon, error) {
 		plan:     o.Plan,
 		metrics:  o.Metrics,
 		here:     newDone(),
+		composed: newComposed(),
 		fail:     parseFailpoint(o.Failpoint),
 	}
 	return d, nil

@@ -26,13 +26,9 @@ import (
 // again (mailbox.Client.File), so none lands twice in its folder.
 func (d *Daemon) fileCases(ctx context.Context, mb Mailbox, ids []string) error {
 	defer d.filed(len(ids), time.Now())
-	cs := make([]*cases.Case, 0, len(ids))
-	for _, id := range ids {
-		c, err := d.loadCase(id)
-		if err != nil {
-			return err
-		}
-		cs = append(cs, c)
+	cs, err := d.loadHeads(ids)
+	if err != nil {
+		return err
 	}
 	copied, err := d.copyReplies(ctx, mb, cs)
 	if err != nil {
@@ -62,6 +58,23 @@ func (d *Daemon) fileCases(ctx context.Context, mb Mailbox, ids []string) error 
 		}
 		return nil
 	})
+}
+
+// loadHeads reads the heads of the cases (no texts, no history: filing
+// needs their messages' places and their replies).
+func (d *Daemon) loadHeads(ids []string) ([]*cases.Case, error) {
+	cs := make([]*cases.Case, 0, len(ids))
+	err := d.store.View(func(tx *store.Tx) error {
+		for _, id := range ids {
+			h, err := tx.CaseHead(id)
+			if err != nil {
+				return err
+			}
+			cs = append(cs, h.Case)
+		}
+		return nil
+	})
+	return cs, err
 }
 
 // moveKey groups the messages one filing moves: a destination and whether
@@ -151,7 +164,7 @@ func (d *Daemon) recordFilings(ctx context.Context, mb Mailbox, p *filingPlan) e
 		return nil
 	}
 	return d.store.Update(func(tx *store.Tx) error {
-		byCase := map[string]*cases.Case{}
+		byCase := map[string]*store.CaseHead{}
 		for k, mark := range marks {
 			for _, r := range p.groups[k] {
 				if r.m.Filing != nil {
@@ -258,23 +271,23 @@ func messageOf(c *cases.Case, r fileRef) *cases.Message {
 	return &list[r.i]
 }
 
-// caseIn reads a case once per transaction.
-func caseIn(tx *store.Tx, byCase map[string]*cases.Case, id string) (*cases.Case, error) {
-	if c, ok := byCase[id]; ok {
-		return c, nil
+// caseIn reads the head of a case once per transaction.
+func caseIn(tx *store.Tx, byCase map[string]*store.CaseHead, id string) (*cases.Case, error) {
+	if h, ok := byCase[id]; ok {
+		return h.Case, nil
 	}
-	c, err := tx.Case(id)
+	h, err := tx.CaseHead(id)
 	if err != nil {
 		return nil, err
 	}
-	byCase[id] = c
-	return c, nil
+	byCase[id] = h
+	return h.Case, nil
 }
 
-// putCases writes the cases read by caseIn.
-func putCases(tx *store.Tx, byCase map[string]*cases.Case) error {
-	for _, c := range byCase {
-		if err := tx.PutCase(c); err != nil {
+// putCases writes the heads read by caseIn.
+func putCases(tx *store.Tx, byCase map[string]*store.CaseHead) error {
+	for _, h := range byCase {
+		if err := tx.PutCaseHead(h); err != nil {
 			return err
 		}
 	}

@@ -65,6 +65,9 @@ func (d *Daemon) copyReplies(ctx context.Context, mb Mailbox, cs []*cases.Case) 
 		return copied, nil
 	}
 	refused, err := mb.AppendMany(ctx, folder, items)
+	for _, w := range whose {
+		d.composed.drop(w.mid) // copied, or to be read from the store next time
+	}
 	if err != nil {
 		return nil, fmt.Errorf("copy %d replies to %s: %w", len(items), folder, err)
 	}

@@ -153,7 +153,7 @@ func (d *Daemon) recordGroup(mark uint32) error {
 		return nil
 	}
 	var done []made
-	err := d.store.Update(func(tx *store.Tx) error {
+	err := d.recordUpdate(func(tx *store.Tx) error {
 		done = done[:0]
 		for _, p := range recs {
 			m, err := d.recordIn(tx, p)
@@ -179,7 +179,7 @@ func (d *Daemon) recordEach(recs []pending, mark uint32) ([]made, error) {
 	var done []made
 	for i, p := range recs {
 		var m made
-		err := d.store.Update(func(tx *store.Tx) error {
+		err := d.recordUpdate(func(tx *store.Tx) error {
 			var err error
 			if m, err = d.recordIn(tx, p); err != nil {
 				return err
@@ -195,6 +195,28 @@ func (d *Daemon) recordEach(recs []pending, mark uint32) ([]made, error) {
 		done = append(done, m)
 	}
 	return done, nil
+}
+
+// recordUpdate runs fn in a transaction that records decisions and, once
+// it commits, holds the bytes of the replies it recorded for the outbox
+// and the filer.
+func (d *Daemon) recordUpdate(fn func(tx *store.Tx) error) error {
+	type put struct {
+		mid string
+		raw []byte
+	}
+	var puts []put
+	err := d.store.Update(func(tx *store.Tx) error {
+		puts = puts[:0]
+		tx.OnPutRaw(func(mid string, raw []byte) { puts = append(puts, put{mid, raw}) })
+		return fn(tx)
+	})
+	if err == nil {
+		for _, p := range puts {
+			d.composed.keep(p.mid, p.raw)
+		}
+	}
+	return err
 }
 
 // raiseWatermark raises the inbox's watermark to mark; 0 leaves it.

@@ -130,7 +130,10 @@ func (d *Daemon) markSending(tx *store.Tx, c *cases.Case) (*inFlight, error) {
 		return nil, nil
 	}
 	r := &c.Replies[i]
-	raw := tx.Raw(r.MessageID)
+	raw := d.composed.get(r.MessageID)
+	if raw == nil {
+		raw = tx.Raw(r.MessageID)
+	}
 	if raw == nil {
 		return nil, fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
 	}

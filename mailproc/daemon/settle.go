@@ -135,6 +135,9 @@ func (d *Daemon) sendOutcome(c *cases.Case, i int, err error) {
 		d.metrics.Reply(r.Template, "retry")
 		d.log.Warn("reply not sent; will retry", "case", c.ID, "template", r.Template, "retry_at", r.NextAttempt, "err", err)
 	}
+	if r.State != cases.ReplySent || r.InSent {
+		d.composed.drop(r.MessageID) // not sent now, or no copy to file
+	}
 }
 
 // unreachable reports whether a send failed before the SMTP server took
@@ -158,6 +161,7 @@ func unreachable(err error) bool {
 func (d *Daemon) replyFails(c *cases.Case, r *cases.Reply, state cases.ReplyState, reason cases.Reason, err error) {
 	now := d.now()
 	r.State, r.Error = state, err.Error()
+	d.composed.drop(r.MessageID)
 	d.metrics.Reply(r.Template, string(state))
 	toReview(c, reason, d.cfg.Mailbox.ReviewFolder)
 	c.Log(now, cases.ActorDaemon, "reply "+string(state), string(r.Template)+": "+err.Error())

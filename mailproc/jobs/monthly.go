@@ -17,24 +17,27 @@ import (
 // MonthReport builds the report of a month of the company's calendar from
 // every case.
 func (d *Scheduler) MonthReport(year int, month time.Month) (report.Report, error) {
-	// Only the month's cases (give or take a day for time zones), without
-	// their messages' text: a report needs dates, states and outcomes.
+	// Only the month's cases (give or take a day for time zones), read
+	// without their messages' text, and only theirs with their history
+	// (who acted on them): a report needs dates, states and outcomes.
 	loc := d.cfg.Location()
 	from := time.Date(year, month, 1, 0, 0, 0, 0, loc).AddDate(0, 0, -1)
 	until := time.Date(year, month+1, 1, 0, 0, 0, 0, loc).AddDate(0, 0, 1)
 	var all []cases.Case
 	err := d.store.View(func(tx *store.Tx) error {
-		return tx.ForEachCase(func(c *cases.Case) error {
+		return tx.ForEachCaseHead(func(c *cases.Case, history func() ([]cases.Event, error)) error {
 			if c.Received.Before(from) || !c.Received.Before(until) {
 				return nil
 			}
-			light := *c
-			light.Messages = nil
-			for _, m := range c.Messages {
-				m.Text, m.From, m.Subject = "", "", ""
-				light.Messages = append(light.Messages, m)
+			var err error
+			if c.History, err = history(); err != nil {
+				return err
 			}
-			all = append(all, light)
+			for i := range c.Messages {
+				m := &c.Messages[i]
+				m.Text, m.From, m.Subject = "", "", ""
+			}
+			all = append(all, *c)
 			return nil
 		})
 	})

@@ -20,16 +20,20 @@ func (d *Scheduler) retention(_ context.Context, now time.Time) error {
 	cutoff := now.AddDate(0, -d.cfg.Store.RetentionMonths, 0)
 	erased := 0
 	err = d.store.Update(func(tx *store.Tx) error {
-		var old []*cases.Case
-		if err := tx.ForEachCase(func(c *cases.Case) error {
+		var old []string
+		if err := tx.ForEachCaseHead(func(c *cases.Case, _ func() ([]cases.Event, error)) error {
 			if !c.Erased && c.Received.Before(cutoff) && !c.State.Open() {
-				old = append(old, c)
+				old = append(old, c.ID)
 			}
 			return nil
 		}); err != nil {
 			return err
 		}
-		for _, c := range old {
+		for _, id := range old {
+			c, err := tx.Case(id) // whole: erasure rewrites its history
+			if err != nil {
+				return err
+			}
 			if err := eraseCase(tx, c, now); err != nil {
 				return err
 			}

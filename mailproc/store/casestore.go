@@ -255,6 +255,27 @@ func forEachCase(tx *bolt.Tx, fn func(*cases.Case) error) error {
 	})
 }
 
+// ForEachCaseHead calls fn for the head of every case, as CaseHead reads
+// it (no message's text, no history), in id order, until fn returns an
+// error: for a reader that needs neither, or the history of a few cases
+// only, which history reads (a case kept in the format before this one is
+// read whole, and history returns the history read with it).
+func (t *Tx) ForEachCaseHead(fn func(c *cases.Case, history func() ([]cases.Event, error)) error) error {
+	return bucket(t.tx, bucketCases).ForEach(func(k, v []byte) error {
+		id := string(k)
+		c, h, err := readCase(t.tx, id, v, readHead)
+		if err != nil {
+			return err
+		}
+		return fn(c, func() ([]cases.Event, error) {
+			if h.history == 0 {
+				return c.History, nil
+			}
+			return readHistory(t.tx, id, h.history)
+		})
+	})
+}
+
 // PutRaw keeps the bytes of a reply (or the content of a letter) under
 // its Message-ID (or key), compressed, for the record: they stay after
 // the reply is sent and filed, and go when its case is erased.
@@ -262,8 +283,16 @@ func (t *Tx) PutRaw(messageID string, raw []byte) error {
 	if err := t.bucket(bucketReplies).Put([]byte(messageID), pack(raw)); err != nil {
 		return fmt.Errorf("store reply %s: %w", messageID, err)
 	}
+	if t.onPutRaw != nil {
+		t.onPutRaw(messageID, raw)
+	}
 	return nil
 }
+
+// OnPutRaw has fn called with the bytes each later PutRaw of the
+// transaction keeps, as they were given, for a caller that keeps them at
+// hand once the transaction commits (they are not in the store before).
+func (t *Tx) OnPutRaw(fn func(messageID string, raw []byte)) { t.onPutRaw = fn }
 
 // Raw returns the kept bytes of a reply, or nil: those PutRaw kept, or
 // those a store of an earlier format kept as they were.

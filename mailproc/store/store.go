@@ -155,8 +155,9 @@ func (s *Store) Commits() uint64 { return s.commits.Load() }
 
 // Tx is one transaction.
 type Tx struct {
-	tx  *bolt.Tx
-	key []byte
+	tx       *bolt.Tx
+	key      []byte
+	onPutRaw func(messageID string, raw []byte)
 }
 
 func (t *Tx) bucket(name []byte) *bolt.Bucket { return bucket(t.tx, name) }
