@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/base64"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,7 +79,7 @@ func BenchmarkPreview(b *testing.B) {
 			b.SetBytes(int64(len(raw)))
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = Parse(raw, Limits{}).Text
+				Preview(raw, Limits{})
 			}
 		})
 	}
@@ -88,4 +91,105 @@ func TestPreviewMessages(t *testing.T) {
 			t.Errorf("Parse(%s).Text is empty", name)
 		}
 	}
+}
+
+// previewLimits are the limits Preview is compared under: the defaults,
+// and small ones that the walk reaches.
+var previewLimits = []Limits{{}, {MaxParts: 3, MaxDepth: 2, MaxTextBytes: 300}}
+
+// TestPreviewIsParseText: Preview gives the Text that Parse gives, for
+// every message of the tests, the fuzz seeds, the project's example mail
+// and the shared corpus, whole and cut where the daemon cuts them and
+// elsewhere.
+func TestPreviewIsParseText(t *testing.T) {
+	msgs := previewSeeds(t)
+	if len(msgs) < 250 {
+		t.Fatalf("only %d messages to compare", len(msgs))
+	}
+	n := 0
+	for name, raw := range msgs {
+		cuts := []int{len(raw), previewCut, previewMaxCut}
+		for i := 1; i < 8; i++ {
+			cuts = append(cuts, len(raw)*i/8)
+		}
+		for _, cut := range cuts {
+			raw := raw[:min(cut, len(raw))]
+			for _, lim := range previewLimits {
+				if got, want := Preview(raw, lim), Parse(raw, lim).Text; got != want {
+					t.Errorf("%s cut at %d, %+v: Preview = %q, Parse(...).Text = %q", name, len(raw), lim, got, want)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d messages, %d comparisons", len(msgs), n)
+}
+
+func FuzzPreview(f *testing.F) {
+	for _, raw := range previewSeeds(f) {
+		f.Add(raw)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		for _, lim := range previewLimits {
+			if got, want := Preview(raw, lim), Parse(raw, lim).Text; got != want {
+				t.Errorf("Preview(%q, %+v) = %q, Parse(...).Text = %q", raw, lim, got, want)
+			}
+		}
+	})
+}
+
+// previewSeeds are the messages Preview is compared on, by name: those of
+// the tests here, the FuzzParse seeds, the example mail of classify and
+// demo, and ../shared/corpus when it is beside this checkout.
+func previewSeeds(tb testing.TB) map[string][]byte {
+	tb.Helper()
+	out := previewMessages()
+	for name, raw := range typicalMessages() {
+		out["typical/"+name] = raw
+	}
+	for i, raw := range fuzzSeeds() {
+		out["seed/"+strconv.Itoa(i)] = raw
+	}
+	for i, raw := range sharedCorpus(tb) {
+		out["shared/"+strconv.Itoa(i)] = raw
+	}
+	files, err := filepath.Glob("testdata/fuzz/FuzzParse/*")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range files {
+		out[f] = fuzzFileBytes(tb, f)
+	}
+	for _, pattern := range []string{"../classify/testdata/*/*.eml", "../demo/mail/*.eml"} {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			out[f] = raw
+		}
+	}
+	return out
+}
+
+// fuzzFileBytes reads the []byte value of a file in the Go fuzz corpus
+// format ("go test fuzz v1", then []byte("...")).
+func fuzzFileBytes(tb testing.TB, path string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	_, value, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+	q, ok := strings.CutPrefix(value, "[]byte(")
+	q, ok2 := strings.CutSuffix(q, ")")
+	s, err := strconv.Unquote(q)
+	if !ok || !ok2 || err != nil {
+		tb.Fatalf("%s: not a []byte fuzz value: %v", path, err)
+	}
+	return []byte(s)
 }
