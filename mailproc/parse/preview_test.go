@@ -147,6 +147,9 @@ func previewSeeds(tb testing.TB) map[string][]byte {
 	for name, raw := range typicalMessages() {
 		out["typical/"+name] = raw
 	}
+	for name, raw := range previewShapes() {
+		out["shape/"+name] = raw
+	}
 	for i, raw := range fuzzSeeds() {
 		out["seed/"+strconv.Itoa(i)] = raw
 	}
@@ -192,4 +195,35 @@ func fuzzFileBytes(tb testing.TB, path string) []byte {
 		tb.Fatalf("%s: not a []byte fuzz value: %v", path, err)
 	}
 	return []byte(s)
+}
+
+// previewShapes are multiparts where what Preview passes over and what it
+// must read sit side by side: HTML beside plain text that is blank, comes
+// later or is an attachment, and forwards after an attachment.
+func previewShapes() map[string][]byte {
+	alt := []string{`Content-Type: multipart/alternative; boundary="a"`}
+	mixed := []string{`Content-Type: multipart/mixed; boundary="m"`}
+	return map[string][]byte{
+		"blank-plain-then-html": buildMessage(alt,
+			"--a", "Content-Type: text/plain", "", " ", "--a", "Content-Type: text/html", "", "<p>California Privacy Rights Request</p>", "--a--"),
+		"html-then-plain": buildMessage(alt,
+			"--a", "Content-Type: text/html", "", "<p>from html</p>", "--a", "Content-Type: text/plain", "", "from plain", "--a--"),
+		"mixed-plain-html-plain": buildMessage(mixed,
+			"--m", "Content-Type: text/plain", "", "first", "--m", "Content-Type: text/html", "", "<p>html</p>",
+			"--m", "Content-Type: text/plain", "", "second", "--m--"),
+		"mixed-attached-plain-then-html": buildMessage(mixed,
+			"--m", "Content-Type: text/plain", "Content-Disposition: attachment; filename=a.txt", "", "a file",
+			"--m", "Content-Type: text/html", "", "<p>the body</p>", "--m--"),
+		"mixed-plain-pdf-forward": buildMessage(mixed,
+			"--m", "Content-Type: text/plain", "", "see below", "--m", "Content-Type: application/pdf", "Content-Transfer-Encoding: base64", "", "JVBERi0x",
+			"--m", "Content-Type: text/html", "", "<p>html</p>",
+			"--m", "Content-Type: message/rfc822", "", "Subject: inner", "Message-ID: <in@x>", "", "forwarded text", "--m--"),
+		"nested-alternative-after-plain": buildMessage(mixed,
+			"--m", "Content-Type: text/plain", "", "outer",
+			"--m", `Content-Type: multipart/alternative; boundary="a"`, "",
+			"--a", "Content-Type: text/plain", "", "", "--a", "Content-Type: text/html", "", "<p>inner html</p>", "--a--", "--m--"),
+		"report-with-html": eml(append(reportHeader("r"),
+			"--r", "Content-Type: text/plain", "", "Delivery failed.", "--r", "Content-Type: text/html", "", "<p>Message-ID: &lt;h@x&gt;</p>",
+			"--r", "Content-Type: message/delivery-status", "", "Action: failed", "--r--")...),
+	}
 }
