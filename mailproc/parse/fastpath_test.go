@@ -7,7 +7,7 @@ import (
 )
 
 // The tests here hold the cheap checks that mapRunes, isForwardMarker,
-// isOriginalMessage and isAttribution make before their real work to
+// isOriginalMessage, isAttribution and collapseCells make before their real work to
 // what they were without them (the reference functions below).
 
 func refMapRunes(s string, oneLine bool) string {
@@ -29,6 +29,17 @@ func refMapRunes(s string, oneLine bool) string {
 		}
 	}
 	return b.String()
+}
+
+func refCollapseCells(line string) string {
+	cells := strings.Split(line, "\t")
+	out := cells[:0]
+	for _, c := range cells {
+		if c = strings.Join(strings.Fields(c), " "); c != "" {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, "\t")
 }
 
 func refIsForwardMarker(line string) bool {
@@ -95,7 +106,7 @@ var fastPathLines = []string{
 	"LE 1 janv. 2025, Jane A ÉCRIT :", "El 1 ene 2025, Jane ESCRIBIÓ:", "Op 1 jan 2025 SCHREEF Jane:", "\u212an 1 x wrote:",
 	"\u0130n 1 wrote:", "O\u0301n 1 wrote:", "-----ORIGINAL MESSAGE-----", "---- Ursprüngliche Nachricht ----", "--\u212a--",
 	"---------- FORWARDED MESSAGE ---------", "BEGIN FORWARDED MESSAGE:", "Début du message réexpédié :", "ab\r\ncd\re\x00f\x7f\u0080\u00a0\u200b\tg",
-	"\u00adplain\u2011text\u2007", strings.Repeat("-", 79) + "\u212a-", "  on 3 may wrote:  ", "\xff\xfe", "ascii only, nothing to map",
+	"\u00adplain\u2011text\u2007", " a", "a ", "a  b", "a b", "a\tb", "a\u00a0b", "a\u0085b", "a\vb", "a\fb", "a\u3000b", strings.Repeat("-", 79) + "\u212a-", "  on 3 may wrote:  ", "\xff\xfe", "ascii only, nothing to map",
 }
 
 func TestFastPathsMatch(t *testing.T) {
@@ -108,6 +119,9 @@ func TestFastPathsMatch(t *testing.T) {
 			}
 			if got, want := isForwardMarker(line), refIsForwardMarker(line); got != want {
 				t.Errorf("%s: isForwardMarker(%q) = %v, want %v", name, line, got, want)
+			}
+			if got, want := collapseCells(line), refCollapseCells(line); got != want {
+				t.Errorf("%s: collapseCells(%q) = %q, want %q", name, line, got, want)
 			}
 			if got, want := isOriginalMessage(line), refIsOriginalMessage(line); got != want {
 				t.Errorf("%s: isOriginalMessage(%q) = %v, want %v", name, line, got, want)
@@ -138,6 +152,9 @@ func FuzzFastPaths(f *testing.F) {
 		}
 		if got, want := isForwardMarker(line), refIsForwardMarker(line); got != want {
 			t.Errorf("isForwardMarker(%q) = %v, want %v", line, got, want)
+		}
+		if got, want := collapseCells(line), refCollapseCells(line); got != want {
+			t.Errorf("collapseCells(%q) = %q, want %q", line, got, want)
 		}
 		if got, want := isOriginalMessage(line), refIsOriginalMessage(line); got != want {
 			t.Errorf("isOriginalMessage(%q) = %v, want %v", line, got, want)
