@@ -120,7 +120,7 @@ func (d *Daemon) preview(ctx context.Context, mb Mailbox, uid uint32) (raw []byt
 		if raw, err = mb.FetchRaw(ctx, uid, n); err != nil {
 			return nil, "", "", err
 		}
-		text = parse.Parse(raw, d.limits).Text
+		text = parse.Preview(raw, d.limits)
 		line = validate.FirstLine(text)
 		if int64(len(raw)) < n || lineEnds(text, line) {
 			break

@@ -29,12 +29,27 @@ func attributionCloses(lower string) (closes, opens bool) {
 	return false, false
 }
 
+// mayOpenAttribution reports whether line starts with two ASCII letters
+// and a space that lower case makes one of attributionCloses' openings
+// ("on ", "am ", "le ", "el ", "op "): a cheap test before lowering the
+// line. No other character lowers to these letters.
+func mayOpenAttribution(line string) bool {
+	if len(line) < 3 || line[2] != ' ' {
+		return false
+	}
+	switch string([]byte{line[0] | 0x20, line[1] | 0x20}) {
+	case "on", "am", "le", "el", "op":
+		return true
+	}
+	return false
+}
+
 // isAttribution reports whether lines[i] starts a reply header such as
 // "On Mon, Apr 14, 2025 at 10:02 AM Jane <jane@example.com> wrote:", alone
 // or wrapped onto lines[i+1]. It must name a date, so it holds a digit.
 func isAttribution(lines []string, i int) bool {
 	line := strings.TrimSpace(lines[i])
-	if len(line) > maxAttribution {
+	if len(line) > maxAttribution || !mayOpenAttribution(line) {
 		return false
 	}
 	lower := strings.ToLower(line)

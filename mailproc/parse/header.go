@@ -68,11 +68,20 @@ func ParseHeader(raw []byte) (Header, error) {
 }
 
 func parseHeaderBlock(block []byte) (Header, error) {
-	fields, err := readFields(block)
+	fields, err := headerFields(block)
 	if err != nil {
-		return Header{}, fmt.Errorf("read header: %w", err)
+		return Header{}, err
 	}
 	return headerFromFields(fields), nil
+}
+
+// headerFields reads the fields of a message's header block.
+func headerFields(block []byte) (textproto.Header, error) {
+	fields, err := readFields(block)
+	if err != nil {
+		return textproto.Header{}, fmt.Errorf("read header: %w", err)
+	}
+	return fields, nil
 }
 
 func headerFromFields(f textproto.Header) Header {

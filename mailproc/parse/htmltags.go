@@ -200,6 +200,9 @@ func (c *htmlConverter) finish() string {
 // collapseCells collapses the spaces of each table cell of a line and keeps
 // one tab between cells.
 func collapseCells(line string) string {
+	if isCollapsed(line) {
+		return line
+	}
 	cells := strings.Split(line, "\t")
 	out := cells[:0]
 	for _, c := range cells {
@@ -208,4 +211,24 @@ func collapseCells(line string) string {
 		}
 	}
 	return strings.Join(out, "\t")
+}
+
+// isCollapsed reports an ASCII line that collapseCells leaves as it is: no
+// white space but single spaces between words.
+func isCollapsed(line string) bool {
+	space := true // a space here would be leading or doubled
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return !space || line == ""
 }

@@ -44,6 +44,9 @@ func (w *walker) walkMultipart(mt string, params map[string]string, body io.Read
 			break
 		}
 		w.parts++
+		if w.preview && acc.hasPlainText() && isHTMLPart(part.Header) {
+			continue // its text would not be used
+		}
 		acc.add(w.walkEntity(part.Header, part, depth+1, inReport, sec.child(n+1)))
 	}
 	return acc.result()
@@ -111,6 +114,20 @@ type combiner struct {
 	plain, html *piece
 	forwards    []string
 	size        int
+}
+
+// hasPlainText reports whether a plain part with text was added: the
+// result's text is then plain, and HTML parts give it nothing.
+func (c *combiner) hasPlainText() bool {
+	return c.plain != nil && !isBlank(c.plain.text)
+}
+
+// isHTMLPart reports a text/html part (of a multipart, so whether it is an
+// attachment does not matter: either way it gives no plain text and no
+// forwarded message).
+func isHTMLPart(h textproto.Header) bool {
+	mt, _ := contentType(h)
+	return mt == "text/html"
 }
 
 func (c *combiner) add(p piece) {

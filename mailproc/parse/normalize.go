@@ -25,9 +25,14 @@ func cleanHeaderText(s string) string {
 }
 
 func mapRunes(s string, oneLine bool) string {
+	start := keptPrefix(s, oneLine)
+	if start == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:start])
+	for i := start; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r == '\r' {
@@ -44,6 +49,18 @@ func mapRunes(s string, oneLine bool) string {
 		}
 	}
 	return b.String()
+}
+
+// keptPrefix is the length of the start of s that mapRunes leaves as it
+// is: printable ASCII, and line breaks and tabs unless oneLine.
+func keptPrefix(s string, oneLine bool) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < 0x20 || c >= 0x7f) && (oneLine || (c != '\n' && c != '\t')) {
+			return i
+		}
+	}
+	return len(s)
 }
 
 func mapRune(r rune) (rune, bool) {

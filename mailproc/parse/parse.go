@@ -80,7 +80,20 @@ type Message struct {
 // Parse reads a whole message. It never panics and never returns nil: a
 // message whose header cannot be read at all gives a Message with Unreadable
 // set. Work is bounded by lim (zero fields take defaults).
-func Parse(raw []byte, lim Limits) (m *Message) {
+func Parse(raw []byte, lim Limits) *Message {
+	return read(raw, lim, false)
+}
+
+// Preview returns the Text that Parse(raw, lim) gives, with less work: the
+// header is read only as far as the text needs it, and attachments,
+// reports and returned headers are passed over unread. It is for reading
+// the start of a message to see whether it needs reading whole.
+func Preview(raw []byte, lim Limits) string {
+	return read(raw, lim, true).Text
+}
+
+// read parses raw; for a preview it fills only Text.
+func read(raw []byte, lim Limits, preview bool) (m *Message) {
 	m = &Message{}
 	// A safety net against bugs in the MIME libraries on hostile input; it
 	// is not used for control flow.
@@ -93,15 +106,21 @@ func Parse(raw []byte, lim Limits) (m *Message) {
 	lim = lim.withDefaults()
 
 	br := newlines(raw)
-	h, err := parseHeaderBlock(readHeaderBlock(br))
+	fields, err := headerFields(readHeaderBlock(br))
 	if err != nil {
 		m.Unreadable = "header cannot be read: " + err.Error()
 		return m
 	}
-	m.Header = h
+	var subject string
+	if preview {
+		subject = decodeText(fields.Get("Subject"))
+	} else {
+		m.Header = headerFromFields(fields)
+		subject = m.Header.Subject
+	}
 
-	w := &walker{lim: lim, forwarded: isForwardSubject(h.Subject)}
-	body := w.walkEntity(h.fields, br, 0, false, topSection)
+	w := &walker{lim: lim, forwarded: isForwardSubject(subject), preview: preview}
+	body := w.walkEntity(fields, br, 0, false, topSection)
 	m.setText(body, w.forwarded, lim.MaxTextBytes)
 	m.ReturnedMessageIDs = w.returned
 	m.DeliveryFailed = w.deliveryFailed

@@ -63,7 +63,12 @@ func isSignature(line string) bool {
 // forwarded message: "---------- Forwarded message ---------" and the like
 // (dashes around), or "Begin forwarded message:" and the like.
 func isForwardMarker(line string) bool {
-	t := strings.ToLower(strings.TrimSpace(line))
+	t := strings.TrimSpace(line)
+	// Lower case keeps a leading "--" and a final ':', and makes neither.
+	if !strings.HasPrefix(t, "--") && !strings.HasSuffix(t, ":") {
+		return false
+	}
+	t = strings.ToLower(t)
 	if len(t) > 80 {
 		return false
 	}
@@ -87,8 +92,12 @@ func isForwardMarker(line string) bool {
 // isOriginalMessage reports "-----Original Message-----" and its
 // translations.
 func isOriginalMessage(line string) bool {
-	t := strings.ToLower(strings.TrimSpace(line))
-	if !strings.HasPrefix(t, "--") || !strings.HasSuffix(t, "--") || len(t) > 80 {
+	t := strings.TrimSpace(line)
+	// Lower case keeps dashes and makes none: look before lowering.
+	if !strings.HasPrefix(t, "--") || !strings.HasSuffix(t, "--") {
+		return false
+	}
+	if t = strings.ToLower(t); len(t) > 80 {
 		return false
 	}
 	switch strings.TrimSpace(strings.Trim(t, "-")) {

@@ -32,6 +32,7 @@ type piece struct {
 type walker struct {
 	lim            Limits
 	forwarded      bool // the subject marks a forward: keep forwarded text
+	preview        bool // only text is wanted: pass over what gives none
 	parts          int
 	failure        string // first reason some text could not be read
 	returned       []string
@@ -65,7 +66,7 @@ func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inRep
 	case strings.HasPrefix(mt, "multipart/"):
 		return w.walkMultipart(mt, params, body, depth, inReport, sec)
 	case mt == "message/rfc822" || mt == "message/global":
-		if depth == 0 || inReport || len(w.files) >= MaxFiles {
+		if depth == 0 || inReport || w.preview || len(w.files) >= MaxFiles {
 			return w.walkAttachedMessage(h, body, depth, inReport, sec)
 		}
 		w.listFile(h, mt, params, sec, nil)
@@ -75,6 +76,8 @@ func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inRep
 		io.Copy(io.Discard, counted)
 		w.files[i].Size = counted.n
 		return p
+	case w.preview && (isHeadersPart(mt) || isStatusPart(mt)):
+		// no text: nothing a preview wants
 	case isHeadersPart(mt):
 		w.collectHeaderIDs(h, body)
 	case isStatusPart(mt):
@@ -83,6 +86,8 @@ func (w *walker) walkEntity(h textproto.Header, body io.Reader, depth int, inRep
 		w.deliveryFailed = w.deliveryFailed || statusFailed(status)
 	case (mt == "text/plain" || mt == "text/html") && (depth == 0 || !isAttachment(h, params)):
 		return w.readText(h, mt, params, body, inReport)
+	case w.preview:
+		// an attachment: a preview neither counts nor lists it
 	default:
 		w.attachments++
 		w.listFile(h, mt, params, sec, body)
@@ -161,7 +166,7 @@ func (w *walker) readText(h textproto.Header, mt string, params map[string]strin
 		}
 	}
 	p.text = truncateUTF8(s, w.lim.MaxTextBytes)
-	if inReport {
+	if inReport && !w.preview {
 		w.addReturned(scanIDLines(p.text)...)
 	}
 	return p
