@@ -102,11 +102,12 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	}
 	seconds := time.Since(start).Seconds()
 	stopSampling()
+	peak := peakRSS() // before Usage, which reads every page of the store
 	usage, err := st.Usage()
 	if err != nil {
 		return ChildReport{}, err
 	}
-	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peakRSS(), Peaks: <-peaks, Commits: st.Commits(), Store: usage}, nil
+	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peak, Peaks: <-peaks, Commits: st.Commits(), Store: usage}, nil
 }
 
 // startCPUProfile starts profiling into path; the func stops it.
