@@ -103,11 +103,13 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	seconds := time.Since(start).Seconds()
 	stopSampling()
 	peak := peakRSS() // before Usage, which reads every page of the store
+	rss := <-peaks
+	rss.Binary, rss.Store = fileRSS(cfg.Store.Path)
 	usage, err := st.Usage()
 	if err != nil {
 		return ChildReport{}, err
 	}
-	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peak, Peaks: <-peaks, Commits: st.Commits(), Store: usage}, nil
+	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peak, Peaks: rss, Commits: st.Commits(), Store: usage}, nil
 }
 
 // startCPUProfile starts profiling into path; the func stops it.

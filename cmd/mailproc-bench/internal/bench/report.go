@@ -133,7 +133,11 @@ func writeTargets(w io.Writer, ts []Target) {
 
 // peaks describes the peaks of anonymous and file-backed memory.
 func peaks(p RSSPeaks) string {
-	return fmt.Sprintf("anon ≤ %s, file ≤ %s", mib(p.Anon), mib(p.File))
+	s := fmt.Sprintf("anon ≤ %s, file ≤ %s", mib(p.Anon), mib(p.File))
+	if p.Binary > 0 || p.Store > 0 {
+		s += fmt.Sprintf(" (at the end: binary %s, store %s)", mib(p.Binary), mib(p.Store))
+	}
+	return s
 }
 
 // byTime is the operations' names, the longest first.

@@ -3,6 +3,7 @@ package bench
 import (
 	"bufio"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -66,4 +67,40 @@ func rusage(ps *os.ProcessState) (*syscall.Rusage, bool) {
 	}
 	ru, ok := ps.SysUsage().(*syscall.Rusage)
 	return ru, ok
+}
+
+// fileRSS is how much of this process's executable and of the file at
+// storePath is resident now, from /proc/self/smaps.
+func fileRSS(storePath string) (binary, store int64) {
+	exe, _ := os.Executable()
+	if abs, err := filepath.Abs(storePath); err == nil {
+		storePath = abs
+	}
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	var into *int64
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if fields := strings.Fields(line); len(fields) >= 5 && strings.Contains(fields[0], "-") {
+			into = nil // a mapping's first line: address range, perms, offset, device, inode [, path]
+			switch path := fields[len(fields)-1]; {
+			case len(fields) < 6:
+			case path == exe:
+				into = &binary
+			case path == storePath:
+				into = &store
+			}
+			continue
+		}
+		if v, ok := strings.CutPrefix(line, "Rss:"); ok && into != nil {
+			if kib, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64); err == nil {
+				*into += kib * 1024
+			}
+		}
+	}
+	return binary, store
 }

@@ -10,6 +10,9 @@ import (
 // (the binary, and the pages of the mmapped bbolt database it touched).
 type RSSPeaks struct {
 	Anon, File int64
+	// Binary and Store are the file-backed pages resident when the run
+	// ended, of the executable and of the store's file (0: not known).
+	Binary, Store int64
 }
 
 // rssSampleEvery is how often the daemon child samples its resident set.
