@@ -32,20 +32,26 @@ func (d *Daemon) deferToBatch(id string) bool {
 	return true
 }
 
-// rawOf returns the bytes of a reply, as this process holds them or else
-// as stored; nil when they are no longer kept.
+// rawOf returns the bytes of a reply (replyBytes); nil when they are no
+// longer kept.
 func (d *Daemon) rawOf(messageID string) (raw []byte, err error) {
-	if raw := d.composed.get(messageID); raw != nil {
-		return raw, nil
-	}
 	err = d.store.View(func(tx *store.Tx) error {
-		raw = tx.Raw(messageID)
+		raw = d.replyBytes(tx, messageID)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the bytes of reply %s: %w", messageID, err)
 	}
 	return raw, nil
+}
+
+// replyBytes returns the bytes of a reply as this process holds them
+// (composed), or else as tx keeps them; nil when neither has them.
+func (d *Daemon) replyBytes(tx *store.Tx, messageID string) []byte {
+	if raw := d.composed.get(messageID); raw != nil {
+		return raw
+	}
+	return tx.Raw(messageID)
 }
 
 // unsettled reports whether a reply of the case is still to be sent.

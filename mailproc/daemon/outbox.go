@@ -130,10 +130,7 @@ func (d *Daemon) markSending(tx *store.Tx, c *cases.Case) (*inFlight, error) {
 		return nil, nil
 	}
 	r := &c.Replies[i]
-	raw := d.composed.get(r.MessageID)
-	if raw == nil {
-		raw = tx.Raw(r.MessageID)
-	}
+	raw := d.replyBytes(tx, r.MessageID)
 	if raw == nil {
 		return nil, fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
 	}
