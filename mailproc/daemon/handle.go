@@ -273,9 +273,14 @@ func (d *Daemon) isOurReply(messageID string) (bool, error) {
 	return false, nil
 }
 
+// loadCase reads the head of a case (store.CaseHead: no texts, no
+// history), all the mail loop reads of one.
 func (d *Daemon) loadCase(id string) (c *cases.Case, err error) {
 	err = d.store.View(func(tx *store.Tx) error {
-		c, err = tx.Case(id)
+		h, err := tx.CaseHead(id)
+		if err == nil {
+			c = h.Case
+		}
 		return err
 	})
 	return c, err

@@ -99,7 +99,7 @@ func (d *Daemon) paused() bool { return d.sendPausedUntil.After(d.now()) }
 // transaction of its own, and returns it, or nil when there is none.
 func (d *Daemon) recordIntent(id string) (*inFlight, error) {
 	var f *inFlight
-	_, err := d.updateHead(id, func(tx *store.Tx, c *cases.Case) error {
+	_, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
 		var err error
 		f, err = d.markSending(tx, c)
 		return err
@@ -166,7 +166,7 @@ func (d *Daemon) deliver(ctx context.Context, f *inFlight) error {
 // reply marked sending, or nil.
 func (d *Daemon) recordOutcome(f *inFlight, serr error, o *outbox) (*inFlight, error) {
 	var nf *inFlight
-	c, err := d.updateHead(f.id, func(tx *store.Tx, c *cases.Case) error {
+	c, err := d.updateCase(f.id, func(tx *store.Tx, c *cases.Case) error {
 		d.sendOutcome(c, f.i, serr)
 		var err error
 		nf, err = d.intendNext(tx, c, o)
@@ -225,25 +225,4 @@ func (d *Daemon) intendAlso(tx *store.Tx, c *cases.Case, next string) (*inFlight
 		}
 	}
 	return nf, nil
-}
-
-// updateHead changes a case in one transaction and returns it as written,
-// as updateCase does, but reads and writes only its head (store.CaseHead):
-// the outbox needs neither the texts of its messages nor its history, so
-// a reply's intent or outcome decodes and writes neither again (the events
-// it adds are appended).
-func (d *Daemon) updateHead(id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
-	var c *cases.Case
-	err := d.store.Update(func(tx *store.Tx) error {
-		h, err := tx.CaseHead(id)
-		if err != nil {
-			return err
-		}
-		c = h.Case
-		if err := fn(tx, c); err != nil {
-			return err
-		}
-		return tx.PutCaseHead(h)
-	})
-	return c, err
 }

@@ -74,17 +74,22 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 }
 
 // updateCase changes a case in one transaction and returns it as written.
+// It reads and writes the case's head only (store.CaseHead): the mail loop
+// needs neither the texts of a case's messages nor its history, so an
+// update decodes and writes neither again (the events it adds are
+// appended, the messages it adds written with their texts).
 func (d *Daemon) updateCase(id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
 	var c *cases.Case
 	err := d.store.Update(func(tx *store.Tx) error {
-		var err error
-		if c, err = tx.Case(id); err != nil {
+		h, err := tx.CaseHead(id)
+		if err != nil {
 			return err
 		}
+		c = h.Case
 		if err := fn(tx, c); err != nil {
 			return err
 		}
-		return tx.PutCase(c)
+		return tx.PutCaseHead(h)
 	})
 	return c, err
 }
@@ -190,11 +195,11 @@ func (d *Daemon) nextWake() time.Duration {
 	now := d.now()
 	err := d.store.View(func(tx *store.Tx) error {
 		for _, id := range tx.PendingCases() {
-			c, err := tx.Case(id)
+			h, err := tx.CaseHead(id)
 			if err != nil {
 				continue
 			}
-			for _, r := range c.Replies {
+			for _, r := range h.Case.Replies {
 				if r.State == cases.ReplyPlanned {
 					due := r.NextAttempt
 					if d.sendPausedUntil.After(due) {
