@@ -36,8 +36,8 @@ func (d *Daemon) deferToBatch(id string) bool {
 // longer kept.
 func (d *Daemon) rawOf(messageID string) (raw []byte, err error) {
 	err = d.store.View(func(tx *store.Tx) error {
-		raw = d.replyBytes(tx, messageID)
-		return nil
+		raw, err = d.replyBytes(tx, messageID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the bytes of reply %s: %w", messageID, err)
@@ -47,9 +47,9 @@ func (d *Daemon) rawOf(messageID string) (raw []byte, err error) {
 
 // replyBytes returns the bytes of a reply as this process holds them
 // (composed), or else as tx keeps them; nil when neither has them.
-func (d *Daemon) replyBytes(tx *store.Tx, messageID string) []byte {
+func (d *Daemon) replyBytes(tx *store.Tx, messageID string) ([]byte, error) {
 	if raw := d.composed.get(messageID); raw != nil {
-		return raw
+		return raw, nil
 	}
 	return tx.Raw(messageID)
 }

@@ -57,7 +57,9 @@ func (u *unstoring) Decided(e daemon.Decided) {
 			return err
 		}
 		for _, r := range c.Replies {
-			if tx.Raw(r.MessageID) != nil {
+			if raw, err := tx.Raw(r.MessageID); err != nil {
+				return err
+			} else if raw != nil {
 				u.deleted++
 			}
 			if err := tx.DeleteRaw(r.MessageID); err != nil {

@@ -26,8 +26,9 @@ func TestReplyBytesKeptForTheRecord(t *testing.T) {
 		}
 		var kept []byte
 		if err := w.store.View(func(tx *store.Tx) error {
-			kept = tx.Raw(c.Replies[0].MessageID)
-			return nil
+			var err error
+			kept, err = tx.Raw(c.Replies[0].MessageID)
+			return err
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -130,7 +130,10 @@ func (d *Daemon) markSending(tx *store.Tx, c *cases.Case) (*inFlight, error) {
 		return nil, nil
 	}
 	r := &c.Replies[i]
-	raw := d.replyBytes(tx, r.MessageID)
+	raw, err := d.replyBytes(tx, r.MessageID)
+	if err != nil {
+		return nil, err
+	}
 	if raw == nil {
 		return nil, fmt.Errorf("reply %s: bytes missing from the store", r.MessageID)
 	}

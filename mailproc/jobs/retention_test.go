@@ -56,7 +56,11 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			kept := tx.Raw(c.Replies[0].MessageID) != nil
+			raw, err := tx.Raw(c.Replies[0].MessageID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept := raw != nil
 			erased := c == old
 			if got.Erased != erased || (got.Messages[0].Text == "") != erased || (got.History[0].Detail == "") != erased || kept == erased {
 				t.Errorf("%s (erased: %v): erased %v, text %q, detail %q, reply bytes kept %v", c.ID, erased, got.Erased, got.Messages[0].Text, got.History[0].Detail, kept)

@@ -12,8 +12,9 @@ import (
 func (d *Planner) KeptLetter(key string) (LetterContent, bool, error) {
 	var raw []byte
 	err := d.store.View(func(tx *store.Tx) error {
-		raw = tx.Raw(key)
-		return nil
+		var err error
+		raw, err = tx.Raw(key)
+		return err
 	})
 	if err != nil {
 		return LetterContent{}, false, fmt.Errorf("read letter %s: %w", key, err)

@@ -396,7 +396,7 @@ func TestOldFormatReadAndRewritten(t *testing.T) {
 			defer s.Close()
 			sameCase(t, "old case read", get(t, s, c.ID), c)
 			s.View(func(tx *Tx) error {
-				if got := tx.Raw(c.Replies[0].MessageID); !bytes.Equal(got, raw) {
+				if got, err := tx.Raw(c.Replies[0].MessageID); err != nil || !bytes.Equal(got, raw) {
 					t.Errorf("old Raw = %q, want %q", got, raw)
 				}
 				var rows int
@@ -516,7 +516,7 @@ func TestRawKeptCompressed(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.View(func(tx *Tx) error {
-		if got := tx.Raw("m@x"); !bytes.Equal(got, raw) {
+		if got, err := tx.Raw("m@x"); err != nil || !bytes.Equal(got, raw) {
 			t.Errorf("Raw = %d bytes, want the %d put", len(got), len(raw))
 		}
 		if v := tx.bucket(bucketReplies).Get([]byte("m@x")); len(v) >= len(raw)/2 {
@@ -585,4 +585,22 @@ func TestUsage(t *testing.T) {
 	if u.Cases != 2 || u.FileBytes < u.PageBytes || u.PageBytes < u.DataBytes || u.DataBytes < 2000 {
 		t.Errorf("Usage = %+v, want 2 cases, file ≥ pages ≥ data ≥ 2000 bytes", u)
 	}
+}
+
+// TestRawCorrupt: kept bytes that cannot be decompressed are an error,
+// not "none kept" (the outbox would report the reply's bytes missing).
+func TestRawCorrupt(t *testing.T) {
+	s, _ := open(t)
+	err := s.Update(func(tx *Tx) error {
+		return tx.bucket(bucketReplies).Put([]byte("m@x"), []byte{formatFlate, 0xff, 0xff, 0xff})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.View(func(tx *Tx) error {
+		if got, err := tx.Raw("m@x"); err == nil {
+			t.Errorf("Raw of a corrupt value = %d bytes, nil error; want an error", len(got))
+		}
+		return nil
+	})
 }

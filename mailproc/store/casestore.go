@@ -294,21 +294,22 @@ func (t *Tx) PutRaw(messageID string, raw []byte) error {
 // hand once the transaction commits (they are not in the store before).
 func (t *Tx) OnPutRaw(fn func(messageID string, raw []byte)) { t.onPutRaw = fn }
 
-// Raw returns the kept bytes of a reply, or nil: those PutRaw kept, or
-// those a store of an earlier format kept as they were.
-func (t *Tx) Raw(messageID string) []byte {
+// Raw returns the kept bytes of a reply, or nil when none are kept: those
+// PutRaw kept, or those a store of an earlier format kept as they were.
+// Kept bytes that cannot be decompressed are an error, not "none".
+func (t *Tx) Raw(messageID string) ([]byte, error) {
 	if v := t.bucket(bucketReplies).Get([]byte(messageID)); v != nil {
 		raw, err := unpack(v)
 		if err != nil {
-			return nil
+			return nil, fmt.Errorf("read reply %s: %w", messageID, err)
 		}
-		return raw
+		return raw, nil
 	}
 	v := t.bucket(bucketRaw).Get([]byte(messageID))
 	if v == nil {
-		return nil
+		return nil, nil
 	}
-	return append([]byte{}, v...)
+	return append([]byte{}, v...), nil
 }
 
 // DeleteRaw drops the kept bytes of a reply.

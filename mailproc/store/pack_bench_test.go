@@ -42,7 +42,7 @@ func BenchmarkRaw(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		err := s.View(func(tx *Tx) error {
-			if tx.Raw(mid) == nil {
+			if raw, err := tx.Raw(mid); err != nil || raw == nil {
 				b.Fatal("no bytes")
 			}
 			return nil
