@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -46,36 +47,68 @@ func NewHydra(t testing.TB) *Hydra {
 func (h *Hydra) TokenURL() string { return h.Public + "/oauth2/token" }
 
 // Do sends a JSON request to the admin API and decodes the answer into
-// out (when not nil); a status other than want is an error.
+// out (when not nil); a status other than want is an error. Hydra's
+// database refuses a write that meets another at the same moment ("Unable
+// to serialize access due to a concurrent update"), which happens when the
+// test packages register clients at once; such a refusal rolled the write
+// back, and Do sends the request again until a deadline.
 func (h *Hydra) Do(method, path string, in, out any, want int) error {
-	var body io.Reader
+	var payload []byte
 	if in != nil {
 		b, err := json.Marshal(in)
 		if err != nil {
 			return err
 		}
-		body = bytes.NewReader(b)
+		payload = b
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 500*time.Millisecond) {
+		b, err := h.do(method, path, payload, want)
+		if err == errConcurrent && time.Now().Before(deadline) {
+			time.Sleep(wait)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if out != nil {
+			return json.Unmarshal(b, out)
+		}
+		return nil
+	}
+}
+
+// errConcurrent is do's answer when Hydra refused a write because another
+// met it.
+var errConcurrent = errors.New("hydra: concurrent update")
+
+// do sends one request and returns the answer's body, errConcurrent when
+// Hydra refused it for a concurrent update.
+func (h *Hydra) do(method, path string, payload []byte, want int) ([]byte, error) {
+	var body io.Reader
+	if payload != nil {
+		body = bytes.NewReader(payload)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, method, h.Admin+path, body)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("hydra %s %s: %w", method, path, err)
+		return nil, fmt.Errorf("hydra %s %s: %w", method, path, err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != want {
-		return fmt.Errorf("hydra %s %s: %s: %s", method, path, resp.Status, b)
+	if resp.StatusCode == want {
+		return b, nil
 	}
-	if out != nil {
-		return json.Unmarshal(b, out)
+	if bytes.Contains(b, []byte("concurrent update")) {
+		return nil, errConcurrent
 	}
-	return nil
+	return nil, fmt.Errorf("hydra %s %s: %s: %s", method, path, resp.Status, b)
 }
 
 // Client is an OAuth2 client registered at Hydra.
