@@ -1,0 +1,35 @@
+package store
+
+import (
+	"bytes"
+	stdflate "compress/flate"
+	"strings"
+	"testing"
+)
+
+// TestUnpackStandardDeflate: values the standard library's compress/flate
+// wrote (stores before klauspost/compress, at any level) read unchanged,
+// and pack's own values round-trip.
+func TestUnpackStandardDeflate(t *testing.T) {
+	text := []byte(strings.Repeat("Request for California Privacy Information\r\nName: Ada Lovelace\r\n", 40))
+	for _, level := range []int{stdflate.BestSpeed, stdflate.DefaultCompression, stdflate.BestCompression} {
+		var v bytes.Buffer
+		v.WriteByte(formatFlate)
+		w, err := stdflate.NewWriter(&v, level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(text)
+		w.Close()
+		got, err := unpack(v.Bytes())
+		if err != nil || !bytes.Equal(got, text) {
+			t.Errorf("level %d: unpack = %d bytes, %v; want the %d bytes written", level, len(got), err, len(text))
+		}
+	}
+	if got, err := unpack(pack(text)); err != nil || !bytes.Equal(got, text) {
+		t.Errorf("unpack(pack(text)) = %d bytes, %v; want the %d bytes", len(got), err, len(text))
+	}
+	if _, err := unpack([]byte{formatFlate, 0xff, 0xff}); err == nil {
+		t.Error("unpack of a broken stream: no error")
+	}
+}
