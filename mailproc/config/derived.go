@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/cases"
@@ -13,12 +14,21 @@ import (
 // Location returns the company's time zone (UTC if it cannot be loaded,
 // which check has already reported).
 func (c *Config) Location() *time.Location {
+	if loc, ok := locations.Load(c.Company.Timezone); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(c.Company.Timezone)
 	if err != nil {
 		return time.UTC
 	}
+	locations.Store(c.Company.Timezone, loc)
 	return loc
 }
+
+// locations holds the time zones Location has loaded, by name: loading
+// one reads and parses its file (about 6 KB allocated), and the daemon
+// asks for the company's at least once for every message.
+var locations sync.Map
 
 // AnswerDays is the answer period the configuration sets for a kind of
 // request, in days: [coppa] target_days for coppa; 0 for the others, due
