@@ -37,11 +37,12 @@ func parseFlags(args []string, stderr io.Writer) (bench.Options, error) {
 	work := fs.String("work", "", "directory for configurations, stores and logs (default: a new temporary one)")
 	keep := fs.Bool("keep", false, "leave the run's mail on the IMAP server")
 	profile := fs.String("daemon-cpuprofile", "", "write a CPU profile of mailproc's throughput run to this file")
+	memProfile := fs.String("daemon-memprofile", "", "write an allocation profile of mailproc's throughput run to this file")
 	if err := fs.Parse(args); err != nil {
 		return bench.Options{}, err
 	}
 	o := bench.Options{N: *n, Seed: *seed, Latency: *latency, CorpusDir: *corpus, WorkDir: *work, Keep: *keep,
-		DaemonCPUProfile: absolute(*profile), Progress: stderr}
+		DaemonCPUProfile: absolute(*profile), DaemonMemProfile: absolute(*memProfile), Progress: stderr}
 	var err error
 	if o.IMAP, err = imapConfig(*imapAddr, *imapSec, *imapPass, *ca); err != nil {
 		return flagError(stderr, "-imap", err)

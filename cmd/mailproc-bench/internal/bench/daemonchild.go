@@ -20,7 +20,7 @@ import (
 
 // ChildCommand is the first argument that makes the bench binary the
 // daemon's child process: `mailproc-bench daemon-child -config FILE
-// [-once] [-cpuprofile FILE]`.
+// [-once] [-cpuprofile FILE] [-memprofile FILE]`.
 const ChildCommand = "daemon-child"
 
 // ChildReport is what the child prints on its standard output when it
@@ -44,6 +44,7 @@ func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	cfgPath := fs.String("config", "", "configuration file")
 	once := fs.Bool("once", false, "handle the backlog, then exit")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the daemon to this file")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the daemon to this file when it returns")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -56,6 +57,9 @@ func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		defer stop()
 	}
 	report, err := runChild(ctx, *cfgPath, *once, stderr)
+	if err == nil && *memProfile != "" {
+		err = writeAllocProfile(*memProfile)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", ChildCommand, err)
 		return 1
@@ -126,4 +130,20 @@ func startCPUProfile(path string) (func(), error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// writeAllocProfile writes the allocations sampled since the start to path.
+func writeAllocProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("allocation profile: %w", err)
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("allocation profile: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("allocation profile: %w", err)
+	}
+	return nil
 }

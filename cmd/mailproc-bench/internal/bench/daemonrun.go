@@ -28,6 +28,7 @@ type DaemonRun struct {
 type child struct {
 	exe        string
 	cpuProfile string // "" = none
+	memProfile string // "" = none
 }
 
 // command is the child's command line for a configuration.
@@ -38,6 +39,9 @@ func (ch child) command(ctx context.Context, cfgPath string, once bool) *exec.Cm
 	}
 	if ch.cpuProfile != "" {
 		args = append(args, "-cpuprofile", ch.cpuProfile)
+	}
+	if ch.memProfile != "" {
+		args = append(args, "-memprofile", ch.memProfile)
 	}
 	cmd := exec.CommandContext(ctx, ch.exe, args...)
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }

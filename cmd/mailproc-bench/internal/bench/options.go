@@ -31,6 +31,7 @@ type Options struct {
 	Keep             bool   // leave the runs' mail on the server
 	Executable       string // the bench binary, run again as the daemon's child
 	DaemonCPUProfile string // a CPU profile of the throughput run's daemon, "" = none
+	DaemonMemProfile string // an allocation profile of the throughput run's daemon, "" = none
 	Progress         io.Writer
 }
 

@@ -43,7 +43,7 @@ func (r *runner) mailproc(ctx context.Context, g *Generator, acct mailbox.Config
 		return err
 	}
 	ch := r.child
-	ch.cpuProfile = r.o.DaemonCPUProfile
+	ch.cpuProfile, ch.memProfile = r.o.DaemonCPUProfile, r.o.DaemonMemProfile
 	run, err := ch.runOnce(ctx, cfg)
 	if err != nil {
 		return err
