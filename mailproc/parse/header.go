@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	netmail "net/mail"
 	"strings"
 	"time"
 
@@ -64,6 +65,7 @@ func (h Header) Values(name string) []string {
 // a bad field is skipped. It fails only when no field at all can be read.
 func ParseHeader(raw []byte) (Header, error) {
 	br := newlines(raw)
+	defer release(br)
 	return parseHeaderBlock(readHeaderBlock(br))
 }
 
@@ -95,7 +97,7 @@ func headerFromFields(f textproto.Header) Header {
 	h.MessageID = messageID(mh)
 	h.InReplyTo = msgIDList(mh, "In-Reply-To")
 	h.References = msgIDList(mh, "References")
-	if d, err := mh.Date(); err == nil {
+	if d, err := parseDate(f.Get("Date")); err == nil {
 		h.Date = d
 	}
 	var params map[string]string
@@ -156,4 +158,15 @@ func isAttachment(f textproto.Header, ctParams map[string]string) bool {
 		return true
 	}
 	return params["filename"] != "" || ctParams["name"] != ""
+}
+
+// parseDate reads a Date field as net/mail.ParseDate does, trying first
+// the form nearly every mailer writes (RFC 5322's, as time.RFC1123Z), which
+// ParseDate reaches only after a handful of layouts that fail, each
+// allocating its error.
+func parseDate(v string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC1123Z, v); err == nil {
+		return t, nil
+	}
+	return netmail.ParseDate(v)
 }

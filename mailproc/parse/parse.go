@@ -106,6 +106,7 @@ func read(raw []byte, lim Limits, preview bool) (m *Message) {
 	lim = lim.withDefaults()
 
 	br := newlines(raw)
+	defer release(br)
 	fields, err := headerFields(readHeaderBlock(br))
 	if err != nil {
 		m.Unreadable = "header cannot be read: " + err.Error()

@@ -194,6 +194,7 @@ func (w *walker) walkAttachedMessage(h textproto.Header, body io.Reader, depth i
 // collectHeaderIDs records the Message-ID of a returned message's header.
 func (w *walker) collectHeaderIDs(h textproto.Header, body io.Reader) {
 	br := newlines(w.readDecoded(h, body))
+	defer release(br)
 	if fields, err := readFields(readHeaderBlock(br)); err == nil {
 		w.addReturned(messageIDOf(fields))
 	}
