@@ -23,26 +23,34 @@ const formatFlate = 1
 // unchanged.
 const packLevel = flate.BestSpeed
 
-// The compressors and decompressors in use are few and their state large
-// (a compressor's is about 500 KB): they are kept for the next value.
-var (
-	flateWriters = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, packLevel) // the level is valid
-		return w
-	}}
-	flateReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
-)
+// flateWriters keeps compressors for the next value: a compressor's state
+// is about 500 KB, and a sync.Pool, emptied by every other garbage
+// collection, made the daemon build one anew every hundred messages or so.
+// Values are packed one write transaction at a time, so two kept are
+// enough; more at once are built and dropped.
+var flateWriters = make(chan *flate.Writer, 2)
+
+// flateReaders keeps decompressors (about 40 KB each) for the next value.
+var flateReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
 
 // pack compresses b into a value: formatFlate and the DEFLATE stream.
 func pack(b []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(b)/2 + 16)
 	out.WriteByte(formatFlate)
-	w := flateWriters.Get().(*flate.Writer)
-	w.Reset(&out)
+	var w *flate.Writer
+	select {
+	case w = <-flateWriters:
+		w.Reset(&out)
+	default:
+		w, _ = flate.NewWriter(&out, packLevel) // the level is valid
+	}
 	w.Write(b) // writes to a bytes.Buffer do not fail
 	w.Close()
-	flateWriters.Put(w)
+	select {
+	case flateWriters <- w:
+	default:
+	}
 	return out.Bytes()
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	stdflate "compress/flate"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -31,5 +32,22 @@ func TestUnpackStandardDeflate(t *testing.T) {
 	}
 	if _, err := unpack([]byte{formatFlate, 0xff, 0xff}); err == nil {
 		t.Error("unpack of a broken stream: no error")
+	}
+}
+
+// TestPackKeepsItsCompressor: packing value after value builds no new
+// compressor (500 KB each), garbage collections between them or not.
+func TestPackKeepsItsCompressor(t *testing.T) {
+	text := []byte(strings.Repeat("Name: Ada Lovelace\r\n", 50))
+	pack(text)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 20 {
+		runtime.GC()
+		pack(text)
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / 20; per > 64<<10 {
+		t.Errorf("pack allocates %d bytes a value after a collection, want a compressor kept (< 64 KB)", per)
 	}
 }
