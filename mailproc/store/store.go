@@ -85,6 +85,7 @@ func OpenWith(path string, o Options) (*Store, error) {
 	if len(o.IdentityKey) > 0 {
 		s.key = append([]byte{}, o.IdentityKey...)
 	}
+	s.releaseMapped() // opening read every page to find the free ones
 	return s, nil
 }
 
@@ -143,7 +144,7 @@ func (s *Store) View(fn func(*Tx) error) error {
 func (s *Store) Update(fn func(*Tx) error) error {
 	err := s.db.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, key: s.key}) })
 	if err == nil {
-		s.commits.Add(1)
+		s.afterCommit()
 	}
 	return err
 }
@@ -199,5 +200,6 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 	if err != nil {
 		return n, fmt.Errorf("back up store: %w", err)
 	}
+	s.releaseMapped() // the copy read every page
 	return n, nil
 }

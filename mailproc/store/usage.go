@@ -36,5 +36,6 @@ func (s *Store) Usage() (Usage, error) {
 		return u, fmt.Errorf("store usage: %w", err)
 	}
 	u.FileBytes = fi.Size()
+	s.releaseMapped()
 	return u, nil
 }
