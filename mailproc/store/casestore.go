@@ -246,7 +246,7 @@ func (t *Tx) ForEachCase(fn func(*cases.Case) error) error {
 }
 
 func forEachCase(tx *bolt.Tx, fn func(*cases.Case) error) error {
-	return bucket(tx, bucketCases).ForEach(func(k, v []byte) error {
+	return scan(tx, bucket(tx, bucketCases), func(k, v []byte) error {
 		c, _, err := readCase(tx, string(k), v, readWhole)
 		if err != nil {
 			return err
@@ -261,7 +261,7 @@ func forEachCase(tx *bolt.Tx, fn func(*cases.Case) error) error {
 // only, which history reads (a case kept in the format before this one is
 // read whole, and history returns the history read with it).
 func (t *Tx) ForEachCaseHead(fn func(c *cases.Case, history func() ([]cases.Event, error)) error) error {
-	return bucket(t.tx, bucketCases).ForEach(func(k, v []byte) error {
+	return scan(t.tx, bucket(t.tx, bucketCases), func(k, v []byte) error {
 		id := string(k)
 		c, h, err := readCase(t.tx, id, v, readHead)
 		if err != nil {

@@ -14,12 +14,33 @@ const releaseEvery = 64
 // keeps the whole file resident, growing with it (30 MiB of 76 at 20,000
 // messages). The pages stay in the kernel's page cache, and a page read
 // again is mapped again from there; nothing is lost, since the map is
-// read-only and bbolt writes through the file. It runs inside a read
-// transaction, which keeps bbolt from remapping the file meanwhile.
+// read-only and bbolt writes through the file.
 func (s *Store) releaseMapped() {
 	s.db.View(func(tx *bolt.Tx) error {
-		dropMapped(s.db.Info().Data, tx.Size())
+		releaseIn(tx)
 		return nil
+	})
+}
+
+// releaseIn is releaseMapped inside a transaction, which keeps bbolt from
+// remapping the file meanwhile (a reader holds the map's lock, and only the
+// writer's commit remaps). What the transaction has read stays valid: a
+// page read again is mapped again, unchanged.
+func releaseIn(tx *bolt.Tx) { dropMapped(tx.DB().Info().Data, tx.Size()) }
+
+// scanRelease is how many keys a scan reads between two releases of the
+// pages it has read: a scan of every case would otherwise map the whole
+// bucket at once (256 cases' bodies are about 1.5 MiB).
+const scanRelease = 256
+
+// scan is b.ForEach, releasing the mapped pages every scanRelease keys.
+func scan(tx *bolt.Tx, b *bolt.Bucket, fn func(k, v []byte) error) error {
+	n := 0
+	return b.ForEach(func(k, v []byte) error {
+		if n++; n%scanRelease == 0 {
+			releaseIn(tx)
+		}
+		return fn(k, v)
 	})
 }
 

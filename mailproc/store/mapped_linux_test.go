@@ -48,6 +48,12 @@ func TestMappedPagesReleased(t *testing.T) {
 	if got := mappedRSS(t, path); got > 1<<20 {
 		t.Errorf("after %d commits %d bytes of the store's %d resident, want under 1 MiB", releaseEvery, got, size)
 	}
+	s.View(func(tx *Tx) error {
+		return tx.ForEachCase(func(*cases.Case) error { return nil })
+	})
+	if got := mappedRSS(t, path); got > 2<<20 {
+		t.Errorf("after reading every case %d bytes of the store's %d resident, want under 2 MiB", got, size)
+	}
 	readAll()
 	if _, err := s.Backup(new(strings.Builder)); err != nil {
 		t.Fatal(err)

@@ -71,7 +71,7 @@ func (t *Tx) ScanRows(words []string, fn func(RowKey, func() (cases.Row, error))
 		want[i] = []byte(w)
 	}
 	names := interned{}
-	return t.bucket(bucketRows).ForEach(func(k, v []byte) error {
+	return scan(t.tx, t.bucket(bucketRows), func(k, v []byte) error {
 		if len(want) > 0 && !holdsAll(search.Get(k), want) {
 			return nil
 		}
