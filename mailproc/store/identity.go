@@ -75,49 +75,6 @@ func yearKey(year int, id string) []byte {
 	return []byte(fmt.Sprintf("%04d/%s", year, id))
 }
 
-// RecordReply logs an automatic reply to email at at, for the rate limits.
-func (t *Tx) RecordReply(email string, at time.Time, messageID string) error {
-	k := append(timeKey(at), messageID...)
-	if err := t.bucket(bucketSends).Put(k, []byte(t.hash("email:"+strings.ToLower(email)))); err != nil {
-		return fmt.Errorf("log reply %s: %w", messageID, err)
-	}
-	return nil
-}
-
-// RepliesTo counts the automatic replies to email since a moment.
-func (t *Tx) RepliesTo(email string, since time.Time) int {
-	want := t.hash("email:" + strings.ToLower(email))
-	return t.countSends(since, func(v []byte) bool { return string(v) == want })
-}
-
-// Replies counts all automatic replies since a moment.
-func (t *Tx) Replies(since time.Time) int {
-	return t.countSends(since, func([]byte) bool { return true })
-}
-
-func (t *Tx) countSends(since time.Time, match func([]byte) bool) int {
-	n := 0
-	c := t.bucket(bucketSends).Cursor()
-	for k, v := c.Seek(timeKey(since)); k != nil; k, v = c.Next() {
-		if match(v) {
-			n++
-		}
-	}
-	return n
-}
-
-// PruneReplies forgets reply log entries older than before.
-func (t *Tx) PruneReplies(before time.Time) error {
-	c := t.bucket(bucketSends).Cursor()
-	end := timeKey(before)
-	for k, _ := c.First(); k != nil && string(k) < string(end); k, _ = c.Next() {
-		if err := c.Delete(); err != nil {
-			return fmt.Errorf("prune reply log: %w", err)
-		}
-	}
-	return nil
-}
-
 func normalizeText(s string) string {
 	s = strings.ToLower(norm.NFKC.String(s))
 	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })

@@ -2,11 +2,17 @@ package store
 
 import bolt "go.etcd.io/bbolt"
 
-// releaseEvery is how many commits pass between two releases of the
-// store's mapped pages: often enough that what the transactions between
-// them read stays a few MiB, seldom enough that the release (about a
-// millisecond for a 30 MiB file) and the pages read again cost little.
-const releaseEvery = 64
+// releaseEvery and releaseWritten say when the store's mapped pages are
+// let go of: after releaseEvery commits, or sooner once the commits have
+// written releaseWritten bytes of pages. bbolt copies every page it
+// changes to a new place, which the next transactions read through the
+// map, so what is resident grows with what is written (about 190 KB a
+// commit in the daemon's backlog); a release takes about a millisecond
+// for a 30 MiB file, and the pages read again afterwards cost little.
+const (
+	releaseEvery   = 64
+	releaseWritten = 2 << 20
+)
 
 // releaseMapped lets go of the pages of the store's file that this process
 // has read through bbolt's memory map. bbolt reads every page it changes
@@ -45,9 +51,19 @@ func scan(tx *bolt.Tx, b *bolt.Bucket, fn func(k, v []byte) error) error {
 }
 
 // afterCommit is Update's bookkeeping after a commit: counting it, and
-// releasing the mapped pages every releaseEvery commits.
+// releasing the mapped pages when releaseEvery commits or releaseWritten
+// bytes have passed since the last release.
 func (s *Store) afterCommit() {
-	if s.commits.Add(1)%releaseEvery == 0 {
+	n := s.commits.Add(1)
+	st := s.db.Stats()
+	written := st.TxStats.GetPageAlloc()
+	s.releaseMu.Lock()
+	due := n-s.releasedAt >= releaseEvery || written-s.releasedWritten >= releaseWritten
+	if due {
+		s.releasedAt, s.releasedWritten = n, written
+	}
+	s.releaseMu.Unlock()
+	if due {
 		s.releaseMapped()
 	}
 }

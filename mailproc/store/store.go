@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,7 +36,7 @@ var (
 	bucketJobs    = []byte("jobs")
 	bucketOpen    = []byte("open")        // open cases: id → due (Unix seconds)
 	bucketWeb     = []byte("websessions") // console sessions: key → expiry (Unix seconds) and data
-	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb, bucketRows, bucketSearch, bucketTexts, bucketHistory, bucketReplies}
+	allBuckets    = [][]byte{bucketCases, bucketMsgKeys, bucketThreads, bucketYears, bucketSends, bucketRaw, bucketWork, bucketMarks, bucketMeta, bucketJobs, bucketOpen, bucketWeb, bucketRows, bucketSearch, bucketTexts, bucketHistory, bucketReplies, bucketSendsTo, bucketSendsMinute}
 )
 
 // ErrNotFound is returned for a case that does not exist.
@@ -50,6 +51,10 @@ type Store struct {
 	key      []byte // HMAC key for identities
 	instance string // random tag of this database, in our Message-IDs
 	commits  atomic.Uint64
+
+	releaseMu       sync.Mutex // guards the two below (afterCommit)
+	releasedAt      uint64     // commits at the last release of mapped pages
+	releasedWritten int64      // bytes of pages written then
 }
 
 // Options change how a store is opened.
@@ -121,6 +126,9 @@ func (s *Store) init() error {
 		}
 		s.instance = string(tag)
 		if err := indexOpen(tx); err != nil {
+			return err
+		}
+		if err := indexSends(tx); err != nil {
 			return err
 		}
 		return indexRows(tx)
