@@ -1,9 +1,11 @@
 package jobs
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -92,26 +94,55 @@ func (d *Scheduler) monthlyReport(ctx context.Context, now time.Time) error {
 }
 
 // WriteReport writes a report as HTML, CSV and JSON files in dir and
-// returns their paths.
+// returns their paths. Each file is written as it is rendered (a month of
+// thousands of cases makes megabytes of HTML, which were held whole in
+// memory before being written), under a temporary name that becomes the
+// file's only when it is complete: a report is whole or absent.
 func WriteReport(r report.Report, dir string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("reports folder %s: %w", dir, err)
 	}
 	var paths []string
-	for ext, write := range map[string]func(*bytes.Buffer) error{
-		"html": func(b *bytes.Buffer) error { return r.WriteHTML(b) },
-		"csv":  func(b *bytes.Buffer) error { return r.WriteCSV(b) },
-		"json": func(b *bytes.Buffer) error { return r.WriteJSON(b) },
-	} {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			return nil, fmt.Errorf("report %s as %s: %w", r.Month, ext, err)
-		}
-		p := filepath.Join(dir, fmt.Sprintf("mailproc-report-%s.%s", r.Month, ext))
-		if err := os.WriteFile(p, b.Bytes(), 0o640); err != nil {
-			return nil, fmt.Errorf("write %s: %w", p, err)
+	for _, f := range []struct {
+		ext   string
+		write func(io.Writer) error
+	}{{"html", r.WriteHTML}, {"csv", r.WriteCSV}, {"json", r.WriteJSON}} {
+		p := filepath.Join(dir, fmt.Sprintf("mailproc-report-%s.%s", r.Month, f.ext))
+		if err := writeFile(p, f.write); err != nil {
+			return nil, fmt.Errorf("report %s as %s: %w", r.Month, f.ext, err)
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
+}
+
+// writeFile writes path with write, through a temporary file renamed to
+// path once written and synced.
+func writeFile(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // after the rename, nothing is there
+	w := bufio.NewWriterSize(tmp, 64<<10)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o640)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }

@@ -1,7 +1,11 @@
 package jobs
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -110,5 +114,50 @@ func BenchmarkMonthReport(b *testing.B) {
 		if _, err := d.MonthReport(2026, time.March); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestWriteReportFiles: the three files are written whole, readable by
+// the group only, with no temporary file left; a report that cannot be
+// rendered leaves the earlier file as it was, not a part of the new one.
+func TestWriteReportFiles(t *testing.T) {
+	d, _ := monthCases(t, 60)
+	r, err := d.MonthReport(2026, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	paths, err := WriteReport(r, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 3 {
+		t.Fatalf("WriteReport wrote %v, want three files", paths)
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil || fi.Size() == 0 || fi.Mode().Perm() != 0o640 {
+			t.Errorf("%s: %v, %v; want a non-empty file, mode 0640", p, fi, err)
+		}
+	}
+	var html, csv bytes.Buffer
+	r.WriteHTML(&html)
+	r.WriteCSV(&csv)
+	for p, want := range map[string][]byte{paths[0]: html.Bytes(), paths[1]: csv.Bytes()} {
+		if got, _ := os.ReadFile(p); !bytes.Equal(got, want) {
+			t.Errorf("%s holds %d bytes, want the %d rendered", p, len(got), len(want))
+		}
+	}
+	if err := writeFile(paths[1], func(w io.Writer) error {
+		io.WriteString(w, "half a report")
+		return errors.New("rendering failed")
+	}); err == nil {
+		t.Error("writeFile with a failing render: no error")
+	}
+	if got, _ := os.ReadFile(paths[1]); !bytes.Equal(got, csv.Bytes()) {
+		t.Errorf("after a failed write the file holds %q..., want the earlier report", got[:min(len(got), 20)])
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("the folder holds %d entries, want the 3 reports and no temporary file", len(entries))
 	}
 }
