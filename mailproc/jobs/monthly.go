@@ -21,11 +21,13 @@ import (
 func (d *Scheduler) MonthReport(year int, month time.Month) (report.Report, error) {
 	// Only the month's cases (give or take a day for time zones), read
 	// without their messages' text, and only theirs with their history
-	// (who acted on them): a report needs dates, states and outcomes.
+	// (who acted on them): a report needs dates, states and outcomes. Each
+	// case becomes its line as it is read: the month's cases are not held
+	// all at once.
 	loc := d.cfg.Location()
 	from := time.Date(year, month, 1, 0, 0, 0, 0, loc).AddDate(0, 0, -1)
 	until := time.Date(year, month+1, 1, 0, 0, 0, 0, loc).AddDate(0, 0, 1)
-	var all []cases.Case
+	b := report.NewBuilder(year, month, loc, d.now(), d.cfg.Company.Name)
 	err := d.store.View(func(tx *store.Tx) error {
 		return tx.ForEachCaseHead(func(c *cases.Case, history func() ([]cases.Event, error)) error {
 			if c.Received.Before(from) || !c.Received.Before(until) {
@@ -35,18 +37,14 @@ func (d *Scheduler) MonthReport(year int, month time.Month) (report.Report, erro
 			if c.History, err = history(); err != nil {
 				return err
 			}
-			for i := range c.Messages {
-				m := &c.Messages[i]
-				m.Text, m.From, m.Subject = "", "", ""
-			}
-			all = append(all, *c)
+			b.Add(*c)
 			return nil
 		})
 	})
 	if err != nil {
 		return report.Report{}, err
 	}
-	return report.Build(all, year, month, d.cfg.Location(), d.now(), d.cfg.Company.Name), nil
+	return b.Report(), nil
 }
 
 // monthlyReport makes last month's report once: written to the reports

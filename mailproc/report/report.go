@@ -69,30 +69,54 @@ const (
 // all cases; now decides what is overdue and still open. Cases received
 // outside the month are left out. A nil loc means UTC.
 func Build(all []cases.Case, year int, month time.Month, loc *time.Location, now time.Time, company string) Report {
+	b := NewBuilder(year, month, loc, now, company)
+	for _, c := range all {
+		b.Add(c)
+	}
+	return b.Report()
+}
+
+// Builder computes a month's report as Build does from cases given one at
+// a time, keeping only the month's lines, so that a reader of the store
+// need not hold every case of the month at once.
+type Builder struct {
+	r   Report
+	loc *time.Location
+	now time.Time
+}
+
+// NewBuilder starts the report of a month; see Build.
+func NewBuilder(year int, month time.Month, loc *time.Location, now time.Time, company string) *Builder {
 	if loc == nil {
 		loc = time.UTC
 	}
 	from := time.Date(year, month, 1, 0, 0, 0, 0, loc)
-	until := from.AddDate(0, 1, 0)
-	r := Report{
+	return &Builder{loc: loc, now: now, r: Report{
 		Company:  company,
 		Month:    from.Format("2006-01"),
 		TimeZone: loc.String(),
 		From:     from,
-		Until:    until,
+		Until:    from.AddDate(0, 1, 0),
 		AsOf:     now.In(loc),
 		Cases:    []Line{},
+	}}
+}
+
+// Add counts a case in the report when it was received in the month.
+func (b *Builder) Add(c cases.Case) {
+	if inMonth(c.Received, b.r.From, b.r.Until) {
+		b.r.Cases = append(b.r.Cases, lineOf(c, b.loc, b.now))
 	}
-	for _, c := range all {
-		if inMonth(c.Received, from, until) {
-			r.Cases = append(r.Cases, lineOf(c, loc, now))
-		}
-	}
+}
+
+// Report is the report of the cases added.
+func (b *Builder) Report() Report {
+	r := b.r
 	slices.SortStableFunc(r.Cases, func(a, b Line) int {
 		return cmp.Or(a.Received.Compare(b.Received), cmp.Compare(a.ID, b.ID))
 	})
 	r.Groups = groupsOf(r.Cases)
-	r.PerDay = perDay(r.Cases, from, until)
+	r.PerDay = perDay(r.Cases, r.From, r.Until)
 	r.Privacy = privacyCounts(r.Cases)
 	return r
 }
