@@ -2,9 +2,11 @@ package mailbox
 
 import (
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
 )
 
 // readAheadBytes is how much of each message a read-ahead fetches: as much
@@ -79,13 +81,12 @@ func (c *Client) readAheadFrom(uid uint32) error {
 	defer cmd.Close()
 	held := make(map[uint32][]byte, len(uids))
 	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
-		buf, err := msg.Collect()
+		got, b, err := readAheadItem(msg)
 		if err != nil {
 			return fmt.Errorf("read ahead from uid %d: %w", uid, err)
 		}
-		if len(buf.BodySection) > 0 && buf.BodySection[0].Bytes != nil {
-			b := buf.BodySection[0].Bytes
-			held[uint32(buf.UID)] = b[:min(len(b), readAheadBytes)]
+		if got != 0 && b != nil {
+			held[got] = b
 		}
 	}
 	if err := cmd.Close(); err != nil {
@@ -93,6 +94,32 @@ func (c *Client) readAheadFrom(uid uint32) error {
 	}
 	c.ahead.held = held
 	return nil
+}
+
+// readAheadItem reads one message of a read-ahead: its UID and the start
+// of its bytes, into a buffer of the literal's size (at most
+// readAheadBytes), where reading the literal whole with io.ReadAll, as
+// Collect does, grew a buffer step by step to twice that.
+func readAheadItem(msg *imapclient.FetchMessageData) (uid uint32, raw []byte, err error) {
+	for item := msg.Next(); item != nil; item = msg.Next() {
+		switch it := item.(type) {
+		case imapclient.FetchItemDataUID:
+			uid = uint32(it.UID)
+		case imapclient.FetchItemDataBodySection:
+			if it.Literal == nil {
+				continue
+			}
+			b := make([]byte, min(it.Literal.Size(), readAheadBytes))
+			if _, err := io.ReadFull(it.Literal, b); err != nil {
+				return 0, nil, err
+			}
+			if _, err := io.Copy(io.Discard, it.Literal); err != nil {
+				return 0, nil, err
+			}
+			raw = b
+		}
+	}
+	return uid, raw, nil
 }
 
 // fetchRawAhead answers FetchRaw from the read-ahead, fetching the next
