@@ -44,6 +44,9 @@ func Compose(h Headers, r Rendered) ([]byte, error) {
 		return nil, fmt.Errorf("compose reply %s: %w", h.MessageID, err)
 	}
 	var buf bytes.Buffer
+	// Room for the headers and the bodies quoted-printable, so that the
+	// buffer is not grown (and copied) half a dozen times on the way.
+	buf.Grow(2<<10 + (len(r.Text)+len(r.HTML))*9/8)
 	if _, err := m.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("compose reply %s: write: %w", h.MessageID, err)
 	}
