@@ -1,7 +1,6 @@
 package jobs
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/atomicfile"
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/reply"
 	"github.com/mailproc/mailproc/mailproc/report"
@@ -106,41 +106,10 @@ func WriteReport(r report.Report, dir string) ([]string, error) {
 		write func(io.Writer) error
 	}{{"html", r.WriteHTML}, {"csv", r.WriteCSV}, {"json", r.WriteJSON}} {
 		p := filepath.Join(dir, fmt.Sprintf("mailproc-report-%s.%s", r.Month, f.ext))
-		if err := writeFile(p, f.write); err != nil {
+		if err := atomicfile.Write(p, 0o640, f.write); err != nil {
 			return nil, fmt.Errorf("report %s as %s: %w", r.Month, f.ext, err)
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
-}
-
-// writeFile writes path with write, through a temporary file renamed to
-// path once written and synced.
-func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // after the rename, nothing is there
-	w := bufio.NewWriterSize(tmp, 64<<10)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Chmod(0o640)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

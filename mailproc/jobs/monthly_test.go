@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mailproc/mailproc/mailproc/atomicfile"
 	"github.com/mailproc/mailproc/mailproc/cases"
 	"github.com/mailproc/mailproc/mailproc/config"
 	"github.com/mailproc/mailproc/mailproc/report"
@@ -148,7 +149,7 @@ func TestWriteReportFiles(t *testing.T) {
 			t.Errorf("%s holds %d bytes, want the %d rendered", p, len(got), len(want))
 		}
 	}
-	if err := writeFile(paths[1], func(w io.Writer) error {
+	if err := atomicfile.Write(paths[1], 0o640, func(w io.Writer) error {
 		io.WriteString(w, "half a report")
 		return errors.New("rendering failed")
 	}); err == nil {

@@ -3,12 +3,13 @@ package oauth
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/mailproc/mailproc/mailproc/atomicfile"
 )
 
 // refreshGrant refreshes the access token from the refresh token in
@@ -64,27 +65,12 @@ func WriteRefreshToken(path, token string) error {
 	if strings.ContainsAny(token, "\r\n") {
 		return fmt.Errorf("refresh token file %s: the token holds a line break", path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		_, err := io.WriteString(w, token+"\n")
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("refresh token file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("refresh token file: %w", err)
-	}
-	_, err = tmp.WriteString(token + "\n")
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("refresh token file %s: %w", path, err)
 	}
 	return nil
 }
