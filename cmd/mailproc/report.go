@@ -1,18 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/mailproc/mailproc/mailproc/control"
-	"github.com/mailproc/mailproc/mailproc/report"
+	"github.com/mailproc/mailproc/mailproc/jobs"
 )
 
 // reportFlags are the flags of `mailproc report`.
@@ -61,7 +58,11 @@ func runReport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mailproc report: %v\n", err)
 		return 1
 	}
-	paths, err := writeFormats(r, *out, strings.Split(*formats, ","))
+	var names []string
+	for _, f := range strings.Split(*formats, ",") {
+		names = append(names, strings.TrimSpace(f))
+	}
+	paths, err := jobs.WriteReport(r, *out, names...)
 	if err != nil {
 		fmt.Fprintf(stderr, "mailproc report: %v\n", err)
 		return 1
@@ -70,28 +71,4 @@ func runReport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, p)
 	}
 	return 0
-}
-
-func writeFormats(r report.Report, dir string, formats []string) ([]string, error) {
-	writers := map[string]func(io.Writer) error{"html": r.WriteHTML, "csv": r.WriteCSV, "json": r.WriteJSON}
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, f := range formats {
-		write, ok := writers[strings.TrimSpace(f)]
-		if !ok {
-			return nil, fmt.Errorf("--format %q: html, csv or json", f)
-		}
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			return nil, err
-		}
-		p := filepath.Join(dir, fmt.Sprintf("mailproc-report-%s.%s", r.Month, strings.TrimSpace(f)))
-		if err := os.WriteFile(p, b.Bytes(), 0o640); err != nil {
-			return nil, err
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
 }

@@ -91,23 +91,29 @@ func (d *Scheduler) monthlyReport(ctx context.Context, now time.Time) error {
 	})
 }
 
-// WriteReport writes a report as HTML, CSV and JSON files in dir and
-// returns their paths. Each file is written as it is rendered (a month of
-// thousands of cases makes megabytes of HTML, which were held whole in
-// memory before being written), under a temporary name that becomes the
-// file's only when it is complete: a report is whole or absent.
-func WriteReport(r report.Report, dir string) ([]string, error) {
+// WriteReport writes a report in formats ("html", "csv", "json"; all three
+// when none is named) as files in dir and returns their paths. Each file
+// is written as it is rendered (a month of thousands of cases makes
+// megabytes of HTML, which were held whole in memory before being
+// written), whole or not at all (atomicfile).
+func WriteReport(r report.Report, dir string, formats ...string) ([]string, error) {
+	writers := map[string]func(io.Writer) error{"html": r.WriteHTML, "csv": r.WriteCSV, "json": r.WriteJSON}
+	if len(formats) == 0 {
+		formats = []string{"html", "csv", "json"}
+	}
+	for _, f := range formats {
+		if writers[f] == nil {
+			return nil, fmt.Errorf("report format %q: html, csv or json", f)
+		}
+	}
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("reports folder %s: %w", dir, err)
 	}
 	var paths []string
-	for _, f := range []struct {
-		ext   string
-		write func(io.Writer) error
-	}{{"html", r.WriteHTML}, {"csv", r.WriteCSV}, {"json", r.WriteJSON}} {
-		p := filepath.Join(dir, fmt.Sprintf("mailproc-report-%s.%s", r.Month, f.ext))
-		if err := atomicfile.Write(p, 0o640, f.write); err != nil {
-			return nil, fmt.Errorf("report %s as %s: %w", r.Month, f.ext, err)
+	for _, f := range formats {
+		p := filepath.Join(dir, fmt.Sprintf("mailproc-report-%s.%s", r.Month, f))
+		if err := atomicfile.Write(p, 0o640, writers[f]); err != nil {
+			return nil, fmt.Errorf("report %s as %s: %w", r.Month, f, err)
 		}
 		paths = append(paths, p)
 	}

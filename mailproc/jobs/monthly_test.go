@@ -162,3 +162,25 @@ func TestWriteReportFiles(t *testing.T) {
 		t.Errorf("the folder holds %d entries, want the 3 reports and no temporary file", len(entries))
 	}
 }
+
+// TestWriteReportFormats: the formats named are written, in their order;
+// an unknown one is refused before any file is written.
+func TestWriteReportFormats(t *testing.T) {
+	d, _ := monthCases(t, 10)
+	r, err := d.MonthReport(2026, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	paths, err := WriteReport(r, dir, "json", "csv")
+	if err != nil || len(paths) != 2 || filepath.Ext(paths[0]) != ".json" || filepath.Ext(paths[1]) != ".csv" {
+		t.Fatalf("WriteReport(json, csv) = %v, %v; want the two files, in that order", paths, err)
+	}
+	other := t.TempDir()
+	if _, err := WriteReport(r, other, "csv", "pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) {
+		t.Errorf("WriteReport(csv, pdf) = %v, want an error naming pdf", err)
+	}
+	if entries, _ := os.ReadDir(other); len(entries) != 0 {
+		t.Errorf("after a refused format the folder holds %d files, want none", len(entries))
+	}
+}
