@@ -8,9 +8,16 @@ import (
 	"github.com/mailproc/mailproc/mailproc/store"
 )
 
+// replyLogKept is how long the log of automatic replies is kept: the rate
+// limits look back a day at most.
+const replyLogKept = 48 * time.Hour
+
 // retention erases, once a day, the personal data of cases received more
 // than [store] retention_months ago: only what the reports count remains,
-// and the once-a-year record keeps only keyed hashes anyway.
+// and the once-a-year record keeps only keyed hashes anyway. It also
+// forgets the automatic replies logged for the rate limits more than
+// replyLogKept ago (each a keyed hash of the recipient), which were
+// otherwise kept for ever.
 func (d *Scheduler) retention(_ context.Context, now time.Time) error {
 	key := "retention/" + now.In(d.cfg.Location()).Format("2006-01-02")
 	_, ok, err := d.job(key)
@@ -39,6 +46,9 @@ func (d *Scheduler) retention(_ context.Context, now time.Time) error {
 			}
 		}
 		erased = len(old)
+		if err := tx.PruneReplies(now.Add(-replyLogKept)); err != nil {
+			return err
+		}
 		return tx.SetJob(key, store.Job{State: cases.JobDone, At: now})
 	})
 	if erased > 0 {

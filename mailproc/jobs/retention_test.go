@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -65,6 +66,46 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 			if got.Erased != erased || (got.Messages[0].Text == "") != erased || (got.History[0].Detail == "") != erased || kept == erased {
 				t.Errorf("%s (erased: %v): erased %v, text %q, detail %q, reply bytes kept %v", c.ID, erased, got.Erased, got.Messages[0].Text, got.History[0].Detail, kept)
 			}
+		}
+		return nil
+	})
+}
+
+// TestRetentionPrunesReplyLog: the daily retention forgets the automatic
+// replies logged more than two days ago and keeps the rest, which the rate
+// limits count.
+func TestRetentionPrunesReplyLog(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	err = st.Update(func(tx *store.Tx) error {
+		for i, ago := range []time.Duration{90 * 24 * time.Hour, 49 * time.Hour, 47 * time.Hour, 2 * time.Hour} {
+			if err := tx.RecordReply("ada@example.org", now.Add(-ago), fmt.Sprintf("r%d@x", i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	d, err := New(Options{Config: &cfg, Store: st, Cases: noCases{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.retention(t.Context(), now); err != nil {
+		t.Fatal(err)
+	}
+	st.View(func(tx *store.Tx) error {
+		if n := tx.Replies(time.Time{}); n != 2 {
+			t.Errorf("replies logged after retention: %d, want the 2 of the last two days", n)
+		}
+		if n := tx.RepliesTo("ada@example.org", now.Add(-24*time.Hour)); n != 1 {
+			t.Errorf("replies to ada in the last day: %d, want 1", n)
 		}
 		return nil
 	})
