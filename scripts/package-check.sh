@@ -75,7 +75,7 @@ bash -c '. /usr/share/bash-completion/completions/mailproc && complete -p mailpr
 zcat /usr/share/man/man8/mailproc.8.gz | grep -q '^\.TH MAILPROC 8 ' || fail "man page"
 
 echo "-- the installed commands, as the mailproc user"
-as_mailproc mailproc version | tee /dev/stderr | grep -qx "mailproc $v1" || fail "mailproc version does not say $v1"
+as_mailproc mailproc version | tee -a /dev/stderr | grep -qx "mailproc $v1" || fail "mailproc version does not say $v1"
 mailproc version | grep -qx "commit   $(git rev-parse HEAD)" || fail "mailproc version does not name commit $(git rev-parse HEAD)"
 if out=$(as_mailproc mailproc config check --config /etc/mailproc/mailproc.toml); then
   fail "config check passed without the password files"
