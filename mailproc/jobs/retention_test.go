@@ -15,11 +15,7 @@ import (
 // messages' texts, its history's details and the kept bytes of its
 // replies; a recent one keeps them.
 func TestRetentionErasesKeptParts(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openStore(t)
 	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
 	mk := func(id string, received time.Time) *cases.Case {
 		c := &cases.Case{ID: id, Kind: cases.Other, State: cases.Done, Email: "a@example.org", Received: received,
@@ -29,7 +25,7 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 		return c
 	}
 	old, recent := mk("C-2023-0001", now.AddDate(-3, 0, 0)), mk("C-2026-0001", now.AddDate(0, -1, 0))
-	err = st.Update(func(tx *store.Tx) error {
+	err := st.Update(func(tx *store.Tx) error {
 		for _, c := range []*cases.Case{old, recent} {
 			if err := tx.PutRaw(c.Replies[0].MessageID, []byte("reply bytes")); err != nil {
 				return err
@@ -43,12 +39,7 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := config.Default()
-	d, err := New(Options{Config: &cfg, Store: st, Cases: noCases{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.retention(t.Context(), now); err != nil {
+	if err := scheduler(t, st).retention(t.Context(), now); err != nil {
 		t.Fatal(err)
 	}
 	st.View(func(tx *store.Tx) error {
@@ -75,13 +66,9 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 // replies logged more than two days ago and keeps the rest, which the rate
 // limits count.
 func TestRetentionPrunesReplyLog(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openStore(t)
 	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
-	err = st.Update(func(tx *store.Tx) error {
+	err := st.Update(func(tx *store.Tx) error {
 		for i, ago := range []time.Duration{90 * 24 * time.Hour, 49 * time.Hour, 47 * time.Hour, 2 * time.Hour} {
 			if err := tx.RecordReply("ada@example.org", now.Add(-ago), fmt.Sprintf("r%d@x", i)); err != nil {
 				return err
@@ -92,12 +79,7 @@ func TestRetentionPrunesReplyLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := config.Default()
-	d, err := New(Options{Config: &cfg, Store: st, Cases: noCases{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.retention(t.Context(), now); err != nil {
+	if err := scheduler(t, st).retention(t.Context(), now); err != nil {
 		t.Fatal(err)
 	}
 	st.View(func(tx *store.Tx) error {
@@ -109,4 +91,26 @@ func TestRetentionPrunesReplyLog(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// openStore opens a new store for a test, closed at its end.
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// scheduler is the jobs of the default configuration on st.
+func scheduler(t *testing.T, st *store.Store) *Scheduler {
+	t.Helper()
+	cfg := config.Default()
+	d, err := New(Options{Config: &cfg, Store: st, Cases: noCases{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
