@@ -325,18 +325,3 @@ func (t *Tx) DeleteRaw(messageID string) error {
 	return nil
 }
 
-// indexOpen builds the open-case index of a database made before it
-// existed (the index is empty but cases are not).
-func indexOpen(tx *bolt.Tx) error {
-	open := bucket(tx, bucketOpen)
-	if k, _ := open.Cursor().First(); k != nil {
-		return nil
-	}
-	return bucket(tx, bucketCases).ForEach(func(k, v []byte) error {
-		c, _, err := readCase(tx, string(k), v, readHead)
-		if err != nil || !c.State.Open() {
-			return nil
-		}
-		return open.Put(k, openValue(c))
-	})
-}

@@ -125,9 +125,6 @@ func (s *Store) init() error {
 			}
 		}
 		s.instance = string(tag)
-		if err := indexOpen(tx); err != nil {
-			return err
-		}
 		if err := indexSends(tx); err != nil {
 			return err
 		}

@@ -294,9 +294,12 @@ func TestRowsIndexed(t *testing.T) {
 		}
 		return nil
 	})
-	// An index from another version is made again at the next open.
+	// An index from another version (or none: a store from before the
+	// rows and the open-case index) is made again at the next open.
 	s.Update(func(tx *Tx) error {
 		tx.bucket(bucketMeta).Put(keyRowsVersion, []byte("0"))
+		tx.bucket(bucketOpen).Delete([]byte("C-1"))
+		tx.bucket(bucketOpen).Delete([]byte("C-2"))
 		return tx.bucket(bucketRows).Delete([]byte("C-1"))
 	})
 	s.Close()
@@ -307,4 +310,10 @@ func TestRowsIndexed(t *testing.T) {
 	if got := fmt.Sprint(find("ada")); got != "[C-1]" {
 		t.Errorf("after reopening, search ada = %s, want [C-1]", got)
 	}
+	s.View(func(tx *Tx) error {
+		if open, overdue := tx.OpenCases(now); open != 2 || overdue != 1 {
+			t.Errorf("after reopening, OpenCases = %d open, %d overdue; want 2, 1", open, overdue)
+		}
+		return nil
+	})
 }
