@@ -275,15 +275,12 @@ func (d *Daemon) isOurReply(messageID string) (bool, error) {
 
 // loadCase reads the head of a case (store.CaseHead: no texts, no
 // history), all the mail loop reads of one.
-func (d *Daemon) loadCase(id string) (c *cases.Case, err error) {
-	err = d.store.View(func(tx *store.Tx) error {
-		h, err := tx.CaseHead(id)
-		if err == nil {
-			c = h.Case
-		}
-		return err
-	})
-	return c, err
+func (d *Daemon) loadCase(id string) (*cases.Case, error) {
+	cs, err := d.loadHeads([]string{id})
+	if err != nil {
+		return nil, err
+	}
+	return cs[0], nil
 }
 
 // decisionInput is a parsed message and its stateless decision.
