@@ -324,4 +324,3 @@ func (t *Tx) DeleteRaw(messageID string) error {
 	}
 	return nil
 }
-
