@@ -77,35 +77,34 @@ func settled(c *cases.Case) *cases.Case {
 	return c
 }
 
-// benchUpdate measures reading a case and writing it back, in one
+// benchUpdate measures reading a case and writing it back, whole, in one
 // transaction (no commit): the work of each update the daemon makes.
 func benchUpdate(b *testing.B, c *cases.Case) {
-	s, _ := openB(b)
-	if err := s.Update(func(tx *Tx) error { return tx.PutCase(c) }); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	err := s.Update(func(tx *Tx) error {
-		for range b.N {
-			got, err := tx.Case(c.ID)
-			if err != nil {
-				return err
-			}
-			got.Replies[0].Attempts++
-			if err := tx.PutCase(got); err != nil {
-				return err
-			}
+	benchReadWrite(b, c, func(tx *Tx, id string) error {
+		got, err := tx.Case(id)
+		if err != nil {
+			return err
 		}
-		return nil
+		got.Replies[0].Attempts++
+		return tx.PutCase(got)
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
 }
 
 // benchHeadUpdate is benchUpdate through the case's head.
 func benchHeadUpdate(b *testing.B, c *cases.Case) {
+	benchReadWrite(b, c, func(tx *Tx, id string) error {
+		h, err := tx.CaseHead(id)
+		if err != nil {
+			return err
+		}
+		h.Case.Replies[0].Attempts++
+		return tx.PutCaseHead(h)
+	})
+}
+
+// benchReadWrite puts c, then times update of it b.N times in one
+// transaction.
+func benchReadWrite(b *testing.B, c *cases.Case, update func(tx *Tx, id string) error) {
 	s, _ := openB(b)
 	if err := s.Update(func(tx *Tx) error { return tx.PutCase(c) }); err != nil {
 		b.Fatal(err)
@@ -114,12 +113,7 @@ func benchHeadUpdate(b *testing.B, c *cases.Case) {
 	b.ResetTimer()
 	err := s.Update(func(tx *Tx) error {
 		for range b.N {
-			h, err := tx.CaseHead(c.ID)
-			if err != nil {
-				return err
-			}
-			h.Case.Replies[0].Attempts++
-			if err := tx.PutCaseHead(h); err != nil {
+			if err := update(tx, c.ID); err != nil {
 				return err
 			}
 		}
