@@ -26,9 +26,10 @@ const packLevel = flate.BestSpeed
 // flateWriters keeps compressors for the next value: a compressor's state
 // is about 500 KB, and a sync.Pool, emptied by every other garbage
 // collection, made the daemon build one anew every hundred messages or so.
-// Values are packed one write transaction at a time, so two kept are
-// enough; more at once are built and dropped.
-var flateWriters = make(chan *flate.Writer, 2)
+// Values are packed only in write transactions, one at a time, so one
+// kept is enough (each more is half a megabyte of heap for nothing); a
+// second at once is built and dropped.
+var flateWriters = make(chan *flate.Writer, 1)
 
 // flateReaders keeps decompressors (about 40 KB each) for the next value.
 var flateReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
