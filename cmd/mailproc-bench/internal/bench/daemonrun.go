@@ -19,6 +19,7 @@ type DaemonRun struct {
 	Wall   float64 // seconds from starting the child to its exit: a cold start
 	MaxRSS int64   // the child's peak resident set, in bytes (see peakRSS)
 	CPU    float64 // the child's user and system CPU seconds
+	SysCPU float64 // the system (kernel) part of CPU
 	// Requests is how many messages of the backlog are requests (they
 	// leave the inbox); 0 when not known.
 	Requests int
@@ -63,7 +64,10 @@ func (ch child) runOnce(ctx context.Context, cfgPath string) (DaemonRun, error) 
 	cmd.Stdout, cmd.Stderr = &out, logf
 	start := time.Now()
 	err = cmd.Run()
-	run := DaemonRun{Wall: time.Since(start).Seconds(), MaxRSS: maxRSS(cmd.ProcessState), CPU: cpuSeconds(cmd.ProcessState)}
+	run := DaemonRun{Wall: time.Since(start).Seconds(), MaxRSS: maxRSS(cmd.ProcessState)}
+	if ps := cmd.ProcessState; ps != nil {
+		run.CPU, run.SysCPU = (ps.UserTime() + ps.SystemTime()).Seconds(), ps.SystemTime().Seconds()
+	}
 	if err != nil {
 		return run, fmt.Errorf("daemon child: %w (log: %s)", err, logf.Name())
 	}

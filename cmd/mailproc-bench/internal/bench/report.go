@@ -41,7 +41,7 @@ func writeThroughput(w io.Writer, r *Results) {
 	}
 	if d := r.Mailproc; d != nil {
 		rp := d.Ops.ReadPhase()
-		fmt.Fprintf(w, "  mailproc: cold start until all is answered and moved\t%.2f\tCPU %.1f s, peak RSS %s (%s)\n", d.Wall, d.CPU, mib(d.MaxRSS), peaks(d.Peaks))
+		fmt.Fprintf(w, "  mailproc: cold start until all is answered and moved\t%.2f\tCPU %.1f s (system %.1f s), peak RSS %s (%s)\n", d.Wall, d.CPU, d.SysCPU, mib(d.MaxRSS), peaks(d.Peaks))
 		fmt.Fprintf(w, "  mailproc's read phase: headers, previews, bodies\t%.2f\t%d fetches, %.1f MB\n", rp.Seconds, rp.Calls, float64(rp.Bytes)/1e6)
 		writeOps(w, d)
 		writeStore(w, d.Store)

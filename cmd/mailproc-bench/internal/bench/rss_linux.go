@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 )
 
 // peakRSS is this process's peak resident set in bytes: VmHWM of
@@ -49,14 +48,6 @@ func procStatus() map[string]int64 {
 func maxRSS(ps *os.ProcessState) int64 {
 	if ru, ok := rusage(ps); ok {
 		return ru.Maxrss * 1024
-	}
-	return 0
-}
-
-// cpuSeconds is a finished process's user and system CPU time.
-func cpuSeconds(ps *os.ProcessState) float64 {
-	if ru, ok := rusage(ps); ok {
-		return (time.Duration(syscall.TimevalToNsec(ru.Utime)) + time.Duration(syscall.TimevalToNsec(ru.Stime))).Seconds()
 	}
 	return 0
 }

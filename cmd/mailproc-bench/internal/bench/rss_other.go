@@ -7,9 +7,6 @@ import "os"
 // maxRSS is unknown (0) where ru_maxrss is not counted in KiB.
 func maxRSS(*os.ProcessState) int64 { return 0 }
 
-// cpuSeconds is unknown (0) here.
-func cpuSeconds(*os.ProcessState) float64 { return 0 }
-
 // peakRSS is unknown (0) here.
 func peakRSS() int64 { return 0 }
 
