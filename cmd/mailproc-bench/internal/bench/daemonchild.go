@@ -35,8 +35,9 @@ type ChildReport struct {
 }
 
 // ChildMain runs the daemon as `mailproc run [--once]` does — the
-// configuration loaded, the store opened, the daemon built by
-// service.Build — with its mailbox and SMTP calls timed, and prints a ChildReport.
+// configuration loaded, its threads limited (service.LimitProcs), the store
+// opened, the daemon built by service.Build — with its mailbox and SMTP
+// calls timed, and prints a ChildReport.
 // Without -once it runs until ctx ends (SIGTERM).
 func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(ChildCommand, flag.ContinueOnError)
@@ -81,6 +82,7 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 		return ChildReport{}, fmt.Errorf("config %s: %w", path, err)
 	}
 	log := service.NewLogger(logTo, cfg.Log)
+	service.LimitProcs()
 	st, err := store.Open(cfg.Store.Path)
 	if err != nil {
 		return ChildReport{}, err
