@@ -70,16 +70,17 @@ func ParseHeader(raw []byte) (Header, error) {
 }
 
 func parseHeaderBlock(block []byte) (Header, error) {
-	fields, err := headerFields(block)
+	fields, err := headerFields(block, nil)
 	if err != nil {
 		return Header{}, err
 	}
 	return headerFromFields(fields), nil
 }
 
-// headerFields reads the fields of a message's header block.
-func headerFields(block []byte) (textproto.Header, error) {
-	fields, err := readFields(block)
+// headerFields reads the fields of a message's header block that keep
+// wants (nil: all of them).
+func headerFields(block []byte, keep func(field []byte) bool) (textproto.Header, error) {
+	fields, err := readSomeFields(block, keep)
 	if err != nil {
 		return textproto.Header{}, fmt.Errorf("read header: %w", err)
 	}

@@ -84,15 +84,22 @@ func readHeaderBlock(br *bufio.Reader) []byte {
 // readFields parses a header block leniently: lines that are not a
 // "Name: value" field (or its continuation) are skipped, values that are
 // not UTF-8 are read as Windows-1252. It fails only when no field is left.
-func readFields(block []byte) (textproto.Header, error) {
+func readFields(block []byte) (textproto.Header, error) { return readSomeFields(block, nil) }
+
+// readSomeFields is readFields keeping only the fields keep wants (nil:
+// all of them). It fails, as readFields does, only when the block holds no
+// field at all, wanted or not.
+func readSomeFields(block []byte, keep func(field []byte) bool) (textproto.Header, error) {
 	var clean bytes.Buffer
 	n := 0
 	for _, f := range splitFields(block) {
 		if !validFieldName(f) {
 			continue
 		}
-		clean.WriteString(decodeMixed(f))
 		n++
+		if keep == nil || keep(f) {
+			clean.WriteString(decodeMixed(f))
+		}
 	}
 	if n == 0 {
 		return textproto.Header{}, errNoFields
@@ -102,6 +109,16 @@ func readFields(block []byte) (textproto.Header, error) {
 	defer release(br)
 	br.Reset(&clean)
 	return textproto.ReadHeader(br)
+}
+
+// previewField reports whether a preview reads the field: its subject
+// (whether it forwards) and how its body is made (Content-Type,
+// Content-Transfer-Encoding, Content-Disposition). The rest of a header —
+// Received, DKIM and ARC lines, often most of it — is not decoded for a
+// preview.
+func previewField(f []byte) bool {
+	name := bytes.Trim(f[:bytes.IndexByte(f, ':')], " \t")
+	return bytes.EqualFold(name, []byte("Subject")) || len(name) > 8 && bytes.EqualFold(name[:8], []byte("Content-"))
 }
 
 // splitFields cuts a header block into fields, each a line and its

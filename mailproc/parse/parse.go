@@ -107,7 +107,11 @@ func read(raw []byte, lim Limits, preview bool) (m *Message) {
 
 	br := newlines(raw)
 	defer release(br)
-	fields, err := headerFields(readHeaderBlock(br))
+	var keep func([]byte) bool
+	if preview {
+		keep = previewField
+	}
+	fields, err := headerFields(readHeaderBlock(br), keep)
 	if err != nil {
 		m.Unreadable = "header cannot be read: " + err.Error()
 		return m

@@ -222,6 +222,17 @@ func previewShapes() map[string][]byte {
 			"--m", "Content-Type: text/plain", "", "outer",
 			"--m", `Content-Type: multipart/alternative; boundary="a"`, "",
 			"--a", "Content-Type: text/plain", "", "", "--a", "Content-Type: text/html", "", "<p>inner html</p>", "--a--", "--m--"),
+		// A preview decodes only the subject and the Content- fields of
+		// the header: names in any case, blanks before the colon, folded
+		// values, encoded words, and headers with none of them.
+		"fields-odd-case": eml("from: a@x", "SUBJECT : Fwd: Request for California Privacy Information",
+			"content-TYPE :", "  text/html;", "\tcharset=iso-8859-1", "CONTENT-transfer-encoding: quoted-printable", "", "<p>caf=E9 =3D ok</p>"),
+		"fields-forward-subject": eml("sUbJeCt: FW: my request", "Content-Type: text/plain", "", "see below",
+			"-----Original Message-----", "From: Jane <jane@example.com>", "Subject: Request", "", "Please send my data."),
+		"fields-encoded-subject": eml("Subject: =?utf-8?q?Fwd=3A_hello?=", "Content-Type: message/rfc822", "", "Subject: inner", "", "forwarded"),
+		"fields-none-wanted": eml("From: a@x", "X-Content-Type: text/html", "Received: by x", "", "<p>plain, really</p>"),
+		"fields-content-alone": eml("Content-: text/html", "Contents: text/html", "", "<p>not html</p>"),
+		"fields-disposition": eml("Content-Type: text/plain", "Content-Disposition: attachment; filename=a.txt", "", "the text"),
 		"report-with-html": eml(append(reportHeader("r"),
 			"--r", "Content-Type: text/plain", "", "Delivery failed.", "--r", "Content-Type: text/html", "", "<p>Message-ID: &lt;h@x&gt;</p>",
 			"--r", "Content-Type: message/delivery-status", "", "Action: failed", "--r--")...),
