@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/mail"
 	"strings"
 	"time"
@@ -177,8 +178,14 @@ func setThreading(m *gomail.Msg, h Headers) {
 // the same reply always has the same bytes. A boundary that occurs in a body
 // would break the message, so that is checked, however unlikely.
 func fixedBoundary(messageID string, r Rendered) (string, error) {
-	sum := sha256.Sum256([]byte(messageID + "\x00" + r.Text + "\x00" + r.HTML))
-	boundary := "mailproc-" + hex.EncodeToString(sum[:16])
+	h := sha256.New()
+	for i, part := range []string{messageID, r.Text, r.HTML} {
+		if i > 0 {
+			h.Write([]byte{0})
+		}
+		io.WriteString(h, part) // the hash of the three joined by NULs, without joining them
+	}
+	boundary := "mailproc-" + hex.EncodeToString(h.Sum(nil)[:16])
 	if strings.Contains(r.Text, boundary) || strings.Contains(r.HTML, boundary) {
 		return "", fmt.Errorf("mime boundary %s occurs in the body", boundary)
 	}
