@@ -59,13 +59,13 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 	}
 	var preview []byte
 	if herr == nil && thread == "" {
-		matter, p, err := d.mayMatter(ctx, mb, s, h)
-		preview = p
+		sc, err := d.mayMatter(ctx, mb, s, h)
+		preview = sc.preview
 		if err != nil {
 			return err
 		}
-		if !matter {
-			d.ignored(s, h)
+		if !sc.matter {
+			d.ignored(s, h, sc.machine)
 			return nil
 		}
 	}
@@ -89,26 +89,34 @@ func (d *Daemon) handle(ctx context.Context, mb Mailbox, s mailbox.Summary) erro
 	return d.decideAndRecord(s, key, raw, thread, herr)
 }
 
+// screening is what mayMatter found of a message that belongs to no case.
+type screening struct {
+	matter  bool   // it could be a request, a near miss, or a report on one of our replies
+	machine bool   // machine mail (classify.Automated)
+	preview []byte // the start of the message, when it was read to see its first line
+}
+
 // mayMatter reports whether a message that belongs to no case could be a
 // request (a privacy-rights request among them), a near miss, or a report
-// on one of our replies; everything else is left alone unread. When it read the start of the message to see its
-// first line, it returns those bytes too.
-func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h parse.Header) (bool, []byte, error) {
+// on one of our replies; everything else is left alone unread. When it
+// read the start of the message to see its first line, it returns those
+// bytes too.
+func (d *Daemon) mayMatter(ctx context.Context, mb Mailbox, s mailbox.Summary, h parse.Header) (screening, error) {
 	subj := classify.ClassifySubject(h.Subject)
 	if subj.Request() || subj.NearMiss() {
-		return true, nil, nil
+		return screening{matter: true}, nil
 	}
 	if _, machine := classify.Automated(h, d.plan.Ours()); machine {
-		return reportLike(h), nil, nil
+		return screening{matter: reportLike(h), machine: true}, nil
 	}
 	raw, text, line, err := d.preview(ctx, mb, s.UID)
 	if errors.Is(err, mailbox.ErrNotFound) {
-		return false, nil, nil
+		return screening{}, nil
 	}
 	if err != nil {
-		return false, nil, fmt.Errorf("preview uid %d: %w", s.UID, err)
+		return screening{}, fmt.Errorf("preview uid %d: %w", s.UID, err)
 	}
-	return classify.HasRequestLine(line) || privacy.Detect(h.Subject, text).Request, raw, nil
+	return screening{matter: classify.HasRequestLine(line) || privacy.Detect(h.Subject, text).Request, preview: raw}, nil
 }
 
 // preview reads the start of a message and returns it with its text and
@@ -183,10 +191,11 @@ func (d *Daemon) fetchFailed(ctx context.Context, mb Mailbox, s mailbox.Summary,
 	return nil
 }
 
-// ignored reports a message left alone without reading its body.
-func (d *Daemon) ignored(s mailbox.Summary, h parse.Header) {
+// ignored reports a message left alone without reading its body, as
+// machine mail when machine is set.
+func (d *Daemon) ignored(s mailbox.Summary, h parse.Header, machine bool) {
 	dec := decide.Decision{Kind: cases.Other, Action: decide.Ignore, Missing: []string{}, Reasons: []cases.Reason{}}
-	if _, machine := classify.Automated(h, d.plan.Ours()); machine {
+	if machine {
 		dec.Kind = cases.Automated
 	}
 	d.tell(s, Decided{UID: s.UID, Subject: h.Subject, From: h.From.Email, Decision: dec})
