@@ -36,12 +36,16 @@ func parseFlags(args []string, stderr io.Writer) (bench.Options, error) {
 	corpus := fs.String("corpus", "../shared/corpus", "directory of .eml files for the decide part")
 	work := fs.String("work", "", "directory for configurations, stores and logs (default: a new temporary one)")
 	keep := fs.Bool("keep", false, "leave the run's mail on the IMAP server")
-	profile := fs.String("daemon-cpuprofile", "", "write a CPU profile of mailproc's throughput run to this file")
-	memProfile := fs.String("daemon-memprofile", "", "write an allocation profile of mailproc's throughput run to this file")
+	profile := fs.String("daemon-cpuprofile", "", "write a CPU profile of mailproc's (first) throughput run to this file")
+	memProfile := fs.String("daemon-memprofile", "", "write an allocation profile of mailproc's (first) throughput run to this file")
+	runs := fs.Int("runs", 1, "throughput runs, each on a backlog of its own: figures and targets are their median, with the range")
 	if err := fs.Parse(args); err != nil {
 		return bench.Options{}, err
 	}
-	o := bench.Options{N: *n, Seed: *seed, Latency: *latency, CorpusDir: *corpus, WorkDir: *work, Keep: *keep,
+	if *runs < 1 {
+		return flagError(stderr, "-runs", fmt.Errorf("%d: at least 1", *runs))
+	}
+	o := bench.Options{N: *n, Seed: *seed, Runs: *runs, Latency: *latency, CorpusDir: *corpus, WorkDir: *work, Keep: *keep,
 		DaemonCPUProfile: absolute(*profile), DaemonMemProfile: absolute(*memProfile), Progress: stderr}
 	var err error
 	if o.IMAP, err = imapConfig(*imapAddr, *imapSec, *imapPass, *ca); err != nil {

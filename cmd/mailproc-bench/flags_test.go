@@ -24,6 +24,7 @@ func TestParseFlags(t *testing.T) {
 		{"unknown part", []string{"-parts", "speed"}, false, 0, nil, false, 0, true},
 		{"bad size", []string{"-rss", "2000,x"}, false, 0, nil, false, 0, true},
 		{"bad address", []string{"-smtp", "nohost"}, false, 0, nil, false, 0, true},
+		{"no runs", []string{"-runs", "0"}, false, 0, nil, false, 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,5 +42,18 @@ func TestParseFlags(t *testing.T) {
 					tt.throughput, tt.latency, tt.sizes, tt.decide, tt.imapPort)
 			}
 		})
+	}
+}
+
+func TestParseFlagsRuns(t *testing.T) {
+	for args, want := range map[string]int{"": 1, "5": 5} {
+		var in []string
+		if args != "" {
+			in = []string{"-runs", args}
+		}
+		o, err := parseFlags(in, io.Discard)
+		if err != nil || o.Runs != want {
+			t.Errorf("parseFlags(%q): Runs %d, error %v; want %d", in, o.Runs, err, want)
+		}
 	}
 }

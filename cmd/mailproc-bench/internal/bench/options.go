@@ -22,6 +22,7 @@ type Options struct {
 	SMTP SMTPServer
 
 	Throughput  bool  // parts 1–3: seeding, the two floors, mailproc
+	Runs        int   // throughput runs, each on a backlog of its own; their figures are given as median and range (0 = 1)
 	Latency     int   // part 4: requests appended one at a time; 0 = skip
 	MemorySizes []int // part 5: backlogs whose peak RSS is measured
 	Decide      bool  // part 6: parse + classify + extract per message
@@ -30,8 +31,8 @@ type Options struct {
 	WorkDir          string // configurations, stores, logs; "" = a new temporary directory
 	Keep             bool   // leave the runs' mail on the server
 	Executable       string // the bench binary, run again as the daemon's child
-	DaemonCPUProfile string // a CPU profile of the throughput run's daemon, "" = none
-	DaemonMemProfile string // an allocation profile of the throughput run's daemon, "" = none
+	DaemonCPUProfile string // a CPU profile of the first throughput run's daemon, "" = none
+	DaemonMemProfile string // an allocation profile of the first throughput run's daemon, "" = none
 	Progress         io.Writer
 }
 

@@ -20,6 +20,7 @@ func WriteReport(w io.Writer, r *Results) {
 		fmt.Fprintf(w, "seeding (not a figure): %d × %d messages in %.1f s\n", s.Accounts, s.Messages, s.Seconds)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	writeRepeats(tw, r)
 	writeThroughput(tw, r)
 	writeLatency(tw, r.Latency)
 	writeMemory(tw, r.Memory)
@@ -32,7 +33,11 @@ func writeThroughput(w io.Writer, r *Results) {
 	if r.ReadFloor == nil && r.WorkFloor == nil && r.Mailproc == nil {
 		return
 	}
-	fmt.Fprintf(w, "\nThroughput, N=%d\tseconds\t\n", r.N)
+	shown := ""
+	if n := len(r.Repeats); n > 1 {
+		shown = fmt.Sprintf(": run %d of %d, the median by mailproc / work floor", r.Shown, n)
+	}
+	fmt.Fprintf(w, "\nThroughput, N=%d%s\tseconds\t\n", r.N, shown)
 	if f := r.ReadFloor; f != nil {
 		fmt.Fprintf(w, "  read floor: UID FETCH 1:* BODY.PEEK[]\t%.2f\t%d messages, %.1f MB\n", f.Seconds, f.Messages, float64(f.Bytes)/1e6)
 	}
@@ -46,6 +51,49 @@ func writeThroughput(w io.Writer, r *Results) {
 		writeOps(w, d)
 		writeStore(w, d.Store)
 	}
+}
+
+// writeRepeats shows, for several throughput runs, each figure's median
+// and range over them.
+func writeRepeats(w io.Writer, r *Results) {
+	runs := r.Repeats
+	if len(runs) < 2 {
+		return
+	}
+	fmt.Fprintf(w, "\nThroughput, N=%d, over %d runs\tmedian\trange\n", r.N, len(runs))
+	rows := []struct {
+		name, verb string
+		f          figure
+	}{
+		{"work floor, s", "%.2f", func(t ThroughputRun) (float64, bool) {
+			return floorSeconds(t.WorkFloor)
+		}},
+		{"read floor, s", "%.2f", func(t ThroughputRun) (float64, bool) {
+			return floorSeconds(t.ReadFloor)
+		}},
+		{"mailproc, s", "%.2f", daemonFigure(func(d *DaemonRun) float64 { return d.Wall })},
+		{"mailproc / work floor", "%.2f×", floorRatio},
+		{"mailproc read phase / read floor", "%.2f×", readRatio},
+		{"mailproc CPU per 10,000 messages, s", "%.2f", cpuPer(r.N)},
+		{"of it system, s", "%.2f", daemonFigure(func(d *DaemonRun) float64 { return d.SysCPU * 10000 / float64(max(r.N, 1)) })},
+		{"mailproc peak RSS, MiB", "%.1f", daemonFigure(func(d *DaemonRun) float64 { return float64(d.MaxRSS) / (1 << 20) })},
+		{"store commits per request", "%.2f", commitRatio},
+	}
+	for _, row := range rows {
+		s := spreadOf(runs, row.f)
+		if s.N == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  %s\t"+row.verb+"\t"+row.verb+"–"+row.verb+"\n", row.name, s.Median, s.Lo, s.Hi)
+	}
+}
+
+// floorSeconds is a floor's time, when it was measured.
+func floorSeconds(f *FloorResult) (float64, bool) {
+	if f == nil {
+		return 0, false
+	}
+	return f.Seconds, true
 }
 
 // writeStore shows what mailproc's run left in its store: the file, and

@@ -7,54 +7,87 @@ import (
 	"github.com/mailproc/mailproc/mailproc/mailbox"
 )
 
-// throughput is parts 1–3: one backlog seeded into three accounts, the
-// read floor, the work floor and mailproc each on its own copy.
+// throughput is parts 1–3, Options.Runs times (at least once): one
+// backlog seeded into three accounts, the read floor, the work floor and
+// mailproc each on its own copy.
 func (r *runner) throughput(ctx context.Context) error {
+	runs := max(r.o.Runs, 1)
+	for i := range runs {
+		if runs > 1 {
+			r.progress("throughput run %d of %d", i+1, runs)
+		}
+		run, err := r.throughputOnce(ctx, i)
+		if err != nil {
+			return err
+		}
+		r.res.Repeats = append(r.res.Repeats, run)
+	}
+	r.show(medianRun(r.res.Repeats))
+	return nil
+}
+
+// show makes the i-th throughput run (from 0) the one shown in detail.
+func (r *runner) show(i int) {
+	run := r.res.Repeats[i]
+	r.res.ReadFloor, r.res.WorkFloor, r.res.Mailproc, r.res.Shown = run.ReadFloor, run.WorkFloor, run.Mailproc, i+1
+}
+
+// throughputOnce is the i-th throughput run (from 0), on accounts of its
+// own; only the first is profiled.
+func (r *runner) throughputOnce(ctx context.Context, i int) (ThroughputRun, error) {
+	suffix := ""
+	if i > 0 {
+		suffix = fmt.Sprintf("-%d", i+1)
+	}
 	g := NewGenerator(r.o.Seed, r.o.N, r.o.Base)
-	read, work, daemon := r.o.account(r.id, "read"), r.o.account(r.id, "work"), r.o.account(r.id, "mailproc")
+	read, work, daemon := r.o.account(r.id, "read"+suffix), r.o.account(r.id, "work"+suffix), r.o.account(r.id, "mailproc"+suffix)
 	defer r.cleanup(read, work, daemon)
 	if err := r.seed(ctx, g, read, work, daemon); err != nil {
-		return err
+		return ThroughputRun{}, err
 	}
 	r.progress("read floor")
 	rf, err := ReadFloor(ctx, read)
 	if err != nil {
-		return err
+		return ThroughputRun{}, err
 	}
-	r.res.ReadFloor = &rf
 	r.progress("read floor: %.2f s; work floor", rf.Seconds)
 	wf, err := WorkFloor(ctx, work, r.o.SMTP, r.replyFrom(), g)
 	if err != nil {
-		return err
+		return ThroughputRun{}, err
 	}
 	if err := verify(ctx, work, g); err != nil {
-		return fmt.Errorf("work floor: %w", err)
+		return ThroughputRun{}, fmt.Errorf("work floor: %w", err)
 	}
-	r.res.WorkFloor = &wf
 	r.progress("work floor: %.2f s; mailproc", wf.Seconds)
-	return r.mailproc(ctx, g, daemon)
+	ch := r.child
+	if i == 0 {
+		ch.cpuProfile, ch.memProfile = r.o.DaemonCPUProfile, r.o.DaemonMemProfile
+	}
+	run, err := r.mailproc(ctx, ch, g, daemon, "mailproc"+suffix)
+	if err != nil {
+		return ThroughputRun{}, err
+	}
+	return ThroughputRun{ReadFloor: &rf, WorkFloor: &wf, Mailproc: &run}, nil
 }
 
-// mailproc runs the daemon once over the backlog in acct, from a cold
-// start, and checks that it handled all of it.
-func (r *runner) mailproc(ctx context.Context, g *Generator, acct mailbox.Config) error {
-	cfg, err := r.daemonSetup("mailproc", acct).writeConfig()
+// mailproc runs the daemon as ch once over the backlog in acct, from a
+// cold start, with its files under name, and checks that it handled all
+// of it.
+func (r *runner) mailproc(ctx context.Context, ch child, g *Generator, acct mailbox.Config, name string) (DaemonRun, error) {
+	cfg, err := r.daemonSetup(name, acct).writeConfig()
 	if err != nil {
-		return err
+		return DaemonRun{}, err
 	}
-	ch := r.child
-	ch.cpuProfile, ch.memProfile = r.o.DaemonCPUProfile, r.o.DaemonMemProfile
 	run, err := ch.runOnce(ctx, cfg)
 	if err != nil {
-		return err
+		return DaemonRun{}, err
 	}
 	if err := verify(ctx, acct, g); err != nil {
-		return fmt.Errorf("mailproc: %w", err)
+		return DaemonRun{}, fmt.Errorf("mailproc: %w", err)
 	}
 	run.Requests = requests(Mix(g.Len()))
-	r.res.Mailproc = &run
 	r.progress("mailproc: %.2f s", run.Wall)
-	return nil
+	return run, nil
 }
 
 // memory is part 5: the daemon's peak RSS over backlogs of each size.
