@@ -206,7 +206,7 @@ func refWords(s string) []string {
 // of the whole text as refWords reads it, and words agrees too.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"Don't SELL my data, Art. 15(1)!", "\x00\x7f~`|", "Löschung gemäß ﬁle Ｇ e\u0301 ß ς ½",
-		"what?! yes.\n\nNo. e.g. this", "\u0301x", "x\u0301", "İstanbul ǅ ﬀ"} {
+		"what?! yes.\n\nNo. e.g. this", "\u0301x", "x\u0301", "İstanbul ǅ ﬀ", "\u0345", "α\u0345 ᾳ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

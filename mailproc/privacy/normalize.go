@@ -107,12 +107,11 @@ func (t *tokenizer) asciiWord(text string, i int) int {
 }
 
 // foreign reads a rune beyond ASCII: its NFKC form, case folded, with its
-// accents dropped; a mark alone (a combining accent) is dropped without
-// ending the word; anything else that is not a letter or a digit ends it.
+// accents dropped; a mark (a combining accent) is dropped without ending
+// the word, unless folding makes it a letter (U+0345, the Greek iota
+// subscript, folds to ι, as it does within the whole text); anything else
+// that is not a letter or a digit ends it.
 func (t *tokenizer) foreign(r rune) {
-	if unicode.Is(unicode.Mn, r) {
-		return
-	}
 	for _, f := range norm.NFD.String(folder.String(norm.NFKC.String(string(r)))) {
 		switch {
 		case unicode.Is(unicode.Mn, f):
