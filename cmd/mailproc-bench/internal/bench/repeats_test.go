@@ -81,3 +81,19 @@ func TestWriteReportRepeated(t *testing.T) {
 	WriteReport(&b, repeated())
 	golden.Check(t, filepath.Join("testdata", "report-repeated.golden"), b.Bytes())
 }
+
+// TestShowMedianPartial: a throughput run that failed after its read floor
+// is still shown (what was measured is reported with the error), and no
+// run at all shows nothing.
+func TestShowMedianPartial(t *testing.T) {
+	r := &runner{res: &Results{Repeats: []ThroughputRun{{ReadFloor: &FloorResult{Seconds: 5}}}}}
+	r.showMedian()
+	if r.res.ReadFloor == nil || r.res.Shown != 1 || r.res.Mailproc != nil {
+		t.Errorf("partial run: shown %d, read floor %v, mailproc %v", r.res.Shown, r.res.ReadFloor, r.res.Mailproc)
+	}
+	none := &runner{res: &Results{}}
+	none.showMedian()
+	if none.res.Shown != 0 || none.res.ReadFloor != nil {
+		t.Errorf("no run: shown %d", none.res.Shown)
+	}
+}

@@ -17,13 +17,23 @@ func (r *runner) throughput(ctx context.Context) error {
 			r.progress("throughput run %d of %d", i+1, runs)
 		}
 		run, err := r.throughputOnce(ctx, i)
+		if run.ReadFloor != nil {
+			r.res.Repeats = append(r.res.Repeats, run)
+		}
 		if err != nil {
+			r.showMedian() // what was measured, the failed run's floors too
 			return err
 		}
-		r.res.Repeats = append(r.res.Repeats, run)
 	}
-	r.show(medianRun(r.res.Repeats))
+	r.showMedian()
 	return nil
+}
+
+// showMedian shows in detail the throughput run whose ratio is the median.
+func (r *runner) showMedian() {
+	if len(r.res.Repeats) > 0 {
+		r.show(medianRun(r.res.Repeats))
+	}
 }
 
 // show makes the i-th throughput run (from 0) the one shown in detail.
@@ -33,7 +43,8 @@ func (r *runner) show(i int) {
 }
 
 // throughputOnce is the i-th throughput run (from 0), on accounts of its
-// own; only the first is profiled.
+// own; only the first is profiled. On failure it returns what it measured
+// before, with the error.
 func (r *runner) throughputOnce(ctx context.Context, i int) (ThroughputRun, error) {
 	suffix := ""
 	if i > 0 {
@@ -50,24 +61,27 @@ func (r *runner) throughputOnce(ctx context.Context, i int) (ThroughputRun, erro
 	if err != nil {
 		return ThroughputRun{}, err
 	}
+	run := ThroughputRun{ReadFloor: &rf}
 	r.progress("read floor: %.2f s; work floor", rf.Seconds)
 	wf, err := WorkFloor(ctx, work, r.o.SMTP, r.replyFrom(), g)
 	if err != nil {
-		return ThroughputRun{}, err
+		return run, err
 	}
 	if err := verify(ctx, work, g); err != nil {
-		return ThroughputRun{}, fmt.Errorf("work floor: %w", err)
+		return run, fmt.Errorf("work floor: %w", err)
 	}
+	run.WorkFloor = &wf
 	r.progress("work floor: %.2f s; mailproc", wf.Seconds)
 	ch := r.child
 	if i == 0 {
 		ch.cpuProfile, ch.memProfile = r.o.DaemonCPUProfile, r.o.DaemonMemProfile
 	}
-	run, err := r.mailproc(ctx, ch, g, daemon, "mailproc"+suffix)
+	d, err := r.mailproc(ctx, ch, g, daemon, "mailproc"+suffix)
 	if err != nil {
-		return ThroughputRun{}, err
+		return run, err
 	}
-	return ThroughputRun{ReadFloor: &rf, WorkFloor: &wf, Mailproc: &run}, nil
+	run.Mailproc = &d
+	return run, nil
 }
 
 // mailproc runs the daemon as ch once over the backlog in acct, from a
