@@ -14,7 +14,7 @@ import (
 // thread per core, each hand-over between its reading, sending and filing
 // goroutines woke a second thread, which found nothing to do and slept
 // again: measured on two cores shared with Dovecot and an SMTP server,
-// one thread cut the daemon's CPU per 10,000 messages by 2–13% (the most
+// one thread cut the daemon's CPU per 10,000 messages by 2–14% (the most
 // when the servers were busiest; its system time by a sixth), with wall
 // time the same within the benchmark's noise. The staff console's pages
 // and the control API are small enough to share it.
