@@ -6,18 +6,6 @@ import (
 	"slices"
 )
 
-// runsOf are the throughput runs of r: its Repeats, or the one run its
-// fields hold; none when it has no throughput figures.
-func runsOf(r *Results) []ThroughputRun {
-	if len(r.Repeats) > 0 {
-		return r.Repeats
-	}
-	if r.ReadFloor == nil && r.WorkFloor == nil && r.Mailproc == nil {
-		return nil
-	}
-	return []ThroughputRun{{ReadFloor: r.ReadFloor, WorkFloor: r.WorkFloor, Mailproc: r.Mailproc}}
-}
-
 // figure is one figure of a throughput run; false when the run lacks
 // what it takes.
 type figure func(ThroughputRun) (float64, bool)

@@ -30,21 +30,22 @@ func WriteReport(w io.Writer, r *Results) {
 }
 
 func writeThroughput(w io.Writer, r *Results) {
-	if r.ReadFloor == nil && r.WorkFloor == nil && r.Mailproc == nil {
+	t, i := r.shown()
+	if t.ReadFloor == nil && t.WorkFloor == nil && t.Mailproc == nil {
 		return
 	}
-	shown := ""
-	if n := len(r.Repeats); n > 1 {
-		shown = fmt.Sprintf(": run %d of %d, the median by mailproc / work floor", r.Shown, n)
+	which := ""
+	if n := len(r.Throughput); n > 1 {
+		which = fmt.Sprintf(": run %d of %d, the median by mailproc / work floor", i+1, n)
 	}
-	fmt.Fprintf(w, "\nThroughput, N=%d%s\tseconds\t\n", r.N, shown)
-	if f := r.ReadFloor; f != nil {
+	fmt.Fprintf(w, "\nThroughput, N=%d%s\tseconds\t\n", r.N, which)
+	if f := t.ReadFloor; f != nil {
 		fmt.Fprintf(w, "  read floor: UID FETCH 1:* BODY.PEEK[]\t%.2f\t%d messages, %.1f MB\n", f.Seconds, f.Messages, float64(f.Bytes)/1e6)
 	}
-	if f := r.WorkFloor; f != nil {
+	if f := t.WorkFloor; f != nil {
 		fmt.Fprintf(w, "  work floor: the least protocol work\t%.2f\t%d replies, %d moved; %s\n", f.Seconds, f.Replies, f.Moved, phaseList(f.Phases))
 	}
-	if d := r.Mailproc; d != nil {
+	if d := t.Mailproc; d != nil {
 		rp := d.Ops.ReadPhase()
 		fmt.Fprintf(w, "  mailproc: cold start until all is answered and moved\t%.2f\tCPU %.1f s (system %.1f s), peak RSS %s (%s)\n", d.Wall, d.CPU, d.SysCPU, mib(d.MaxRSS), peaks(d.Peaks))
 		fmt.Fprintf(w, "  mailproc's read phase: headers, previews, bodies\t%.2f\t%d fetches, %.1f MB\n", rp.Seconds, rp.Calls, float64(rp.Bytes)/1e6)
@@ -56,7 +57,7 @@ func writeThroughput(w io.Writer, r *Results) {
 // writeRepeats shows, for several throughput runs, each figure's median
 // and range over them.
 func writeRepeats(w io.Writer, r *Results) {
-	runs := r.Repeats
+	runs := r.Throughput
 	if len(runs) < 2 {
 		return
 	}

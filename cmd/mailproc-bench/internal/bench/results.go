@@ -7,19 +7,24 @@ type Results struct {
 	Machine Machine
 
 	Seeding []SeedResult
-	// ReadFloor, WorkFloor and Mailproc are the throughput run shown in
-	// detail: with several runs, the one whose mailproc / work floor ratio
-	// is the median (Shown, counted from 1).
-	ReadFloor *FloorResult
-	WorkFloor *FloorResult
-	Mailproc  *DaemonRun
-	Shown     int
-	// Repeats are every throughput run, in order (empty: the one above).
-	Repeats []ThroughputRun
+	// Throughput is every throughput run (parts 1–3), in order; the one
+	// shown in detail is shown().
+	Throughput []ThroughputRun
 
 	Latency *LatencyResult
 	Memory  []MemoryResult
 	Decide  []DecideResult
+}
+
+// shown is the throughput run the report shows in detail, and its
+// index: with several, the one whose mailproc / work floor ratio is the
+// median (medianRun); a zero run when none ran.
+func (r *Results) shown() (ThroughputRun, int) {
+	if len(r.Throughput) == 0 {
+		return ThroughputRun{}, 0
+	}
+	i := medianRun(r.Throughput)
+	return r.Throughput[i], i
 }
 
 // ThroughputRun is one run of parts 1–3 on a backlog of its own.

@@ -50,7 +50,7 @@ func Targets(r *Results) []Target {
 // median over the throughput runs.
 func throughputTarget(r *Results) Target {
 	t := Target{Name: "mailproc / work floor", Want: fmt.Sprintf("≤ %.2f×", workFloorRatio)}
-	s := spreadOf(runsOf(r), floorRatio)
+	s := spreadOf(r.Throughput, floorRatio)
 	if s.N == 0 {
 		return t
 	}
@@ -59,7 +59,7 @@ func throughputTarget(r *Results) Target {
 
 func readTarget(r *Results) Target {
 	t := Target{Name: "mailproc read phase / read floor", Want: fmt.Sprintf("≤ %.2f×", readFloorRatio)}
-	s := spreadOf(runsOf(r), readRatio)
+	s := spreadOf(r.Throughput, readRatio)
 	if s.N == 0 {
 		return t
 	}
@@ -126,7 +126,7 @@ func decideTarget(r *Results) Target {
 // messages of the backlog, at the median.
 func cpuTarget(r *Results) Target {
 	t := Target{Name: "mailproc CPU per 10,000 messages", Want: fmt.Sprintf("≤ %.2f s", cpuPer10k)}
-	s := spreadOf(runsOf(r), cpuPer(r.N))
+	s := spreadOf(r.Throughput, cpuPer(r.N))
 	if s.N == 0 {
 		return t
 	}
@@ -137,7 +137,7 @@ func cpuTarget(r *Results) Target {
 // at the median.
 func commitsTarget(r *Results) Target {
 	t := Target{Name: "store commits per request", Want: fmt.Sprintf("≤ %.1f", commitsPerRequest)}
-	runs := runsOf(r)
+	runs := r.Throughput
 	s := spreadOf(runs, commitRatio)
 	switch {
 	case s.N == 0:
@@ -153,7 +153,7 @@ func commitsTarget(r *Results) Target {
 // run's and every memory run's.
 func daemonRuns(r *Results) []DaemonRun {
 	var runs []DaemonRun
-	for _, t := range runsOf(r) {
+	for _, t := range r.Throughput {
 		if t.Mailproc != nil {
 			runs = append(runs, *t.Mailproc)
 		}

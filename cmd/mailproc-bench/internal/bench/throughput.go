@@ -18,28 +18,13 @@ func (r *runner) throughput(ctx context.Context) error {
 		}
 		run, err := r.throughputOnce(ctx, i)
 		if run.ReadFloor != nil {
-			r.res.Repeats = append(r.res.Repeats, run)
+			r.res.Throughput = append(r.res.Throughput, run) // a failed run's floors too
 		}
 		if err != nil {
-			r.showMedian() // what was measured, the failed run's floors too
 			return err
 		}
 	}
-	r.showMedian()
 	return nil
-}
-
-// showMedian shows in detail the throughput run whose ratio is the median.
-func (r *runner) showMedian() {
-	if len(r.res.Repeats) > 0 {
-		r.show(medianRun(r.res.Repeats))
-	}
-}
-
-// show makes the i-th throughput run (from 0) the one shown in detail.
-func (r *runner) show(i int) {
-	run := r.res.Repeats[i]
-	r.res.ReadFloor, r.res.WorkFloor, r.res.Mailproc, r.res.Shown = run.ReadFloor, run.WorkFloor, run.Mailproc, i+1
 }
 
 // throughputOnce is the i-th throughput run (from 0), on accounts of its
