@@ -35,14 +35,14 @@ func (r Report) writeJSON(w *bufio.Writer) error {
 	fields := []jsonField{
 		{"company", r.Company}, {"month", r.Month}, {"time_zone", r.TimeZone},
 		{"from", r.From}, {"until", r.Until}, {"as_of", r.AsOf},
-		{"groups", r.Groups}, {"per_day", r.PerDay}, {"cases", nil}, {"privacy", r.Privacy},
+		{"groups", r.Groups}, {"per_day", r.PerDay}, {"cases", r.Cases}, {"privacy", r.Privacy},
 	}
 	w.WriteString("{\n")
 	for i, f := range fields {
 		w.WriteString(`  "` + f.name + `": `)
 		var err error
-		if f.name == "cases" {
-			err = writeJSONCases(w, r.Cases)
+		if lines, ok := f.value.([]Line); ok {
+			err = writeJSONCases(w, lines) // a case at a time
 		} else {
 			err = writeJSONValue(w, f.value, "  ")
 		}
