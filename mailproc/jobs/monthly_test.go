@@ -22,13 +22,9 @@ import (
 // still open.
 func monthCases(t testing.TB, n int) (*Scheduler, *store.Store) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openStore(t)
 	start := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
-	err = st.Update(func(tx *store.Tx) error {
+	err := st.Update(func(tx *store.Tx) error {
 		for i := range n {
 			at := start.Add(time.Duration(i) * 89 * 24 * time.Hour / time.Duration(n))
 			id := fmt.Sprintf("C-2026-%04d", i+1)
@@ -115,15 +111,22 @@ func BenchmarkMonthReport(b *testing.B) {
 	}
 }
 
+// marchReport is the report of March 2026 over monthCases(t, n).
+func marchReport(t *testing.T, n int) report.Report {
+	t.Helper()
+	d, _ := monthCases(t, n)
+	r, err := d.MonthReport(2026, time.March)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 // TestWriteReportFiles: the three files are written whole, readable by
 // the group only, with no temporary file left (that a failed write leaves
 // the earlier file is atomicfile's, TestWrite).
 func TestWriteReportFiles(t *testing.T) {
-	d, _ := monthCases(t, 60)
-	r, err := d.MonthReport(2026, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := marchReport(t, 60)
 	dir := t.TempDir()
 	paths, err := WriteReport(r, dir)
 	if err != nil {
@@ -154,11 +157,7 @@ func TestWriteReportFiles(t *testing.T) {
 // TestWriteReportFormats: the formats named are written, in their order;
 // an unknown one is refused before any file is written.
 func TestWriteReportFormats(t *testing.T) {
-	d, _ := monthCases(t, 10)
-	r, err := d.MonthReport(2026, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := marchReport(t, 10)
 	dir := t.TempDir()
 	paths, err := WriteReport(r, dir, "json", "csv")
 	if err != nil || len(paths) != 2 || filepath.Ext(paths[0]) != ".json" || filepath.Ext(paths[1]) != ".csv" {

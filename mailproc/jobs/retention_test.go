@@ -94,7 +94,7 @@ func TestRetentionPrunesReplyLog(t *testing.T) {
 }
 
 // openStore opens a new store for a test, closed at its end.
-func openStore(t *testing.T) *store.Store {
+func openStore(t testing.TB) *store.Store {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
 	if err != nil {
