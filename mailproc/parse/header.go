@@ -77,9 +77,9 @@ func parseHeaderBlock(block []byte) (Header, error) {
 	return headerFromFields(fields), nil
 }
 
-// headerFields reads the fields of a message's header block that keep
-// wants (nil: all of them).
-func headerFields(block []byte, keep func(field []byte) bool) (textproto.Header, error) {
+// headerFields reads the fields of a message's header block whose names
+// keep wants (nil: all of them).
+func headerFields(block []byte, keep func(name []byte) bool) (textproto.Header, error) {
 	fields, err := readSomeFields(block, keep)
 	if err != nil {
 		return textproto.Header{}, fmt.Errorf("read header: %w", err)

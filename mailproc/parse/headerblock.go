@@ -86,18 +86,19 @@ func readHeaderBlock(br *bufio.Reader) []byte {
 // not UTF-8 are read as Windows-1252. It fails only when no field is left.
 func readFields(block []byte) (textproto.Header, error) { return readSomeFields(block, nil) }
 
-// readSomeFields is readFields keeping only the fields keep wants (nil:
-// all of them). It fails, as readFields does, only when the block holds no
+// readSomeFields is readFields keeping only the fields whose names keep
+// wants (nil: all of them). It fails, as readFields does, only when the block holds no
 // field at all, wanted or not.
-func readSomeFields(block []byte, keep func(field []byte) bool) (textproto.Header, error) {
+func readSomeFields(block []byte, keep func(name []byte) bool) (textproto.Header, error) {
 	var clean bytes.Buffer
 	n := 0
 	for _, f := range splitFields(block) {
-		if !validFieldName(f) {
+		name, ok := fieldName(f)
+		if !ok {
 			continue
 		}
 		n++
-		if keep == nil || keep(f) {
+		if keep == nil || keep(name) {
 			clean.WriteString(decodeMixed(f))
 		}
 	}
@@ -111,13 +112,12 @@ func readSomeFields(block []byte, keep func(field []byte) bool) (textproto.Heade
 	return textproto.ReadHeader(br)
 }
 
-// previewField reports whether a preview reads the field: its subject
-// (whether it forwards) and how its body is made (Content-Type,
-// Content-Transfer-Encoding, Content-Disposition). The rest of a header —
+// previewField reports whether a preview reads the field of this name:
+// the subject (whether it forwards) and how the body is made
+// (Content-Type, Content-Transfer-Encoding, Content-Disposition). The rest of a header —
 // Received, DKIM and ARC lines, often most of it — is not decoded for a
 // preview.
-func previewField(f []byte) bool {
-	name := bytes.Trim(f[:bytes.IndexByte(f, ':')], " \t")
+func previewField(name []byte) bool {
 	return bytes.EqualFold(name, []byte("Subject")) || len(name) > 8 && bytes.EqualFold(name[:8], []byte("Content-"))
 }
 
@@ -156,21 +156,22 @@ func withLF(b []byte) []byte {
 	return append(b[:len(b):len(b)], '\n')
 }
 
-// validFieldName reports whether the field starts with a name made of
-// printable ASCII other than ':' (surrounding blanks allowed), then ':'.
-func validFieldName(f []byte) bool {
+// fieldName returns the name the field starts with, when it is one: made
+// of printable ASCII other than ':' (surrounding blanks allowed, and left
+// out), then ':'.
+func fieldName(f []byte) ([]byte, bool) {
 	colon := bytes.IndexByte(f, ':')
 	if colon < 0 {
-		return false
+		return nil, false
 	}
 	name := bytes.Trim(f[:colon], " \t")
 	if len(name) == 0 {
-		return false
+		return nil, false
 	}
 	for _, c := range name {
 		if c < 33 || c > 126 {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	return name, true
 }
