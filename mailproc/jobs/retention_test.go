@@ -25,7 +25,7 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 		return c
 	}
 	old, recent := mk("C-2023-0001", now.AddDate(-3, 0, 0)), mk("C-2026-0001", now.AddDate(0, -1, 0))
-	err := st.Update(func(tx *store.Tx) error {
+	retainOnce(t, st, now, func(tx *store.Tx) error {
 		for _, c := range []*cases.Case{old, recent} {
 			if err := tx.PutRaw(c.Replies[0].MessageID, []byte("reply bytes")); err != nil {
 				return err
@@ -36,12 +36,6 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := scheduler(t, st).retention(t.Context(), now); err != nil {
-		t.Fatal(err)
-	}
 	st.View(func(tx *store.Tx) error {
 		for _, c := range []*cases.Case{old, recent} {
 			got, err := tx.Case(c.ID)
@@ -68,7 +62,7 @@ func TestRetentionErasesKeptParts(t *testing.T) {
 func TestRetentionPrunesReplyLog(t *testing.T) {
 	st := openStore(t)
 	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
-	err := st.Update(func(tx *store.Tx) error {
+	retainOnce(t, st, now, func(tx *store.Tx) error {
 		for i, ago := range []time.Duration{90 * 24 * time.Hour, 49 * time.Hour, 47 * time.Hour, 2 * time.Hour} {
 			if err := tx.RecordReply("ada@example.org", now.Add(-ago), fmt.Sprintf("r%d@x", i)); err != nil {
 				return err
@@ -76,12 +70,6 @@ func TestRetentionPrunesReplyLog(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := scheduler(t, st).retention(t.Context(), now); err != nil {
-		t.Fatal(err)
-	}
 	st.View(func(tx *store.Tx) error {
 		if n := tx.Replies(time.Time{}); n != 2 {
 			t.Errorf("replies logged after retention: %d, want the 2 of the last two days", n)
@@ -91,6 +79,18 @@ func TestRetentionPrunesReplyLog(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// retainOnce fills st in one transaction, then runs the daily retention
+// at now.
+func retainOnce(t *testing.T, st *store.Store, now time.Time, fill func(*store.Tx) error) {
+	t.Helper()
+	if err := st.Update(fill); err != nil {
+		t.Fatal(err)
+	}
+	if err := scheduler(t, st).retention(t.Context(), now); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // openStore opens a new store for a test, closed at its end.
