@@ -35,9 +35,10 @@ type ChildReport struct {
 }
 
 // ChildMain runs the daemon as `mailproc run [--once]` does — the
-// configuration loaded, its threads limited (service.LimitProcs), the store
-// opened, the daemon built by service.Build — with its mailbox and SMTP
-// calls timed, and prints a ChildReport.
+// configuration loaded, its threads and memory limited (service.LimitProcs,
+// service.LimitMemory), the store opened, the daemon built by
+// service.Build — with its mailbox and SMTP calls timed, and prints a
+// ChildReport.
 // Without -once it runs until ctx ends (SIGTERM).
 func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(ChildCommand, flag.ContinueOnError)
@@ -83,6 +84,7 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	}
 	log := service.NewLogger(logTo, cfg.Log)
 	service.LimitProcs()
+	service.LimitMemory()
 	st, err := store.Open(cfg.Store.Path)
 	if err != nil {
 		return ChildReport{}, err

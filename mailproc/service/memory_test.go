@@ -1,0 +1,34 @@
+package service
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func TestLimitMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	if n := LimitMemory(); n != softMemoryLimit || debug.SetMemoryLimit(-1) != softMemoryLimit {
+		t.Errorf("without GOMEMLIMIT or GOGC: LimitMemory = %d, limit %d; want %d, %d", n, debug.SetMemoryLimit(-1), softMemoryLimit, softMemoryLimit)
+	}
+	for _, env := range []string{"GOMEMLIMIT", "GOGC"} {
+		debug.SetMemoryLimit(64 << 20) // as the runtime set it from the variable at start
+		t.Setenv(env, "64MiB")
+		if n := LimitMemory(); n != 64<<20 || debug.SetMemoryLimit(-1) != 64<<20 {
+			t.Errorf("with %s set: LimitMemory = %d, limit %d; want both %d", env, n, debug.SetMemoryLimit(-1), 64<<20)
+		}
+		t.Setenv(env, "")
+	}
+}
+
+func TestMemoryLimitAttr(t *testing.T) {
+	if got := memoryLimitAttr(math.MaxInt64); got != "none" {
+		t.Errorf("no limit: %v, want none", got)
+	}
+	if got := memoryLimitAttr(20 << 20); got != int64(20<<20) {
+		t.Errorf("20 MiB: %v, want %d", got, 20<<20)
+	}
+}
