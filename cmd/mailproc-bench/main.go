@@ -6,7 +6,7 @@
 // their targets.
 //
 //	scripts/test-servers.sh start /tmp/srv && . /tmp/srv/env
-//	go build -o bin/mailproc-bench ./cmd/mailproc-bench
+//	CGO_ENABLED=0 go build -o bin/mailproc-bench ./cmd/mailproc-bench
 //	bin/mailproc-bench                      # the full run: N=10,000, 200 latency requests
 //	bin/mailproc-bench -n 500 -latency 20 -rss 200,2000
 package main

@@ -16,6 +16,9 @@ import (
 func WriteReport(w io.Writer, r *Results) {
 	m := r.Machine
 	fmt.Fprintf(w, "mailproc-bench  N=%d  seed=%d  on %d × %s, %s, %s\n", r.N, r.Seed, m.CPUs, m.Model, m.OS, m.Go)
+	if m.Cgo {
+		fmt.Fprintln(w, "built with cgo: the daemon's memory counts the C library's pages, which the package's binary (CGO_ENABLED=0) has not")
+	}
 	for _, s := range r.Seeding {
 		fmt.Fprintf(w, "seeding (not a figure): %d × %d messages in %.1f s\n", s.Accounts, s.Messages, s.Seconds)
 	}
