@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	rtmetrics "runtime/metrics"
 	"runtime/pprof"
 	"time"
 
@@ -32,6 +33,28 @@ type ChildReport struct {
 	Peaks   RSSPeaks
 	Commits uint64      // store transactions committed (store.Store.Commits)
 	Store   store.Usage // what the store's file holds when the daemon has returned
+	GC      GCWork      // the Go runtime's collections over the run
+}
+
+// GCWork is what the Go runtime's garbage collector did over a run.
+type GCWork struct {
+	CPU    float64 // seconds of CPU, the runtime's own estimate
+	Cycles uint64  // collections completed
+}
+
+// gcWork reads GCWork from runtime/metrics, as counted since the process
+// started.
+func gcWork() GCWork {
+	ms := []rtmetrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/gc/cycles/total:gc-cycles"}}
+	rtmetrics.Read(ms)
+	var g GCWork
+	if ms[0].Value.Kind() == rtmetrics.KindFloat64 {
+		g.CPU = ms[0].Value.Float64()
+	}
+	if ms[1].Value.Kind() == rtmetrics.KindUint64 {
+		g.Cycles = ms[1].Value.Uint64()
+	}
+	return g
 }
 
 // ChildMain runs the daemon as `mailproc run [--once]` does — the
@@ -109,6 +132,7 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 		return ChildReport{}, err
 	}
 	seconds := time.Since(start).Seconds()
+	gc := gcWork()
 	stopSampling()
 	peak := peakRSS() // before Usage, which reads every page of the store
 	rss := <-peaks
@@ -117,7 +141,7 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	if err != nil {
 		return ChildReport{}, err
 	}
-	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peak, Peaks: rss, Commits: st.Commits(), Store: usage}, nil
+	return ChildReport{Seconds: seconds, Ops: clock.snapshot(), PeakRSS: peak, Peaks: rss, Commits: st.Commits(), Store: usage, GC: gc}, nil
 }
 
 // startCPUProfile starts profiling into path; the func stops it.

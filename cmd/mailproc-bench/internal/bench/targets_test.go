@@ -16,13 +16,13 @@ func sampleResults() *Results {
 		Throughput: []ThroughputRun{{
 			ReadFloor: &FloorResult{Seconds: 10, Messages: 10000, Bytes: 750e6},
 			WorkFloor: &FloorResult{Seconds: 8, Messages: 2200, Replies: 2200, Moved: 2350, Phases: []Phase{{"headers", 0.5}, {"smtp", 4}}},
-			Mailproc: &DaemonRun{Wall: 12, CPU: 5, SysCPU: 1.2, MaxRSS: 40 << 20, Requests: 2350, ChildReport: ChildReport{Commits: 2470, Peaks: RSSPeaks{Anon: 15 << 20, File: 25 << 20}, Store: store.Usage{Cases: 9000, FileBytes: 50 << 20, PageBytes: 40 << 20, DataBytes: 30 << 20}, Ops: Ops{
+			Mailproc: &DaemonRun{Wall: 12, CPU: 5, SysCPU: 1.2, MaxRSS: 40 << 20, Requests: 2350, ChildReport: ChildReport{Commits: 2470, GC: GCWork{CPU: 0.4, Cycles: 120}, Peaks: RSSPeaks{Anon: 15 << 20, File: 25 << 20}, Store: store.Usage{Cases: 9000, FileBytes: 50 << 20, PageBytes: 40 << 20, DataBytes: 30 << 20}, Ops: Ops{
 				OpHeaders: {Calls: 50, Seconds: 1}, OpPreviews: {Calls: 7650, Seconds: 4}, OpBodies: {Calls: 2350, Seconds: 1}, OpSend: {Calls: 2200, Seconds: 3},
 			}}},
 		}},
 		Latency: &LatencyResult{Requests: 200, Mailproc: Percentiles{N: 200, P50: 0.6, P90: 0.65, P99: 0.8, Max: 0.9}, Dovecot: Percentiles{N: 200, P50: 0.5, P90: 0.5, P99: 0.5, Max: 0.51}},
 		Memory: []MemoryResult{
-			{N: 20000, Run: DaemonRun{MaxRSS: 48 << 20, Wall: 100, ChildReport: ChildReport{Ops: Ops{OpAppend: {Calls: 4400, Seconds: 20}, OpSend: {Calls: 4400, Seconds: 15}}}}},
+			{N: 20000, Run: DaemonRun{MaxRSS: 48 << 20, Wall: 100, CPU: 9.5, ChildReport: ChildReport{GC: GCWork{CPU: 0.9, Cycles: 260}, Ops: Ops{OpAppend: {Calls: 4400, Seconds: 20}, OpSend: {Calls: 4400, Seconds: 15}}}}},
 			{N: 2000, Run: DaemonRun{MaxRSS: 36 << 20, Wall: 10}},
 		},
 		Decide: []DecideResult{{Set: "generated", Messages: 1000, NsPerOp: 400000}, {Set: decideTargetSet, Messages: 1041, NsPerOp: 150000}},
