@@ -2,17 +2,22 @@ package service
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
 
 func TestLimitMemory(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer func(rate int) { runtime.MemProfileRate = rate }(runtime.MemProfileRate)
 	debug.SetMemoryLimit(math.MaxInt64)
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
 	if n := LimitMemory(); n != softMemoryLimit || debug.SetMemoryLimit(-1) != softMemoryLimit {
 		t.Errorf("without GOMEMLIMIT or GOGC: LimitMemory = %d, limit %d; want %d, %d", n, debug.SetMemoryLimit(-1), softMemoryLimit, softMemoryLimit)
+	}
+	if runtime.MemProfileRate != 0 {
+		t.Errorf("after LimitMemory, MemProfileRate = %d; want 0 (no heap profile records)", runtime.MemProfileRate)
 	}
 	for _, env := range []string{"GOMEMLIMIT", "GOGC"} {
 		debug.SetMemoryLimit(64 << 20) // as the runtime set it from the variable at start

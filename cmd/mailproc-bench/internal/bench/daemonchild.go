@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	rtmetrics "runtime/metrics"
 	"runtime/pprof"
 	"time"
@@ -35,6 +36,9 @@ type ChildReport struct {
 	Store   store.Usage // what the store's file holds when the daemon has returned
 	GC      GCWork      // the Go runtime's collections over the run
 }
+
+// defaultMemProfileRate is the runtime's own runtime.MemProfileRate.
+const defaultMemProfileRate = 512 << 10
 
 // GCWork is what the Go runtime's garbage collector did over a run.
 type GCWork struct {
@@ -81,7 +85,7 @@ func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		defer stop()
 	}
-	report, err := runChild(ctx, *cfgPath, *once, stderr)
+	report, err := runChild(ctx, *cfgPath, *once, *memProfile != "", stderr)
 	if err == nil && *memProfile != "" {
 		err = writeAllocProfile(*memProfile)
 	}
@@ -95,8 +99,10 @@ func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return 0
 }
 
-// runChild is ChildMain's daemon run.
-func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (ChildReport, error) {
+// runChild is ChildMain's daemon run. With allocs set, the runtime samples
+// allocations for the allocation profile, which service.LimitMemory turns
+// off.
+func runChild(ctx context.Context, path string, once, allocs bool, logTo io.Writer) (ChildReport, error) {
 	start := time.Now()
 	sctx, stopSampling := context.WithCancel(context.Background())
 	peaks := sampleRSS(sctx)
@@ -108,6 +114,9 @@ func runChild(ctx context.Context, path string, once bool, logTo io.Writer) (Chi
 	log := service.NewLogger(logTo, cfg.Log)
 	service.LimitProcs()
 	service.LimitMemory()
+	if allocs {
+		runtime.MemProfileRate = defaultMemProfileRate
+	}
 	st, err := store.Open(cfg.Store.Path)
 	if err != nil {
 		return ChildReport{}, err
