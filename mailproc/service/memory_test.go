@@ -33,7 +33,7 @@ func TestMemoryLimitAttr(t *testing.T) {
 	if got := memoryLimitAttr(math.MaxInt64); got != "none" {
 		t.Errorf("no limit: %v, want none", got)
 	}
-	if got := memoryLimitAttr(20 << 20); got != int64(20<<20) {
-		t.Errorf("20 MiB: %v, want %d", got, 20<<20)
+	if got := memoryLimitAttr(22 << 20); got != int64(22<<20) {
+		t.Errorf("22 MiB: %v, want %d", got, 22<<20)
 	}
 }
