@@ -28,6 +28,10 @@ func TestAppendMany(t *testing.T) {
 		if err != nil {
 			t.Fatalf("AppendMany: %v", err)
 		}
+		// Dovecot has MULTIAPPEND and LITERAL+; the MemServer has not.
+		if want := b.mem == nil; (c.multiAppended == len(items)) != want {
+			t.Errorf("%d of %d messages stored with MULTIAPPEND; want all: %t", c.multiAppended, len(items), want)
+		}
 		for i, r := range refused {
 			if r != nil {
 				t.Errorf("AppendMany item %d refused: %v", i, r)
@@ -52,6 +56,9 @@ func TestAppendManyToMissingFolder(t *testing.T) {
 		refused, err := c.AppendMany(testContext(t), b.folder("missing"), items)
 		if err != nil {
 			t.Fatalf("AppendMany to a missing folder: %v, want refusals, not a failed connection", err)
+		}
+		if c.multiAppended != 0 || c.multiAppendOff {
+			t.Errorf("after a refused MULTIAPPEND: %d stored with it, turned off %t; want 0, false", c.multiAppended, c.multiAppendOff)
 		}
 		for i, r := range refused {
 			if r == nil {

@@ -74,11 +74,15 @@ type Client struct {
 	onWait    func() // test hook: called when IDLE runs or the poll sleep begins
 
 	authMechs []string // the AUTH= mechanisms offered before login
+
+	multiAppendOff bool // a connection for MULTIAPPEND could not be had
+	multiAppended  int  // messages stored with MULTIAPPEND, for tests
 }
 
 // capabilities are the server extensions the Client uses.
 type capabilities struct {
 	idle, move, uidPlus bool
+	multiAppend         bool // MULTIAPPEND and LITERAL+ (multiappend.go)
 }
 
 // selection is a selected mailbox.

@@ -115,9 +115,10 @@ func (c *Client) setUp(ctx context.Context) error {
 		return errors.New("capability: no answer")
 	}
 	c.caps = capabilities{
-		idle:    caps.Has(imap.CapIdle),
-		move:    caps.Has(imap.CapMove),
-		uidPlus: caps.Has(imap.CapUIDPlus),
+		idle:        caps.Has(imap.CapIdle),
+		move:        caps.Has(imap.CapMove),
+		uidPlus:     caps.Has(imap.CapUIDPlus),
+		multiAppend: caps.Has(imap.Cap("MULTIAPPEND")) && caps.Has(imap.CapLiteralPlus),
 	}
 	names, err := c.learnNames(caps)
 	if err != nil {
