@@ -15,11 +15,11 @@ import (
 
 // The Client appends several messages with one APPEND command (MULTIAPPEND,
 // RFC 3502) and non-synchronising literals (LITERAL+, RFC 7888) where the
-// server has both, as Dovecot and Cyrus do: the server then stores them in
+// server has both, as Dovecot does: the server then stores them in
 // one transaction, where go-imap's APPEND per message waits for a
 // continuation request and a commit each. go-imap v2 has no MULTIAPPEND, so
 // the command goes over a connection of its own (appendSession), opened for
-// the one command and logged in with the Client's username and password.
+// each AppendMany and logged in with the Client's username and password.
 // Whatever that connection cannot do (OAuth2 sign-in, a folder name that is
 // not plain ASCII, a message holding a NUL byte, a server that refuses the
 // login or the command) leaves the messages to go-imap's pipelined APPENDs.
@@ -31,8 +31,9 @@ const (
 	multiAppendMaxBytes = 16 << 20
 )
 
-// errNoMultiAppend means MULTIAPPEND cannot be used for these messages;
-// nothing was sent.
+// errNoMultiAppend means the server refused a MULTIAPPEND (or the login
+// for it), or its connection could not be had: the messages it held were
+// not stored.
 var errNoMultiAppend = errors.New("multiappend not usable")
 
 // multiAppendable reports whether items can go in MULTIAPPENDs to the
@@ -140,7 +141,7 @@ type appendSession struct {
 	stop func() bool
 }
 
-// refusal is the server's NO or BAD to a command on a appendSession.
+// refusal is the server's NO or BAD to a command on an appendSession.
 type refusal struct{ text string }
 
 func (r *refusal) Error() string { return "server refused: " + r.text }
