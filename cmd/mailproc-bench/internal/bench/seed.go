@@ -18,8 +18,8 @@ const appendWindow = 64
 
 // Seed appends every message of g to the INBOX of each account, in order
 // and with its date as INTERNALDATE, so that the accounts hold identical
-// backlogs with identical UIDs. Each account has its own connection with
-// its APPENDs pipelined; each message is made once for all of them.
+// backlogs with identical UIDs. Each account has its own connection (see
+// appendAll); each message is made once for all of them.
 func Seed(ctx context.Context, g *Generator, accts ...mailbox.Config) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -63,55 +63,43 @@ func feed(ctx context.Context, g *Generator, feeds []chan Message) {
 	}
 }
 
-// appendAll appends what comes from feed to the account's INBOX on one
-// connection: with MULTIAPPEND where the server has it, else pipelined.
+// seedBatch is how many messages one AppendMany of the seeding carries
+// (up to 50 MB with the largest attachments).
+const seedBatch = 100
+
+// appendAll appends what comes from feed to the account's INBOX with
+// mailproc's own AppendMany, seedBatch messages at a time: with
+// MULTIAPPEND where the server has it, else pipelined.
 func appendAll(ctx context.Context, acct mailbox.Config, feed <-chan Message) error {
-	a, err := dialMultiAppender(ctx, acct)
-	if err == nil {
-		return multiAppendAll(a, feed)
-	}
-	if !errors.Is(err, errNoMultiAppend) {
-		return err
-	}
-	return pipelineAppendAll(ctx, acct, feed)
-}
-
-// multiAppendAll appends what comes from feed with MULTIAPPEND.
-func multiAppendAll(a *multiAppender, feed <-chan Message) error {
-	defer a.close()
-	for m := range feed {
-		if err := a.add(m); err != nil {
-			return err
-		}
-	}
-	return a.flush()
-}
-
-// pipelineAppendAll appends what comes from feed with one APPEND a
-// message, pipelined.
-func pipelineAppendAll(ctx context.Context, acct mailbox.Config, feed <-chan Message) error {
-	c, err := dialIMAP(ctx, acct, nil)
+	c, err := mailbox.Dial(ctx, acct)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	pending := make(chan *imapclient.AppendCommand, appendWindow)
-	answered := make(chan error, 1)
-	go func() { answered <- waitAppends(pending) }()
-	var werr error
+	items := make([]mailbox.AppendItem, 0, seedBatch)
+	flush := func() error {
+		refused, err := c.AppendMany(ctx, "INBOX", items)
+		if err == nil {
+			err = errors.Join(refused...)
+		}
+		items = items[:0]
+		if err != nil {
+			return fmt.Errorf("%s: %w", acct.Username, err)
+		}
+		return nil
+	}
 	for m := range feed {
-		if werr = appendOne(c, "INBOX", m.Raw, m.Date, nil, pending); werr != nil {
-			break
+		items = append(items, mailbox.AppendItem{Raw: m.Raw, Date: m.Date})
+		if len(items) == seedBatch {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	close(pending)
-	if err := <-answered; err != nil {
-		return fmt.Errorf("%s: %w", acct.Username, err)
+	if len(items) == 0 {
+		return nil
 	}
-	if werr != nil {
-		return fmt.Errorf("%s: %w", acct.Username, werr)
-	}
-	return nil
+	return flush()
 }
 
 // appendOne sends one APPEND and hands it to pending to await its answer.
