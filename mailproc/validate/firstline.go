@@ -15,8 +15,11 @@ const maxSalutation = 60
 
 var salutation = regexp.MustCompile(`(?i)^(hi|hello|hey|dear|greetings|good (morning|afternoon|evening|day)|to whom it may concern)\b`)
 
-// Lines splits text into lines with surrounding white space trimmed.
+// Lines splits text into lines with surrounding white space trimmed. A
+// line ends at LF, CRLF or a CR alone (as old Mac text has it), so that no
+// line holds a line break.
 func Lines(text string) []string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSpace(l)

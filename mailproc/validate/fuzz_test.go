@@ -15,6 +15,7 @@ func FuzzCalifornia(f *testing.F) {
 		"Ada Byron\n12 Oak Street\nApt 4\nFresno, CA 93704-1234",
 		"Address: 2150 Shattuck Ave, Unit 3, Berkeley, California 94704",
 		"Name:\nState: N.Y.\nZIP code - 10001 1234", "", "\n\n\n", ": - :",
+		"0\r0\nAA AA 00000", // a CR alone in a line (found by this fuzzer in CI)
 	} {
 		f.Add(s)
 	}

@@ -231,3 +231,11 @@ func TestCoppaChildNameInProse(t *testing.T) {
 		}
 	}
 }
+
+func TestLinesEndAtEveryLineBreak(t *testing.T) {
+	got := Lines("a\rb\r\nc\nd\r\re ")
+	want := []string{"a", "b", "c", "d", "", "e"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}
