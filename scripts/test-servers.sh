@@ -237,6 +237,7 @@ write_env() {
   cat > "$D/env" <<ENV
 export MAILPROC_TEST_SERVERS="$D"
 export MAILPROC_TEST_DOVECOT="127.0.0.1:10993,tls,support@example.test,secret,$D/cert.pem"
+export MAILPROC_TEST_DOVECOT_STARTTLS="127.0.0.1:10143,starttls,support@example.test,secret,$D/cert.pem"
 export MAILPROC_TEST_SMTP="127.0.0.1:11025,starttls,$D/cert.pem"
 export MAILPROC_TEST_SMTP_USERNAME=mailproc
 export MAILPROC_TEST_SMTP_PASSWORD=anything

@@ -2,7 +2,10 @@ package mailbox
 
 import (
 	"bytes"
+	"crypto/tls"
+	"errors"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 )
@@ -66,4 +69,47 @@ func TestAppendManyToMissingFolder(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestAppendManyStartTLS: the MULTIAPPEND connection does STARTTLS as the
+// Client's does, on Dovecot's plain port.
+func TestAppendManyStartTLS(t *testing.T) {
+	env := os.Getenv("MAILPROC_TEST_DOVECOT_STARTTLS")
+	if env == "" {
+		t.Skip("MAILPROC_TEST_DOVECOT_STARTTLS is not set (see scripts/test-servers.sh)")
+	}
+	b := newDovecotBackend(t)
+	cfg, err := parseDovecotEnv(env)
+	if err != nil {
+		t.Fatalf("MAILPROC_TEST_DOVECOT_STARTTLS: %v", err)
+	}
+	b.cfg = cfg
+	ctx := testContext(t)
+	s, err := dialAppendSession(ctx, cfg.withDefaults())
+	if err != nil {
+		t.Fatalf("MULTIAPPEND connection over STARTTLS: %v", err)
+	}
+	if _, ok := s.conn.(*tls.Conn); !ok {
+		t.Errorf("MULTIAPPEND connection is %T, want TLS after STARTTLS", s.conn)
+	}
+	s.close()
+	sent := b.folder("sent")
+	c := b.dial(t)
+	if err := c.EnsureFolders(ctx, sent); err != nil {
+		t.Fatal(err)
+	}
+	var items []AppendItem
+	for i := range 3 {
+		items = append(items, AppendItem{Raw: testMessage(fmt.Sprintf("starttls-%d@example.test", i), "starttls"), Flags: []string{`\Seen`}})
+	}
+	refused, err := c.AppendMany(ctx, sent, items)
+	if err != nil || errors.Join(refused...) != nil {
+		t.Fatalf("AppendMany over STARTTLS: %v, refused %v", err, refused)
+	}
+	if c.multiAppended != len(items) {
+		t.Errorf("%d of %d messages stored with MULTIAPPEND over STARTTLS; want all", c.multiAppended, len(items))
+	}
+	if n := len(b.messages(t, sent)); n != len(items) {
+		t.Errorf("%s holds %d messages, want %d", sent, n, len(items))
+	}
 }
