@@ -175,37 +175,37 @@ func TestAppendSessionRefusals(t *testing.T) {
 		}
 	})
 	t.Run("append refused", func(t *testing.T) {
-		f := startFakeAppendServer(t, func(line string) string {
-			if strings.Contains(line, " APPEND ") {
-				return tagOf(line) + " NO [TRYCREATE] no such folder\r\n"
-			}
-			return tagOf(line) + " OK\r\n"
-		})
-		s, err := dialAppendSession(context.Background(), f.cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.close()
-		err = s.appendAll("Missing", []AppendItem{{Raw: []byte("a\r\n")}, {Raw: []byte("b\r\n")}})
+		err := appendAnswered(t, " NO [TRYCREATE] no such folder\r\n")
 		if !errors.Is(err, errNoMultiAppend) {
 			t.Errorf("appendAll refused = %v, want errNoMultiAppend (nothing stored: append one by one)", err)
 		}
 	})
 	t.Run("hung up before the answer", func(t *testing.T) {
-		f := startFakeAppendServer(t, func(line string) string {
-			if strings.Contains(line, " APPEND ") {
-				return "" // the messages' fate is not known
-			}
-			return tagOf(line) + " OK\r\n"
-		})
-		s, err := dialAppendSession(context.Background(), f.cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.close()
-		err = s.appendAll("Sent", []AppendItem{{Raw: []byte("a\r\n")}, {Raw: []byte("b\r\n")}})
+		err := appendAnswered(t, "") // the messages' fate is not known
 		if err == nil || errors.Is(err, errNoMultiAppend) {
 			t.Errorf("appendAll with the connection gone = %v; want an error that is not errNoMultiAppend (fate unknown)", err)
 		}
 	})
+}
+
+// appendAnswered appends two messages on a session with a fake server that
+// answers the APPEND with its tag and answer (hangs up on ""), and every
+// other command with OK; it returns appendAll's error.
+func appendAnswered(t *testing.T, answer string) error {
+	t.Helper()
+	f := startFakeAppendServer(t, func(line string) string {
+		switch {
+		case !strings.Contains(line, " APPEND "):
+			return tagOf(line) + " OK\r\n"
+		case answer == "":
+			return ""
+		}
+		return tagOf(line) + answer
+	})
+	s, err := dialAppendSession(context.Background(), f.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	return s.appendAll("Sent", []AppendItem{{Raw: []byte("a\r\n")}, {Raw: []byte("b\r\n")}})
 }
