@@ -88,12 +88,22 @@ func startSession(ctx context.Context, conn net.Conn, cfg Config, opts *imapclie
 		}
 		return ic, nil
 	}
+	tlsConn, err := handshakeTLS(ctx, conn, tc)
+	if err != nil {
+		return nil, err
+	}
+	return imapclient.New(tlsConn, opts), nil
+}
+
+// handshakeTLS wraps conn in TLS with tc, offering "imap" by ALPN, and
+// does the handshake.
+func handshakeTLS(ctx context.Context, conn net.Conn, tc *tls.Config) (*tls.Conn, error) {
 	tc.NextProtos = []string{"imap"}
 	tlsConn := tls.Client(conn, tc)
 	if err := tlsConn.HandshakeContext(ctx); err != nil {
 		return nil, fmt.Errorf("tls handshake: %w", err)
 	}
-	return imapclient.New(tlsConn, opts), nil
+	return tlsConn, nil
 }
 
 // orContextError prefers ctx's error: when ctx ended, err is only the

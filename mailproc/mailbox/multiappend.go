@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -141,11 +140,6 @@ type appendSession struct {
 	stop func() bool
 }
 
-// refusal is the server's NO or BAD to a command on an appendSession.
-type refusal struct{ text string }
-
-func (r *refusal) Error() string { return "server refused: " + r.text }
-
 // dialAppendSession connects as cfg says and logs in with cfg's username and
 // password. The password is in no error it returns.
 func dialAppendSession(ctx context.Context, cfg Config) (*appendSession, error) {
@@ -200,10 +194,9 @@ func (s *appendSession) handshake(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	tc.NextProtos = []string{"imap"}
-	tlsConn := tls.Client(s.conn, tc)
-	if err := tlsConn.HandshakeContext(ctx); err != nil {
-		return fmt.Errorf("tls handshake: %w", err)
+	tlsConn, err := handshakeTLS(ctx, s.conn, tc)
+	if err != nil {
+		return err
 	}
 	s.conn = tlsConn
 	return nil
@@ -240,8 +233,8 @@ func (s *appendSession) command(cmd string) error {
 }
 
 // answer flushes what was written and reads the responses until the one
-// tagged tag: nil for OK, a *refusal wrapping errNoMultiAppend for NO or
-// BAD, else the connection's error. Untagged responses are skipped,
+// tagged tag: nil for OK, the server's words wrapping errNoMultiAppend for
+// NO or BAD, else the connection's error. Untagged responses are skipped,
 // literals in them too.
 func (s *appendSession) answer(tag string) error {
 	if err := s.w.Flush(); err != nil {
@@ -262,7 +255,7 @@ func (s *appendSession) answer(tag string) error {
 		if strings.HasPrefix(strings.ToUpper(rest), "OK") {
 			return nil
 		}
-		return fmt.Errorf("%w: %w", errNoMultiAppend, &refusal{text: firstChars(rest, 200)})
+		return fmt.Errorf("%w: server refused: %s", errNoMultiAppend, firstChars(rest, 200))
 	}
 }
 
