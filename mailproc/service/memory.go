@@ -7,10 +7,10 @@ import (
 	"runtime/debug"
 )
 
-// softMemoryLimit is the Go runtime's memory limit that LimitMemory sets.
+// softMemoryLimit is the Go runtime's memory limit that limitMemory sets.
 const softMemoryLimit = 22 << 20
 
-// LimitMemory gives the daemon's Go runtime a soft memory limit of 22 MiB
+// limitMemory gives the daemon's Go runtime a soft memory limit of 22 MiB
 // (debug.SetMemoryLimit) unless the GOMEMLIMIT or GOGC environment
 // variable says how it should collect, and returns the limit in force in
 // bytes (math.MaxInt64 for none).
@@ -32,7 +32,7 @@ const softMemoryLimit = 22 << 20
 // (runtime.MemProfileRate 0), which nothing in the daemon reads: their
 // records had grown to 1.9 MB by the end of a 20,000-message backlog,
 // counted against the limit like the heap.
-func LimitMemory() int64 {
+func limitMemory() int64 {
 	runtime.MemProfileRate = 0
 	if os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" {
 		return debug.SetMemoryLimit(-1)

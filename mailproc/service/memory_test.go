@@ -13,17 +13,17 @@ func TestLimitMemory(t *testing.T) {
 	debug.SetMemoryLimit(math.MaxInt64)
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "")
-	if n := LimitMemory(); n != softMemoryLimit || debug.SetMemoryLimit(-1) != softMemoryLimit {
-		t.Errorf("without GOMEMLIMIT or GOGC: LimitMemory = %d, limit %d; want %d, %d", n, debug.SetMemoryLimit(-1), softMemoryLimit, softMemoryLimit)
+	if n := limitMemory(); n != softMemoryLimit || debug.SetMemoryLimit(-1) != softMemoryLimit {
+		t.Errorf("without GOMEMLIMIT or GOGC: limitMemory = %d, limit %d; want %d, %d", n, debug.SetMemoryLimit(-1), softMemoryLimit, softMemoryLimit)
 	}
 	if runtime.MemProfileRate != 0 {
-		t.Errorf("after LimitMemory, MemProfileRate = %d; want 0 (no heap profile records)", runtime.MemProfileRate)
+		t.Errorf("after limitMemory, MemProfileRate = %d; want 0 (no heap profile records)", runtime.MemProfileRate)
 	}
 	for _, env := range []string{"GOMEMLIMIT", "GOGC"} {
 		debug.SetMemoryLimit(64 << 20) // as the runtime set it from the variable at start
 		t.Setenv(env, "64MiB")
-		if n := LimitMemory(); n != 64<<20 || debug.SetMemoryLimit(-1) != 64<<20 {
-			t.Errorf("with %s set: LimitMemory = %d, limit %d; want both %d", env, n, debug.SetMemoryLimit(-1), 64<<20)
+		if n := limitMemory(); n != 64<<20 || debug.SetMemoryLimit(-1) != 64<<20 {
+			t.Errorf("with %s set: limitMemory = %d, limit %d; want both %d", env, n, debug.SetMemoryLimit(-1), 64<<20)
 		}
 		t.Setenv(env, "")
 	}

@@ -5,7 +5,7 @@ import (
 	"runtime"
 )
 
-// LimitProcs lets the daemon's Go code run on one thread at a time
+// limitProcs lets the daemon's Go code run on one thread at a time
 // (GOMAXPROCS 1) unless the GOMAXPROCS environment variable says
 // otherwise, and returns the number in force.
 //
@@ -18,7 +18,7 @@ import (
 // when the servers were busiest; its system time by a sixth), with wall
 // time the same within the benchmark's noise. The staff console's pages
 // and the control API are small enough to share it.
-func LimitProcs() int {
+func limitProcs() int {
 	if os.Getenv("GOMAXPROCS") != "" {
 		return runtime.GOMAXPROCS(0)
 	}

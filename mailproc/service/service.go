@@ -46,8 +46,8 @@ func Run(ctx context.Context, o Options) error {
 		log.Warn("config", "warning", w)
 	}
 	build := buildinfo.Read()
-	procs, memLimit := LimitProcs(), LimitMemory()
-	log.Info("starting", append(build.LogAttrs(), "config", o.ConfigPath, "procs", procs, "memory_limit", memoryLimitAttr(memLimit), "effective", Redacted(&cfg.Config))...)
+	limits := LimitRuntime()
+	log.Info("starting", append(build.LogAttrs(), "config", o.ConfigPath, "procs", limits.Procs, "memory_limit", memoryLimitAttr(limits.Memory), "effective", Redacted(&cfg.Config))...)
 	st, err := store.Open(cfg.Store.Path)
 	if err != nil {
 		return err

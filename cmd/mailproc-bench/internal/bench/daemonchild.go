@@ -37,9 +37,6 @@ type ChildReport struct {
 	GC      GCWork      // the Go runtime's collections over the run
 }
 
-// defaultMemProfileRate is the runtime's own runtime.MemProfileRate.
-const defaultMemProfileRate = 512 << 10
-
 // GCWork is what the Go runtime's garbage collector did over a run.
 type GCWork struct {
 	CPU    float64 // seconds of CPU, the runtime's own estimate
@@ -62,10 +59,9 @@ func gcWork() GCWork {
 }
 
 // ChildMain runs the daemon as `mailproc run [--once]` does — the
-// configuration loaded, its threads and memory limited (service.LimitProcs,
-// service.LimitMemory), the store opened, the daemon built by
-// service.Build — with its mailbox and SMTP calls timed, and prints a
-// ChildReport.
+// configuration loaded, the Go runtime limited (service.LimitRuntime),
+// the store opened, the daemon built by service.Build — with its mailbox
+// and SMTP calls timed, and prints a ChildReport.
 // Without -once it runs until ctx ends (SIGTERM).
 func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(ChildCommand, flag.ContinueOnError)
@@ -100,8 +96,8 @@ func ChildMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
 // runChild is ChildMain's daemon run. With allocs set, the runtime samples
-// allocations for the allocation profile, which service.LimitMemory turns
-// off.
+// allocations for the allocation profile, as it did before
+// service.LimitRuntime turned that off.
 func runChild(ctx context.Context, path string, once, allocs bool, logTo io.Writer) (ChildReport, error) {
 	start := time.Now()
 	sctx, stopSampling := context.WithCancel(context.Background())
@@ -112,10 +108,10 @@ func runChild(ctx context.Context, path string, once, allocs bool, logTo io.Writ
 		return ChildReport{}, fmt.Errorf("config %s: %w", path, err)
 	}
 	log := service.NewLogger(logTo, cfg.Log)
-	service.LimitProcs()
-	service.LimitMemory()
+	rate := runtime.MemProfileRate
+	service.LimitRuntime()
 	if allocs {
-		runtime.MemProfileRate = defaultMemProfileRate
+		runtime.MemProfileRate = rate
 	}
 	st, err := store.Open(cfg.Store.Path)
 	if err != nil {
