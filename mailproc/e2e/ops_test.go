@@ -33,6 +33,14 @@ func TestServiceOperations(t *testing.T) {
 
 	p := s.start(t, "NOTIFY_SOCKET="+notifyPath, "WATCHDOG_USEC=400000")
 	p.waitLog(t, "msg=starting version=")
+	if os.Getenv("GOMAXPROCS")+os.Getenv("GOMEMLIMIT")+os.Getenv("GOGC") == "" {
+		// README "Operating it": one thread, a soft memory limit of 22 MiB.
+		for _, want := range []string{" procs=1 ", " memory_limit=23068672 "} {
+			if !strings.Contains(p.out.String(), want) {
+				t.Errorf("the start line lacks %q:\n%s", want, p.out.String())
+			}
+		}
+	}
 	expectNotify(t, notify, "READY=1")
 	expectNotifyEventually(t, notify, "WATCHDOG=1")
 
