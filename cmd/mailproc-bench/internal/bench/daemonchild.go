@@ -43,6 +43,9 @@ type GCWork struct {
 	Cycles uint64  // collections completed
 }
 
+// String is how the report shows it: "GC 0.5 s in 240 cycles".
+func (g GCWork) String() string { return fmt.Sprintf("GC %.1f s in %d cycles", g.CPU, g.Cycles) }
+
 // gcWork reads GCWork from runtime/metrics, as counted since the process
 // started.
 func gcWork() GCWork {

@@ -27,12 +27,17 @@ func readRatio(t ThroughputRun) (float64, bool) {
 }
 
 // cpuPer is mailproc's CPU per 10,000 messages of a backlog of n.
-func cpuPer(n int) figure {
+func cpuPer(n int) figure { return per10k(n, func(d *DaemonRun) float64 { return d.CPU }) }
+
+// per10k is seconds of mailproc's run, as f reads them, per 10,000
+// messages of a backlog of n. Zero seconds are seconds not measured: a
+// run of the daemon takes some of each.
+func per10k(n int, f func(*DaemonRun) float64) figure {
 	return func(t ThroughputRun) (float64, bool) {
-		if t.Mailproc == nil || t.Mailproc.CPU == 0 || n == 0 {
+		if t.Mailproc == nil || n == 0 || f(t.Mailproc) == 0 {
 			return 0, false
 		}
-		return t.Mailproc.CPU * 10000 / float64(n), true
+		return f(t.Mailproc) * 10000 / float64(n), true
 	}
 }
 

@@ -50,7 +50,7 @@ func writeThroughput(w io.Writer, r *Results) {
 	}
 	if d := t.Mailproc; d != nil {
 		rp := d.Ops.ReadPhase()
-		fmt.Fprintf(w, "  mailproc: cold start until all is answered and moved\t%.2f\tCPU %.1f s (system %.1f s, GC %.1f s in %d cycles), peak RSS %s (%s)\n", d.Wall, d.CPU, d.SysCPU, d.GC.CPU, d.GC.Cycles, mib(d.MaxRSS), peaks(d.Peaks))
+		fmt.Fprintf(w, "  mailproc: cold start until all is answered and moved\t%.2f\tCPU %.1f s (system %.1f s, %s), peak RSS %s (%s)\n", d.Wall, d.CPU, d.SysCPU, d.GC, mib(d.MaxRSS), peaks(d.Peaks))
 		fmt.Fprintf(w, "  mailproc's read phase: headers, previews, bodies\t%.2f\t%d fetches, %.1f MB\n", rp.Seconds, rp.Calls, float64(rp.Bytes)/1e6)
 		writeOps(w, d)
 		writeStore(w, d.Store)
@@ -79,8 +79,8 @@ func writeRepeats(w io.Writer, r *Results) {
 		{"mailproc / work floor", "%.2f×", floorRatio},
 		{"mailproc read phase / read floor", "%.2f×", readRatio},
 		{"mailproc CPU per 10,000 messages, s", "%.2f", cpuPer(r.N)},
-		{"of it system, s", "%.2f", daemonFigure(func(d *DaemonRun) float64 { return d.SysCPU * 10000 / float64(max(r.N, 1)) })},
-		{"of it GC (the runtime's estimate), s", "%.2f", daemonFigure(func(d *DaemonRun) float64 { return d.GC.CPU * 10000 / float64(max(r.N, 1)) })},
+		{"of it system, s", "%.2f", per10k(r.N, func(d *DaemonRun) float64 { return d.SysCPU })},
+		{"of it GC (the runtime's estimate), s", "%.2f", per10k(r.N, func(d *DaemonRun) float64 { return d.GC.CPU })},
 		{"mailproc peak RSS, MiB", "%.1f", daemonFigure(func(d *DaemonRun) float64 { return float64(d.MaxRSS) / (1 << 20) })},
 		{"store commits per request", "%.2f", commitRatio},
 	}
@@ -156,7 +156,7 @@ func writeMemory(w io.Writer, ms []MemoryResult) {
 	ms = slices.Clone(ms)
 	slices.SortFunc(ms, func(a, b MemoryResult) int { return a.N - b.N })
 	for _, m := range ms {
-		fmt.Fprintf(w, "  N=%d\t%s\t%s; %.1f s, CPU %.1f s (GC %.1f s in %d cycles)%s\n", m.N, mib(m.Run.MaxRSS), peaks(m.Run.Peaks), m.Run.Wall, m.Run.CPU, m.Run.GC.CPU, m.Run.GC.Cycles, topOps(m.Run.Ops, 3))
+		fmt.Fprintf(w, "  N=%d\t%s\t%s; %.1f s, CPU %.1f s (%s)%s\n", m.N, mib(m.Run.MaxRSS), peaks(m.Run.Peaks), m.Run.Wall, m.Run.CPU, m.Run.GC, topOps(m.Run.Ops, 3))
 	}
 }
 
