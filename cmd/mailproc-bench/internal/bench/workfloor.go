@@ -135,3 +135,34 @@ func floorMove(c *imapclient.Client, reqs []floorRequest, review []imap.UID) err
 	}
 	return nil
 }
+
+// appendWindow is how many APPENDs may await their answer on one
+// connection.
+const appendWindow = 64
+
+// appendOne sends one APPEND and hands it to pending to await its answer.
+func appendOne(c *imapclient.Client, folder string, raw []byte, date time.Time, flags []imap.Flag, pending chan<- *imapclient.AppendCommand) error {
+	cmd := c.Append(folder, int64(len(raw)), &imap.AppendOptions{Flags: flags, Time: date})
+	_, werr := cmd.Write(raw)
+	cerr := cmd.Close()
+	pending <- cmd
+	if werr != nil {
+		return fmt.Errorf("append to %s: %w", folder, werr)
+	}
+	if cerr != nil {
+		return fmt.Errorf("append to %s: %w", folder, cerr)
+	}
+	return nil
+}
+
+// waitAppends waits for the answer of every APPEND sent, in order, and
+// returns the first failure.
+func waitAppends(pending <-chan *imapclient.AppendCommand) error {
+	var first error
+	for cmd := range pending {
+		if _, err := cmd.Wait(); err != nil && first == nil {
+			first = fmt.Errorf("append: %w", err)
+		}
+	}
+	return first
+}
