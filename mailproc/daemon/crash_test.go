@@ -14,8 +14,11 @@ import (
 type killed struct{}
 
 // runUntilKilled runs the daemon with a failpoint that "kills" it (a panic
-// caught here): everything the store holds at that moment stays, as after a
-// real SIGKILL.
+// caught here), and restarts the store from its files as they are then
+// (world.restart): what the daemon's other lines did meanwhile stays, and
+// what the killed one left in the store's journal is found there by the
+// next open, as after a real SIGKILL (the outbox writes its journal in
+// when it stops, but not when a panic stops it).
 func runUntilKilled(t *testing.T, w *world, now time.Time, point string, opts ...func(*daemon.Options)) {
 	t.Helper()
 	d := w.daemon(now, append(opts, func(o *daemon.Options) {
@@ -28,6 +31,7 @@ func runUntilKilled(t *testing.T, w *world, now time.Time, point string, opts ..
 		} else if _, ok := r.(killed); !ok {
 			panic(r)
 		}
+		w.restart(w.snapshot())
 	}()
 	d.RunOnce(context.Background())
 }

@@ -65,6 +65,29 @@ func newWorldOn(t *testing.T, imapKind, smtpKind string) *world {
 	return &world{t: t, imap: imap, smtp: smtp, store: st, cfg: &c}
 }
 
+// snapshot copies the store's files as they are on disk at this moment,
+// as a process killed now leaves them (what it held in memory, as the
+// steps its journal holds, is gone), and returns where.
+func (w *world) snapshot() string {
+	dir := w.t.TempDir()
+	if err := w.store.CopyFiles(dir); err != nil {
+		w.t.Fatal(err)
+	}
+	return dir
+}
+
+// restart opens the store again from a snapshot, as the next process
+// opens what the killed one left. The old store is left open, unused.
+func (w *world) restart(snapshot string) {
+	w.t.Helper()
+	st, err := store.Open(filepath.Join(snapshot, "m.db"))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	w.t.Cleanup(func() { st.Close() })
+	w.store = st
+}
+
 // eachKind runs f on in-process servers and, when they run, on the real
 // Dovecot and mailpit, and on the Dovecot and SMTP server that take OAuth2
 // tokens from Hydra only.

@@ -32,8 +32,20 @@ type outbox struct {
 }
 
 // sendFrom sends the due planned replies of the cases that come on ids
-// until ids is closed, ctx ends, sending pauses, or the store fails.
-func (d *Daemon) sendFrom(ctx context.Context, ids <-chan string) error {
+// until ids is closed, ctx ends, sending pauses, or the store fails. Its
+// steps are made durable in the store's journal (stepCase); when it
+// returns, they are committed, so that what reads the store after a batch
+// (the filing, the console) sees every reply's outcome. A panic leaves
+// them in the journal, for the next transaction or the next open.
+func (d *Daemon) sendFrom(ctx context.Context, ids <-chan string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			panic(r)
+		}
+		if ferr := d.store.Flush(); err == nil {
+			err = ferr
+		}
+	}()
 	o := &outbox{d: d, ctx: ctx, ids: ids}
 	var cur *inFlight
 	for {
@@ -99,7 +111,7 @@ func (d *Daemon) paused() bool { return d.sendPausedUntil.After(d.now()) }
 // transaction of its own, and returns it, or nil when there is none.
 func (d *Daemon) recordIntent(id string) (*inFlight, error) {
 	var f *inFlight
-	_, err := d.updateCase(id, func(tx *store.Tx, c *cases.Case) error {
+	_, err := d.stepCase(id, func(tx *store.Tx, c *cases.Case) error {
 		var err error
 		f, err = d.markSending(tx, c)
 		return err
@@ -169,7 +181,7 @@ func (d *Daemon) deliver(ctx context.Context, f *inFlight) error {
 // reply marked sending, or nil.
 func (d *Daemon) recordOutcome(f *inFlight, serr error, o *outbox) (*inFlight, error) {
 	var nf *inFlight
-	c, err := d.updateCase(f.id, func(tx *store.Tx, c *cases.Case) error {
+	c, err := d.stepCase(f.id, func(tx *store.Tx, c *cases.Case) error {
 		d.sendOutcome(c, f.i, serr)
 		var err error
 		nf, err = d.intendNext(tx, c, o)

@@ -79,8 +79,21 @@ func (d *Daemon) settle(ctx context.Context, mb Mailbox, id string) error {
 // update decodes and writes neither again (the events it adds are
 // appended, the messages it adds written with their texts).
 func (d *Daemon) updateCase(id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
+	return changeCase(d.store.Update, id, fn)
+}
+
+// stepCase is updateCase for the outbox's steps (a reply's intent and
+// outcome): the change is made durable in the store's journal, and
+// committed with the next transaction (store.Step).
+func (d *Daemon) stepCase(id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
+	return changeCase(d.store.Step, id, fn)
+}
+
+// changeCase changes the head of case id by fn in a transaction that run
+// runs.
+func changeCase(run func(func(*store.Tx) error) error, id string, fn func(tx *store.Tx, c *cases.Case) error) (*cases.Case, error) {
 	var c *cases.Case
-	err := d.store.Update(func(tx *store.Tx) error {
+	err := run(func(tx *store.Tx) error {
 		h, err := tx.CaseHead(id)
 		if err != nil {
 			return err

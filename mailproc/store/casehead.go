@@ -32,6 +32,11 @@ type CaseHead struct {
 // in the format before this one is read whole (its history in its
 // History), and written whole in this format by PutCaseHead.
 func (t *Tx) CaseHead(id string) (*CaseHead, error) {
+	if t.step != nil {
+		if h, err := t.step.caseHead(id); h != nil || err != nil {
+			return h, err
+		}
+	}
 	v := t.bucket(bucketCases).Get([]byte(id))
 	if v == nil {
 		return nil, fmt.Errorf("case %s: %w", id, ErrNotFound)
@@ -48,6 +53,9 @@ func (t *Tx) CaseHead(id string) (*CaseHead, error) {
 // messages added to it, and its indexes; its search text only when what
 // it holds but the texts changed.
 func (t *Tx) PutCaseHead(h *CaseHead) error {
+	if t.step != nil {
+		return t.step.put(h)
+	}
 	c := h.Case
 	stored, err := t.header(c.ID)
 	if err != nil {

@@ -3,7 +3,8 @@
 // once-per-calendar-year record (keyed hashes only), the reply log for rate
 // limits, the bytes of every reply (compressed, kept for the record), the
 // inbox watermarks, and the staff console's sessions. How a case is kept
-// is told in casebody.go.
+// is told in casebody.go; beside the file, a journal keeps the outbox's
+// steps between commits (journal.go).
 // It is the only package that imports bbolt, and only the daemon opens it.
 package store
 
@@ -51,6 +52,7 @@ type Store struct {
 	key      []byte // HMAC key for identities
 	instance string // random tag of this database, in our Message-IDs
 	commits  atomic.Uint64
+	j        *journal // the outbox's steps not yet committed (journal.go)
 
 	releaseMu       sync.Mutex // guards the two below (afterCommit)
 	releasedAt      uint64     // commits at the last release of mapped pages
@@ -83,12 +85,27 @@ func OpenWith(path string, o Options) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db}
+	if s.j, err = openJournal(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := s.j.read(db); err != nil {
+		s.j.close()
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	if err := s.init(); err != nil {
+		s.j.close()
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	if len(o.IdentityKey) > 0 {
 		s.key = append([]byte{}, o.IdentityKey...)
+	}
+	if err := s.j.recover(db, s.key); err != nil {
+		s.j.close()
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s.releaseMapped() // opening read every page to find the free ones
 	return s, nil
@@ -137,21 +154,95 @@ func (s *Store) init() error {
 func (s *Store) Instance() string { return s.instance }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close writes the pending steps into the database and closes it. When
+// they cannot be written, they stay in the journal, for the next Open.
+func (s *Store) Close() error {
+	ferr := s.Flush()
+	s.j.mu.Lock()
+	jerr := s.j.close()
+	s.j.mu.Unlock()
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	return errors.Join(ferr, jerr)
+}
 
-// View runs fn in a read-only transaction.
+// View runs fn in a read-only transaction. It reads what is committed:
+// not the outbox's steps still pending in the journal (journal.go).
 func (s *Store) View(fn func(*Tx) error) error {
 	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, key: s.key}) })
 }
 
 // Update runs fn in a read-write transaction, committed when fn returns nil
-// and written to disk before Update returns.
+// and written to disk before Update returns. The steps pending in the
+// journal are written first, in the same transaction.
 func (s *Store) Update(fn func(*Tx) error) error {
-	err := s.db.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, key: s.key}) })
+	s.j.mu.Lock()
+	defer s.j.mu.Unlock()
+	return s.update(fn)
+}
+
+// update is Update with the journal's lock held.
+func (s *Store) update(fn func(*Tx) error) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		t := &Tx{tx: tx, key: s.key}
+		if err := s.j.apply(t); err != nil {
+			return err
+		}
+		return fn(t)
+	})
 	if err == nil {
+		s.j.applied()
 		s.afterCommit()
 	}
 	return err
+}
+
+// Step runs fn as Update does, but makes what it changes durable in the
+// journal instead of by a commit (journal.go): the case heads fn reads
+// with CaseHead and writes with PutCaseHead, which are all it may write
+// (anything else fails as in a read-only transaction). fn reads what is
+// committed, under the heads earlier steps left pending. When Step
+// returns nil, what fn wrote is on disk. When the journal cannot be
+// written, the step is committed instead, and so are the later ones.
+func (s *Store) Step(fn func(*Tx) error) error {
+	s.j.mu.Lock()
+	defer s.j.mu.Unlock()
+	if s.j.f == nil {
+		return s.update(fn)
+	}
+	st := &step{j: s.j, heads: map[string]*pendingHead{}}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		st.base = tx.ID()
+		return fn(&Tx{tx: tx, key: s.key, step: st})
+	})
+	if err != nil || len(st.order) == 0 {
+		return err
+	}
+	if err := s.j.write(st); err != nil {
+		s.j.off()
+		return s.update(st.putAll)
+	}
+	if s.j.records >= journalFlushEvery {
+		// The step is on disk whatever this commit does; one that fails
+		// leaves the records in the journal, for the next commit to write
+		// in (or fail on, to its caller).
+		_ = s.update(func(*Tx) error { return nil })
+	}
+	return nil
+}
+
+// Flush writes the steps pending in the journal into the database.
+func (s *Store) Flush() error {
+	s.j.mu.Lock()
+	defer s.j.mu.Unlock()
+	if len(s.j.pending) == 0 {
+		return nil
+	}
+	if err := s.update(func(*Tx) error { return nil }); err != nil {
+		return fmt.Errorf("write the journal into the database: %w", err)
+	}
+	return nil
 }
 
 // Commits is how many transactions Update has committed since the store
@@ -164,6 +255,7 @@ type Tx struct {
 	tx       *bolt.Tx
 	key      []byte
 	onPutRaw func(messageID string, raw []byte)
+	step     *step // set in a Step: case heads are read over and written to it
 }
 
 func (t *Tx) bucket(name []byte) *bolt.Bucket { return bucket(t.tx, name) }
@@ -196,6 +288,9 @@ func bucket(tx *bolt.Tx, name []byte) *bolt.Bucket {
 // Backup writes a consistent copy of the whole database to w while it is
 // in use, and returns how many bytes.
 func (s *Store) Backup(w io.Writer) (int64, error) {
+	if err := s.Flush(); err != nil {
+		return 0, fmt.Errorf("back up store: %w", err)
+	}
 	var n int64
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error

@@ -1,0 +1,433 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/mailproc/mailproc/mailproc/cases"
+)
+
+// The journal makes the daemon's outbox steps (a reply's intent, and its
+// outcome with the next one's intent) durable without a commit of the
+// database each: Step writes the case heads a step changed as one record
+// to a file beside the database and syncs it (one fdatasync of a few KB),
+// and keeps them pending in memory; they go into the database, all
+// together, with the next Update (any Update: the daemon's next group of
+// decisions, a filing, a staff action), with Flush, or once
+// journalFlushEvery records are pending. Opening the store writes into
+// the database what a process that died left in the journal.
+//
+// A commit of the database syncs twice and rewrites some ten pages for a
+// step; with the sends of a busy backlog it was the daemon's largest cost
+// after composing replies (a CPU profile put the outcome commits at 19%
+// of its samples, and each sync kept the runtime's monitor thread waking
+// every 20 µs for a millisecond after).
+//
+// What reads the database sees a pending step once it is written in: an
+// Update writes the pending heads before its own work, in the same
+// transaction, so every writer sees them; Step itself reads them over
+// what is committed. A View reads what is committed, so it may lag the
+// outbox by the steps pending (at most journalFlushEvery; the daemon
+// flushes when its sending line stops): fine for lists and counts, and a
+// decision made on a View's reading is written by an Update, which sees
+// the pending steps.
+//
+// A record is its length and CRC-32C and then its sequence number, the
+// id of the database's last committed transaction it was written over,
+// and the heads: each its case id, the case as its body is encoded but
+// with the texts it holds, and the events it added since the case was
+// committed (as the history keeps them). The database keeps the sequence number of
+// the last record written in (keyJournalApplied in the meta bucket), in
+// the transaction that writes them: a record at or below it is never
+// written in again, so a journal that outlives its records (a crash
+// between the commit and emptying the file) changes nothing. A record cut
+// short by a crash fails its CRC, and it and what follows are dropped: the
+// step it held was never acknowledged, so its send never began. A record
+// written over another transaction than the database's last is dropped
+// too: the database is not the one it was written for (a backup restored
+// over it), and its heads would undo what that one holds.
+type journal struct {
+	mu      sync.Mutex // held through a step and through an Update, in that order before bbolt's lock
+	f       *os.File   // nil: none (steps commit)
+	size    int64      // bytes of whole records in f
+	seq     uint64     // of the last record written or begun
+	pending map[string]*pendingHead
+	order   []string // pending's ids in the order they became pending
+	records int      // records pending
+}
+
+// journalFlushEvery is how many records may be pending before Step writes
+// them into the database.
+const journalFlushEvery = 32
+
+// keyJournalApplied keeps in the meta bucket the sequence number of the
+// last journal record written into the database.
+var keyJournalApplied = []byte("journal-applied")
+
+// pendingHead is a case head changed by a step and not yet written into
+// the database.
+type pendingHead struct {
+	body   []byte        // the case's body (bodyEnc), texts included
+	events []cases.Event // the events added since it was committed
+	search string        // its search text as committed ("" when not known)
+}
+
+// journalPath is where the journal of the database at path is kept.
+func journalPath(path string) string { return path + ".journal" }
+
+// openJournal opens (creating) the journal of the database at path.
+func openJournal(path string) (*journal, error) {
+	f, err := os.OpenFile(journalPath(path), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("open journal: %w", err)
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("open journal: %w", err)
+	}
+	return &journal{f: f, pending: map[string]*pendingHead{}}, nil
+}
+
+// read takes as pending what the journal holds past what the database
+// at db has written in, over the database's last transaction. It runs
+// before anything else commits: the records are of the last transaction
+// when the process that wrote them died.
+func (j *journal) read(db *bolt.DB) error {
+	raw, err := io.ReadAll(io.NewSectionReader(j.f, 0, 1<<62))
+	if err != nil {
+		return fmt.Errorf("read journal: %w", err)
+	}
+	var applied uint64
+	var txid int
+	err = db.View(func(tx *bolt.Tx) error {
+		applied, txid = appliedSeq(tx), tx.ID()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	j.seq = applied
+	for _, r := range readRecords(raw) {
+		j.seq = max(j.seq, r.seq)
+		if r.seq > applied && r.base == txid {
+			for _, h := range r.heads {
+				j.hold(h.id, h.ph)
+			}
+		}
+	}
+	return nil
+}
+
+// recover writes into the database what read took as pending, and empties
+// the journal. key is the store's.
+func (j *journal) recover(db *bolt.DB, key []byte) error {
+	if len(j.pending) > 0 {
+		err := db.Update(func(tx *bolt.Tx) error { return j.apply(&Tx{tx: tx, key: key}) })
+		if err != nil {
+			return fmt.Errorf("write the journal into the database: %w", err)
+		}
+		j.applied()
+	}
+	if err := j.empty(); err != nil {
+		return err
+	}
+	j.size = 0
+	return nil
+}
+
+// appliedSeq is the sequence number of the last journal record written
+// into the database.
+func appliedSeq(tx *bolt.Tx) uint64 {
+	b := tx.Bucket(bucketMeta) // none in a database just made
+	if b == nil {
+		return 0
+	}
+	if v := b.Get(keyJournalApplied); len(v) == 8 {
+		return binary.BigEndian.Uint64(v)
+	}
+	return 0
+}
+
+// hold makes h the pending head of case id.
+func (j *journal) hold(id string, h *pendingHead) {
+	if _, ok := j.pending[id]; !ok {
+		j.order = append(j.order, id)
+	}
+	j.pending[id] = h
+}
+
+// apply writes the pending heads into the database in t, and the sequence
+// number of the last record. The caller calls applied once t commits.
+func (j *journal) apply(t *Tx) error {
+	if len(j.pending) == 0 {
+		return nil
+	}
+	for _, id := range j.order {
+		h, err := j.pending[id].head(id)
+		if err != nil {
+			return err
+		}
+		if err := t.PutCaseHead(h); err != nil {
+			return fmt.Errorf("write journal into the database: %w", err)
+		}
+	}
+	return bucket(t.tx, bucketMeta).Put(keyJournalApplied, binary.BigEndian.AppendUint64(nil, j.seq))
+}
+
+// applied forgets the pending heads, written into the database by a
+// transaction that committed, and empties the journal.
+func (j *journal) applied() {
+	if len(j.pending) == 0 {
+		return
+	}
+	clear(j.pending)
+	j.order, j.records = j.order[:0], 0
+	// The records are in the database now; one left behind by a failure
+	// here is at or below the sequence number it keeps, and never read
+	// again: the next records go after it.
+	if j.empty() == nil {
+		j.size = 0
+	}
+}
+
+// empty cuts the journal to nothing.
+func (j *journal) empty() error {
+	if j.f == nil {
+		return nil
+	}
+	if err := j.f.Truncate(0); err != nil {
+		return fmt.Errorf("empty journal: %w", err)
+	}
+	return nil
+}
+
+// head is the pending head as CaseHead returns one: the case with the
+// texts it held and the events added since it was committed, none of
+// them written yet.
+func (p *pendingHead) head(id string) (*CaseHead, error) {
+	var c cases.Case
+	if err := decodeBody(p.body, &c); err != nil {
+		return nil, fmt.Errorf("read pending case %s: %w", id, err)
+	}
+	c.History = append([]cases.Event(nil), p.events...)
+	return &CaseHead{Case: &c, search: p.search}, nil
+}
+
+// pendingOf is what a step keeps of h: it holds every event h's case
+// added since it was committed (h.logged is 0 for a head read in a step).
+func pendingOf(h *CaseHead) (*pendingHead, error) {
+	b, err := bodyEnc.Marshal(h.Case)
+	if err != nil {
+		return nil, fmt.Errorf("encode case %s: %w", h.Case.ID, err)
+	}
+	return &pendingHead{body: b, events: append([]cases.Event(nil), h.Case.History...), search: h.search}, nil
+}
+
+// step is one Step's changes: the heads it put, by id, in order.
+type step struct {
+	j     *journal
+	base  int // the id of the last committed transaction, which it read
+	heads map[string]*pendingHead
+	order []string
+}
+
+// caseHead returns the pending head of case id, or nil when it has none.
+func (s *step) caseHead(id string) (*CaseHead, error) {
+	p := s.heads[id]
+	if p == nil {
+		p = s.j.pending[id]
+	}
+	if p == nil {
+		return nil, nil
+	}
+	return p.head(id)
+}
+
+// put keeps h as the step's change to its case.
+func (s *step) put(h *CaseHead) error {
+	if h.logged != 0 {
+		return fmt.Errorf("write case %s: a head in a step was written outside it", h.Case.ID)
+	}
+	p, err := pendingOf(h)
+	if err != nil {
+		return err
+	}
+	id := h.Case.ID
+	if _, ok := s.heads[id]; !ok {
+		s.order = append(s.order, id)
+	}
+	s.heads[id] = p
+	return nil
+}
+
+// putAll writes the step's heads in t (when the journal could not take
+// them).
+func (s *step) putAll(t *Tx) error {
+	for _, id := range s.order {
+		h, err := s.heads[id].head(id)
+		if err != nil {
+			return err
+		}
+		if err := t.PutCaseHead(h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// record is one record of the journal as read back.
+type record struct {
+	seq   uint64
+	base  int
+	heads []recordHead
+}
+
+// recordHead is one case head of a record.
+type recordHead struct {
+	id string
+	ph *pendingHead
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// encodeRecord frames the step's heads as record seq.
+func encodeRecord(seq uint64, s *step) ([]byte, error) {
+	var p []byte
+	p = binary.BigEndian.AppendUint64(p, seq)
+	p = binary.BigEndian.AppendUint64(p, uint64(s.base))
+	p = binary.AppendUvarint(p, uint64(len(s.order)))
+	for _, id := range s.order {
+		h := s.heads[id]
+		ev, err := json.Marshal(h.events)
+		if err != nil {
+			return nil, fmt.Errorf("encode history of case %s: %w", id, err)
+		}
+		for _, part := range [][]byte{[]byte(id), h.body, ev} {
+			p = binary.AppendUvarint(p, uint64(len(part)))
+			p = append(p, part...)
+		}
+	}
+	out := binary.BigEndian.AppendUint32(make([]byte, 0, len(p)+8), uint32(len(p)))
+	out = binary.BigEndian.AppendUint32(out, crc32.Checksum(p, castagnoli))
+	return append(out, p...), nil
+}
+
+// readRecords reads the whole records at the start of raw, stopping at
+// the first that is cut short or fails its CRC.
+func readRecords(raw []byte) []record {
+	var out []record
+	for len(raw) >= 8 {
+		n := int(binary.BigEndian.Uint32(raw))
+		if n > len(raw)-8 || crc32.Checksum(raw[8:8+n], castagnoli) != binary.BigEndian.Uint32(raw[4:]) {
+			break
+		}
+		r, err := decodeRecord(raw[8 : 8+n])
+		if err != nil {
+			break
+		}
+		out = append(out, r)
+		raw = raw[8+n:]
+	}
+	return out
+}
+
+var errRecord = errors.New("journal record malformed")
+
+// decodeRecord reads one record's payload.
+func decodeRecord(p []byte) (record, error) {
+	var r record
+	if len(p) < 16 {
+		return r, errRecord
+	}
+	r.seq, r.base, p = binary.BigEndian.Uint64(p), int(binary.BigEndian.Uint64(p[8:])), p[16:]
+	n, k := binary.Uvarint(p)
+	if k <= 0 {
+		return r, errRecord
+	}
+	p = p[k:]
+	for range n {
+		var parts [3][]byte
+		for i := range parts {
+			l, k := binary.Uvarint(p)
+			if k <= 0 || l > uint64(len(p)-k) {
+				return r, errRecord
+			}
+			parts[i], p = p[k:k+int(l)], p[k+int(l):]
+		}
+		h := &pendingHead{body: bytes.Clone(parts[1])}
+		if err := json.Unmarshal(parts[2], &h.events); err != nil {
+			return r, fmt.Errorf("%w: %v", errRecord, err)
+		}
+		r.heads = append(r.heads, recordHead{id: string(parts[0]), ph: h})
+	}
+	return r, nil
+}
+
+// write appends the step as the next record and syncs it; on success the
+// step's heads are pending.
+func (j *journal) write(s *step) error {
+	j.seq++
+	rec, err := encodeRecord(j.seq, s)
+	if err != nil {
+		return err
+	}
+	if _, err := j.f.WriteAt(rec, j.size); err != nil {
+		return fmt.Errorf("write journal: %w", err)
+	}
+	if err := fdatasync(j.f); err != nil {
+		return fmt.Errorf("sync journal: %w", err)
+	}
+	j.size += int64(len(rec))
+	for _, id := range s.order {
+		j.hold(id, s.heads[id])
+	}
+	j.records++
+	return nil
+}
+
+// off stops journaling after a failure to write the journal: later steps
+// commit. The records written stay in the file, below the sequence number
+// the next commit keeps.
+func (j *journal) off() {
+	j.close()
+}
+
+// close closes the journal's file.
+func (j *journal) close() error {
+	if j.f == nil {
+		return nil
+	}
+	err := j.f.Close()
+	j.f = nil
+	return err
+}
+
+// CopyFiles copies the database's file and its journal into dir as they
+// are on disk at one moment, with no transaction or step half written:
+// what a process killed at that moment leaves for the next to open. It is
+// for tests of what a restart finds; a backup is Backup.
+func (s *Store) CopyFiles(dir string) error {
+	s.j.mu.Lock()
+	defer s.j.mu.Unlock()
+	path := s.db.Path()
+	for _, p := range []string{path, journalPath(path)} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("copy store files: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o600); err != nil {
+			return fmt.Errorf("copy store files: %w", err)
+		}
+	}
+	return nil
+}
