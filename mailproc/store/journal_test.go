@@ -43,6 +43,20 @@ func markReply(s *Store, id string, state cases.ReplyState) error {
 	})
 }
 
+// sendingStep marks reply 0 of case id sending in a step, and returns the
+// journal of the store at path as it is then.
+func sendingStep(t *testing.T, s *Store, path, id string) []byte {
+	t.Helper()
+	if err := markReply(s, id, cases.ReplySending); err != nil {
+		t.Fatal(err)
+	}
+	j, err := os.ReadFile(journalPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
+}
+
 // caseIn reads case id whole from s.
 func caseIn(t *testing.T, s *Store, id string) *cases.Case {
 	t.Helper()
@@ -160,13 +174,7 @@ func TestStepReadsPending(t *testing.T) {
 // follows it, are dropped; the records before it are written in.
 func TestJournalRecordCutShort(t *testing.T) {
 	s, path := journalWorld(t)
-	if err := markReply(s, "C-2026-0001", cases.ReplySending); err != nil {
-		t.Fatal(err)
-	}
-	first, err := os.ReadFile(journalPath(path))
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := sendingStep(t, s, path, "C-2026-0001")
 	if err := markReply(s, "C-2026-0002", cases.ReplySending); err != nil {
 		t.Fatal(err)
 	}
@@ -192,13 +200,7 @@ func TestJournalRecordCutShort(t *testing.T) {
 // no event twice.
 func TestJournalWrittenInOnce(t *testing.T) {
 	s, path := journalWorld(t)
-	if err := markReply(s, "C-2026-0001", cases.ReplySending); err != nil {
-		t.Fatal(err)
-	}
-	old, err := os.ReadFile(journalPath(path))
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := sendingStep(t, s, path, "C-2026-0001")
 	if err := s.Flush(); err != nil {
 		t.Fatal(err)
 	}
