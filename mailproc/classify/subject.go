@@ -13,6 +13,10 @@ import (
 var (
 	californiaPhrase = Normalize(cases.KindOf(cases.California).Subject)
 	coppaPhrase      = Normalize(cases.KindOf(cases.Coppa).Subject)
+
+	// The two phrases ready for the approximate match (near).
+	californiaBits = newBitPattern(californiaPhrase)
+	coppaBits      = newBitPattern(coppaPhrase)
 )
 
 // RequestLine is the body phrase of SPEC §3, normalised.
@@ -59,18 +63,23 @@ func nearCalifornia(n string) bool {
 	if strings.Contains(n, "california") && strings.Contains(n, "privacy") {
 		return true
 	}
-	return near(n, californiaPhrase)
+	return near(n, californiaPhrase, californiaBits)
 }
 
 func nearCoppa(n string) bool {
-	return hasWord(n, "coppa") || near(n, coppaPhrase)
+	return hasWord(n, "coppa") || near(n, coppaPhrase, coppaBits)
 }
 
 // maxNearRunes bounds how much of a subject the approximate match reads:
 // no real subject is longer, and a huge one must not cost seconds.
 const maxNearRunes = 4096
 
-func near(n, phrase string) bool {
+// near reports whether phrase comes within NearMissDistance of a part of
+// n, by bits (phrase made ready) when there is one.
+func near(n, phrase string, bits *bitPattern) bool {
+	if bits != nil {
+		return bits.distance(n, maxNearRunes, NearMissDistance) <= NearMissDistance
+	}
 	r := []rune(n)
 	if len(r) > maxNearRunes {
 		r = r[:maxNearRunes]
