@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -55,6 +56,34 @@ func sendingStep(t *testing.T, s *Store, path, id string) []byte {
 		t.Fatal(err)
 	}
 	return j
+}
+
+// recordEnd is where the record at off in the journal raw ends.
+func recordEnd(t *testing.T, raw []byte, off int) int {
+	t.Helper()
+	if len(raw) < off+8 {
+		t.Fatalf("no record at %d of %d bytes", off, len(raw))
+	}
+	return off + 8 + int(binary.BigEndian.Uint32(raw[off:]))
+}
+
+// liveRecords counts the records of the journal of the database at path
+// that db has not written in.
+func liveRecords(t *testing.T, db *bolt.DB, path string) int {
+	t.Helper()
+	raw, err := os.ReadFile(journalPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var applied uint64
+	db.View(func(tx *bolt.Tx) error { applied = appliedSeq(tx); return nil })
+	n := 0
+	for _, r := range readRecords(raw) {
+		if r.seq > applied {
+			n++
+		}
+	}
+	return n
 }
 
 // caseIn reads case id whole from s.
@@ -128,8 +157,8 @@ func TestStepDurableWithoutCommit(t *testing.T) {
 	checkReply(t, s, "C-2026-0001", cases.ReplyPlanned, 0) // a View reads what is committed
 	after := killedCopy(t, path, nil)
 	checkReply(t, after, "C-2026-0001", cases.ReplySending, 1)
-	if fi, err := os.Stat(journalPath(after.db.Path())); err != nil || fi.Size() != 0 {
-		t.Fatalf("the journal after opening: %v, %v; want it empty", fi, err)
+	if n := liveRecords(t, after.db, after.db.Path()); n != 0 {
+		t.Fatalf("the journal after opening holds %d records not in the database, want none", n)
 	}
 }
 
@@ -162,8 +191,8 @@ func TestStepReadsPending(t *testing.T) {
 	}
 	checkReply(t, s, "C-2026-0001", cases.ReplySent, 1)
 	checkReply(t, s, "C-2026-0001", cases.ReplySent, 1)
-	if fi, err := os.Stat(journalPath(path)); err != nil || fi.Size() != 0 {
-		t.Fatalf("the journal after the Update: %v, %v; want it empty", fi, err)
+	if n := liveRecords(t, s.db, path); n != 0 {
+		t.Fatalf("the journal after the Update holds %d records not in the database, want none", n)
 	}
 	if c := caseIn(t, s, "C-2026-0001"); len(c.History) != 5 {
 		t.Fatalf("history holds %d events, want the 3 stored and the 2 of the steps", len(c.History))
@@ -174,20 +203,22 @@ func TestStepReadsPending(t *testing.T) {
 // follows it, are dropped; the records before it are written in.
 func TestJournalRecordCutShort(t *testing.T) {
 	s, path := journalWorld(t)
-	first := sendingStep(t, s, path, "C-2026-0001")
-	if err := markReply(s, "C-2026-0002", cases.ReplySending); err != nil {
-		t.Fatal(err)
-	}
+	sendingStep(t, s, path, "C-2026-0001")
+	j := sendingStep(t, s, path, "C-2026-0002")
+	first, second := recordEnd(t, j, 0), recordEnd(t, j, recordEnd(t, j, 0))
 	for _, cut := range []int{1, 9, 40} {
 		t.Run(fmt.Sprint(cut), func(t *testing.T) {
-			after := killedCopy(t, path, func(j []byte) []byte { return j[:len(first)+cut] })
+			after := killedCopy(t, path, func(j []byte) []byte {
+				clear(j[first+cut : second]) // the rest of the second never written over the zeros
+				return j
+			})
 			checkReply(t, after, "C-2026-0001", cases.ReplySending, 1)
 			checkReply(t, after, "C-2026-0002", cases.ReplyPlanned, 0)
 		})
 	}
 	t.Run("flipped", func(t *testing.T) {
 		after := killedCopy(t, path, func(j []byte) []byte {
-			j[len(j)-3] ^= 0x20
+			j[second-3] ^= 0x20
 			return j
 		})
 		checkReply(t, after, "C-2026-0001", cases.ReplySending, 1)
@@ -238,8 +269,8 @@ func TestStepFailureLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkReply(t, s, "C-2026-0001", cases.ReplyPlanned, 0)
-	if fi, err := os.Stat(journalPath(path)); err != nil || fi.Size() != 0 {
-		t.Fatalf("the journal: %v, %v; want it empty", fi, err)
+	if n := liveRecords(t, s.db, path); n != 0 {
+		t.Fatalf("the journal holds %d records not in the database, want none", n)
 	}
 }
 
@@ -292,8 +323,8 @@ func TestStepsCommittedEvery(t *testing.T) {
 	checkReply(t, s, "C-2026-0001", cases.ReplyPlanned, journalFlushEvery)
 }
 
-// TestCloseWritesPendingIn: closing the store writes the pending steps in
-// and leaves the journal empty.
+// TestCloseWritesPendingIn: closing the store writes the pending steps in,
+// and the journal holds no record the database lacks.
 func TestCloseWritesPendingIn(t *testing.T) {
 	s, path := journalWorld(t)
 	if err := markReply(s, "C-2026-0001", cases.ReplySending); err != nil {
@@ -302,14 +333,14 @@ func TestCloseWritesPendingIn(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if fi, err := os.Stat(journalPath(path)); err != nil || fi.Size() != 0 {
-		t.Fatalf("the journal after Close: %v, %v; want it empty", fi, err)
-	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	if n := liveRecords(t, db, path); n != 0 {
+		t.Fatalf("the journal after Close holds %d records not in the database, want none", n)
+	}
 	err = db.View(func(tx *bolt.Tx) error {
 		c, _, err := readCase(tx, "C-2026-0001", tx.Bucket(bucketCases).Get([]byte("C-2026-0001")), readHead)
 		if err == nil && c.Replies[0].State != cases.ReplySending {
@@ -374,7 +405,7 @@ func FuzzReadRecords(f *testing.F) {
 	if err := st.put(&CaseHead{Case: c}); err != nil {
 		f.Fatal(err)
 	}
-	rec, err := encodeRecord(7, st)
+	rec, err := encodeRecord(7, "0a1b2c3d", st)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -394,4 +425,32 @@ func FuzzReadRecords(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestJournalOfAnotherInstance: a journal left beside a database made
+// anew (its own instance tag), even one at the same transaction with
+// cases of the same ids, is not written into it.
+func TestJournalOfAnotherInstance(t *testing.T) {
+	s, path := journalWorld(t)
+	sendingStep(t, s, path, "C-2026-0001")
+	other, otherPath := journalWorld(t) // the same commits: the same transaction id
+	other.Close()
+	if err := os.WriteFile(journalPath(otherPath), mustRead(t, journalPath(path)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	reopened, err := Open(otherPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	checkReply(t, reopened, "C-2026-0001", cases.ReplyPlanned, 0)
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -102,6 +102,7 @@ func OpenWith(path string, o Options) (*Store, error) {
 	if len(o.IdentityKey) > 0 {
 		s.key = append([]byte{}, o.IdentityKey...)
 	}
+	s.j.instance = s.instance
 	if err := s.j.recover(db, s.key); err != nil {
 		s.j.close()
 		db.Close()
@@ -130,14 +131,14 @@ func (s *Store) init() error {
 			}
 		}
 		s.key = append([]byte{}, key...)
-		tag := meta.Get([]byte("instance"))
+		tag := meta.Get(keyInstance)
 		if tag == nil {
 			b := make([]byte, 4)
 			if _, err := rand.Read(b); err != nil {
 				return fmt.Errorf("make instance tag: %w", err)
 			}
 			tag = []byte(hex.EncodeToString(b))
-			if err := meta.Put([]byte("instance"), tag); err != nil {
+			if err := meta.Put(keyInstance, tag); err != nil {
 				return fmt.Errorf("store instance tag: %w", err)
 			}
 		}
@@ -148,6 +149,9 @@ func (s *Store) init() error {
 		return indexRows(tx)
 	})
 }
+
+// keyInstance keeps the instance tag in the meta bucket.
+var keyInstance = []byte("instance")
 
 // Instance is a random tag made when the database was created: it tells
 // this installation's Message-IDs from another's on the same domain.
