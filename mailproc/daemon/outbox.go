@@ -21,8 +21,8 @@ type inFlight struct {
 // the cases that come on ids. Each reply's intent is recorded before it is
 // sent and its outcome after, so a process that dies mid-send never sends
 // it again; when the next case is queued already, the intent of its reply
-// is recorded in the transaction that records the outcome of the one
-// before (nothing happens between that commit and its send, so the window
+// is recorded in the step that records the outcome of the one before
+// (nothing happens between that step's sync and its send, so the window
 // in which a kill leaves it unconfirmed is as before).
 type outbox struct {
 	d    *Daemon
@@ -108,7 +108,7 @@ func (o *outbox) drop() { o.todo = o.todo[1:] }
 func (d *Daemon) paused() bool { return d.sendPausedUntil.After(d.now()) }
 
 // recordIntent marks the next due reply of a case as being sent, in a
-// transaction of its own, and returns it, or nil when there is none.
+// step of its own (stepCase), and returns it, or nil when there is none.
 func (d *Daemon) recordIntent(id string) (*inFlight, error) {
 	var f *inFlight
 	_, err := d.stepCase(id, func(tx *store.Tx, c *cases.Case) error {
@@ -198,8 +198,8 @@ func (d *Daemon) recordOutcome(f *inFlight, serr error, o *outbox) (*inFlight, e
 }
 
 // intendNext marks the next due reply among the cases o holds as being
-// sent, within the transaction that records the outcome for case c,
-// dropping the cases that have none left. It returns nil when there is no
+// sent, within the step that records the outcome for case c, dropping
+// the cases that have none left. It returns nil when there is no
 // such reply without waiting, or sending has paused.
 func (d *Daemon) intendNext(tx *store.Tx, c *cases.Case, o *outbox) (*inFlight, error) {
 	for {
@@ -216,7 +216,7 @@ func (d *Daemon) intendNext(tx *store.Tx, c *cases.Case, o *outbox) (*inFlight, 
 }
 
 // intendAlso marks the next due reply of case next as being sent within
-// the transaction that records the outcome for case c (which the caller
+// the step that records the outcome for case c (which the caller
 // writes); next is written here when it is another case.
 func (d *Daemon) intendAlso(tx *store.Tx, c *cases.Case, next string) (*inFlight, error) {
 	nc, h := c, (*store.CaseHead)(nil)

@@ -74,9 +74,8 @@ type journal struct {
 	size     int64      // bytes of the records not yet in the database, from the start of f
 	instance string     // the database's instance tag, in each record
 	seq      uint64     // of the last record written or begun
-	pending  map[string]*pendingHead
-	order    []string // pending's ids in the order they became pending
-	records  int      // records pending
+	pending  heads      // written to f, not yet in the database
+	records  int        // records pending
 }
 
 // journalFlushEvery is how many records may be pending before Step writes
@@ -99,6 +98,43 @@ type pendingHead struct {
 	search string        // its search text as committed ("" when not known)
 }
 
+// heads are case heads by case id, in the order they first came.
+type heads struct {
+	byID  map[string]*pendingHead
+	order []string
+}
+
+// put makes p the head of case id.
+func (hs *heads) put(id string, p *pendingHead) {
+	if hs.byID == nil {
+		hs.byID = map[string]*pendingHead{}
+	}
+	if _, ok := hs.byID[id]; !ok {
+		hs.order = append(hs.order, id)
+	}
+	hs.byID[id] = p
+}
+
+// reset forgets every head.
+func (hs *heads) reset() {
+	clear(hs.byID)
+	hs.order = hs.order[:0]
+}
+
+// writeIn writes the heads in t, in order.
+func (hs *heads) writeIn(t *Tx) error {
+	for _, id := range hs.order {
+		h, err := hs.byID[id].head(id)
+		if err != nil {
+			return err
+		}
+		if err := t.PutCaseHead(h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // journalPath is where the journal of the database at path is kept.
 func journalPath(path string) string { return path + ".journal" }
 
@@ -116,7 +152,7 @@ func openJournal(path string) (*journal, error) {
 		f.Close()
 		return nil, fmt.Errorf("open journal: %w", err)
 	}
-	return &journal{f: f, pending: map[string]*pendingHead{}}, nil
+	return &journal{f: f}, nil
 }
 
 // zeros is what makeRoom writes, a block at a time.
@@ -145,7 +181,8 @@ func makeRoom(f *os.File) error {
 // read takes as pending what the journal holds past what the database
 // at db has written in, over the database's last transaction. It runs
 // before anything else commits: the records are of the last transaction
-// when the process that wrote them died.
+// when the process that wrote them died. The store's next commit writes
+// them in.
 func (j *journal) read(db *bolt.DB) error {
 	raw, err := io.ReadAll(io.NewSectionReader(j.f, 0, 1<<62))
 	if err != nil {
@@ -169,24 +206,10 @@ func (j *journal) read(db *bolt.DB) error {
 		j.seq = max(j.seq, r.seq)
 		if r.seq > applied && r.base == txid && r.instance == instance && instance != "" {
 			for _, h := range r.heads {
-				j.hold(h.id, h.ph)
+				j.pending.put(h.id, h.ph)
 			}
 		}
 	}
-	return nil
-}
-
-// recover writes into the database what read took as pending, and starts
-// the journal over. key is the store's.
-func (j *journal) recover(db *bolt.DB, key []byte) error {
-	if len(j.pending) > 0 {
-		err := db.Update(func(tx *bolt.Tx) error { return j.apply(&Tx{tx: tx, key: key}) })
-		if err != nil {
-			return fmt.Errorf("write the journal into the database: %w", err)
-		}
-		j.applied()
-	}
-	j.size = 0
 	return nil
 }
 
@@ -203,28 +226,14 @@ func appliedSeq(tx *bolt.Tx) uint64 {
 	return 0
 }
 
-// hold makes h the pending head of case id.
-func (j *journal) hold(id string, h *pendingHead) {
-	if _, ok := j.pending[id]; !ok {
-		j.order = append(j.order, id)
-	}
-	j.pending[id] = h
-}
-
 // apply writes the pending heads into the database in t, and the sequence
 // number of the last record. The caller calls applied once t commits.
 func (j *journal) apply(t *Tx) error {
-	if len(j.pending) == 0 {
+	if len(j.pending.order) == 0 {
 		return nil
 	}
-	for _, id := range j.order {
-		h, err := j.pending[id].head(id)
-		if err != nil {
-			return err
-		}
-		if err := t.PutCaseHead(h); err != nil {
-			return fmt.Errorf("write journal into the database: %w", err)
-		}
+	if err := j.pending.writeIn(t); err != nil {
+		return err
 	}
 	return bucket(t.tx, bucketMeta).Put(keyJournalApplied, binary.BigEndian.AppendUint64(nil, j.seq))
 }
@@ -233,11 +242,8 @@ func (j *journal) apply(t *Tx) error {
 // transaction that committed, and starts the journal over: the next
 // record is written at its start.
 func (j *journal) applied() {
-	if len(j.pending) == 0 {
-		return
-	}
-	clear(j.pending)
-	j.order, j.records = j.order[:0], 0
+	j.pending.reset()
+	j.records = 0
 	j.size = 0 // the next record is written over the first: those are in the database
 }
 
@@ -263,19 +269,18 @@ func pendingOf(h *CaseHead) (*pendingHead, error) {
 	return &pendingHead{body: b, events: append([]cases.Event(nil), h.Case.History...), search: h.search}, nil
 }
 
-// step is one Step's changes: the heads it put, by id, in order.
+// step is one Step's changes: the heads it put.
 type step struct {
 	j     *journal
 	base  int // the id of the last committed transaction, which it read
-	heads map[string]*pendingHead
-	order []string
+	heads heads
 }
 
 // caseHead returns the pending head of case id, or nil when it has none.
 func (s *step) caseHead(id string) (*CaseHead, error) {
-	p := s.heads[id]
+	p := s.heads.byID[id]
 	if p == nil {
-		p = s.j.pending[id]
+		p = s.j.pending.byID[id]
 	}
 	if p == nil {
 		return nil, nil
@@ -292,26 +297,7 @@ func (s *step) put(h *CaseHead) error {
 	if err != nil {
 		return err
 	}
-	id := h.Case.ID
-	if _, ok := s.heads[id]; !ok {
-		s.order = append(s.order, id)
-	}
-	s.heads[id] = p
-	return nil
-}
-
-// putAll writes the step's heads in t (when the journal could not take
-// them).
-func (s *step) putAll(t *Tx) error {
-	for _, id := range s.order {
-		h, err := s.heads[id].head(id)
-		if err != nil {
-			return err
-		}
-		if err := t.PutCaseHead(h); err != nil {
-			return err
-		}
-	}
+	s.heads.put(h.Case.ID, p)
 	return nil
 }
 
@@ -339,9 +325,9 @@ func encodeRecord(seq uint64, instance string, s *step) ([]byte, error) {
 	p = binary.BigEndian.AppendUint64(p, uint64(s.base))
 	p = binary.AppendUvarint(p, uint64(len(instance)))
 	p = append(p, instance...)
-	p = binary.AppendUvarint(p, uint64(len(s.order)))
-	for _, id := range s.order {
-		h := s.heads[id]
+	p = binary.AppendUvarint(p, uint64(len(s.heads.order)))
+	for _, id := range s.heads.order {
+		h := s.heads.byID[id]
 		ev, err := json.Marshal(h.events)
 		if err != nil {
 			return nil, fmt.Errorf("encode history of case %s: %w", id, err)
@@ -427,18 +413,11 @@ func (j *journal) write(s *step) error {
 		return fmt.Errorf("sync journal: %w", err)
 	}
 	j.size += int64(len(rec))
-	for _, id := range s.order {
-		j.hold(id, s.heads[id])
+	for _, id := range s.heads.order {
+		j.pending.put(id, s.heads.byID[id])
 	}
 	j.records++
 	return nil
-}
-
-// off stops journaling after a failure to write the journal: later steps
-// commit. The records written stay in the file, below the sequence number
-// the next commit keeps.
-func (j *journal) off() {
-	j.close()
 }
 
 // close closes the journal's file.

@@ -408,7 +408,7 @@ func journalIgnored(t *testing.T, path string, journal []byte) {
 // FuzzReadRecords: whatever a journal holds, reading it never panics, and
 // reads back whole the records written before the damage.
 func FuzzReadRecords(f *testing.F) {
-	st := &step{heads: map[string]*pendingHead{}}
+	st := &step{}
 	c := benchCase("C-2026-0001", 1)
 	if err := st.put(&CaseHead{Case: c}); err != nil {
 		f.Fatal(err)

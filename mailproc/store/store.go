@@ -85,31 +85,35 @@ func OpenWith(path string, o Options) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db}
-	if s.j, err = openJournal(path); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	if err := s.j.read(db); err != nil {
-		s.j.close()
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	if err := s.init(); err != nil {
-		s.j.close()
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	if len(o.IdentityKey) > 0 {
-		s.key = append([]byte{}, o.IdentityKey...)
-	}
-	s.j.instance = s.instance
-	if err := s.j.recover(db, s.key); err != nil {
-		s.j.close()
+	if err := s.start(path, o); err != nil {
+		if s.j != nil {
+			s.j.close()
+		}
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s.releaseMapped() // opening read every page to find the free ones
 	return s, nil
+}
+
+// start readies the store opened at path: its journal read, its buckets
+// and keys, and what a process that died left in the journal written in.
+func (s *Store) start(path string, o Options) error {
+	var err error
+	if s.j, err = openJournal(path); err != nil {
+		return err
+	}
+	if err := s.j.read(s.db); err != nil {
+		return err
+	}
+	if err := s.init(); err != nil {
+		return err
+	}
+	if len(o.IdentityKey) > 0 {
+		s.key = append([]byte{}, o.IdentityKey...)
+	}
+	s.j.instance = s.instance
+	return s.Flush()
 }
 
 func (s *Store) init() error {
@@ -157,7 +161,6 @@ var keyInstance = []byte("instance")
 // this installation's Message-IDs from another's on the same domain.
 func (s *Store) Instance() string { return s.instance }
 
-// Close closes the database.
 // Close writes the pending steps into the database and closes it. When
 // they cannot be written, they stay in the journal, for the next Open.
 func (s *Store) Close() error {
@@ -215,23 +218,25 @@ func (s *Store) Step(fn func(*Tx) error) error {
 	if s.j.f == nil {
 		return s.update(fn)
 	}
-	st := &step{j: s.j, heads: map[string]*pendingHead{}}
+	st := &step{j: s.j}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		st.base = tx.ID()
 		return fn(&Tx{tx: tx, key: s.key, step: st})
 	})
-	if err != nil || len(st.order) == 0 {
+	if err != nil || len(st.heads.order) == 0 {
 		return err
 	}
 	if err := s.j.write(st); err != nil {
-		s.j.off()
-		return s.update(st.putAll)
+		// Steps commit from now on. The records written stay in the
+		// file, at or below the sequence number this commit keeps.
+		s.j.close()
+		return s.update(st.heads.writeIn)
 	}
 	if s.j.records >= journalFlushEvery {
 		// The step is on disk whatever this commit does; one that fails
 		// leaves the records in the journal, for the next commit to write
 		// in (or fail on, to its caller).
-		_ = s.update(func(*Tx) error { return nil })
+		_ = s.flush()
 	}
 	return nil
 }
@@ -240,7 +245,12 @@ func (s *Store) Step(fn func(*Tx) error) error {
 func (s *Store) Flush() error {
 	s.j.mu.Lock()
 	defer s.j.mu.Unlock()
-	if len(s.j.pending) == 0 {
+	return s.flush()
+}
+
+// flush is Flush with the journal's lock held.
+func (s *Store) flush() error {
+	if len(s.j.pending.order) == 0 {
 		return nil
 	}
 	if err := s.update(func(*Tx) error { return nil }); err != nil {
