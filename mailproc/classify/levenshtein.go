@@ -2,51 +2,28 @@ package classify
 
 import "unicode/utf8"
 
-// substringDistance returns the least Levenshtein distance between pattern
-// and any substring of text (Sellers' algorithm), in runes. It stops early
-// and returns limit+1 when no substring comes within limit.
-func substringDistance(text, pattern []rune, limit int) int {
-	m := len(pattern)
-	if m == 0 {
-		return 0
-	}
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
-	for i := range prev {
-		prev[i] = i
-	}
-	best := prev[m]
-	for _, tr := range text {
-		cur[0] = 0 // a match may start anywhere in text
-		for i := 1; i <= m; i++ {
-			cost := 1
-			if pattern[i-1] == tr {
-				cost = 0
-			}
-			cur[i] = min(prev[i-1]+cost, prev[i]+1, cur[i-1]+1)
-		}
-		if cur[m] < best {
-			best = cur[m]
-		}
-		prev, cur = cur, prev
-	}
-	if best > limit {
-		return limit + 1
-	}
-	return best
-}
-
 // bitPattern is a pattern of 1 to 64 runes made ready for Myers'
 // bit-parallel search (G. Myers, "A fast bit-vector algorithm for
 // approximate string matching based on dynamic programming", J. ACM 46,
 // 1999): for each rune, the positions where the pattern has it, as bits.
-// It finds what substringDistance finds, a column of the table at a time
-// in a few word operations instead of a cell at a time, without
-// allocating.
+// It finds the least Levenshtein distance between the pattern and any
+// substring of a text, in runes, as Sellers' table does, but a column of
+// the table at a time in a few word operations instead of a cell at a
+// time, without allocating (substringDistance, in the tests, is the
+// table).
 type bitPattern struct {
 	m     int
 	ascii [utf8.RuneSelf]uint64
 	other map[rune]uint64
+}
+
+// mustBitPattern is newBitPattern of a phrase known to fit.
+func mustBitPattern(p string) *bitPattern {
+	b := newBitPattern(p)
+	if b == nil {
+		panic("classify: phrase " + p + " is empty or longer than 64 runes")
+	}
+	return b
 }
 
 // newBitPattern prepares p; nil when it is empty or longer than 64 runes.
@@ -77,8 +54,8 @@ func (b *bitPattern) eq(r rune) uint64 {
 	return b.other[r]
 }
 
-// distance is substringDistance of the pattern in the first maxRunes
-// runes of text.
+// distance is the least distance between the pattern and a substring of
+// the first maxRunes runes of text; limit+1 when it is more than limit.
 func (b *bitPattern) distance(text string, maxRunes, limit int) int {
 	pv, mv := ^uint64(0), uint64(0)
 	last := uint64(1) << (b.m - 1)

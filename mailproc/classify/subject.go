@@ -15,8 +15,8 @@ var (
 	coppaPhrase      = Normalize(cases.KindOf(cases.Coppa).Subject)
 
 	// The two phrases ready for the approximate match (near).
-	californiaBits = newBitPattern(californiaPhrase)
-	coppaBits      = newBitPattern(coppaPhrase)
+	californiaBits = mustBitPattern(californiaPhrase)
+	coppaBits      = mustBitPattern(coppaPhrase)
 )
 
 // RequestLine is the body phrase of SPEC §3, normalised.
@@ -63,28 +63,21 @@ func nearCalifornia(n string) bool {
 	if strings.Contains(n, "california") && strings.Contains(n, "privacy") {
 		return true
 	}
-	return near(n, californiaPhrase, californiaBits)
+	return near(n, californiaBits)
 }
 
 func nearCoppa(n string) bool {
-	return hasWord(n, "coppa") || near(n, coppaPhrase, coppaBits)
+	return hasWord(n, "coppa") || near(n, coppaBits)
 }
 
 // maxNearRunes bounds how much of a subject the approximate match reads:
 // no real subject is longer, and a huge one must not cost seconds.
 const maxNearRunes = 4096
 
-// near reports whether phrase comes within NearMissDistance of a part of
-// n, by bits (phrase made ready) when there is one.
-func near(n, phrase string, bits *bitPattern) bool {
-	if bits != nil {
-		return bits.distance(n, maxNearRunes, NearMissDistance) <= NearMissDistance
-	}
-	r := []rune(n)
-	if len(r) > maxNearRunes {
-		r = r[:maxNearRunes]
-	}
-	return substringDistance(r, []rune(phrase), NearMissDistance) <= NearMissDistance
+// near reports whether the phrase made ready as bits comes within
+// NearMissDistance of a part of n.
+func near(n string, bits *bitPattern) bool {
+	return bits.distance(n, maxNearRunes, NearMissDistance) <= NearMissDistance
 }
 
 // hasWord reports whether w stands in n with no letter or digit touching it.
