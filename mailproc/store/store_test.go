@@ -22,14 +22,26 @@ func open(t *testing.T) (*Store, string) {
 	return s, path
 }
 
+// TestOpenMode: the database and its journal hold personal data and are
+// readable by their owner alone, a journal found with a wider mode too.
 func TestOpenMode(t *testing.T) {
-	_, path := open(t)
-	fi, err := os.Stat(path)
+	path := filepath.Join(t.TempDir(), "m.db")
+	if err := os.WriteFile(journalPath(path), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("database mode = %v, want 0600", fi.Mode().Perm())
+	defer s.Close()
+	for _, p := range []string{path, journalPath(path)} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode = %v, want 0600", filepath.Base(p), fi.Mode().Perm())
+		}
 	}
 }
 
